@@ -1,0 +1,96 @@
+package dev.cfc.dsl;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * One-shot builder for a {@link ContainerDefinition}, started by {@link Container#define}.
+ * Besides the shared settings it holds what only a whole definition has: renames, adoption,
+ * the explicit container name, profiles and environment overrides.
+ */
+public final class ContainerBuilder extends SettingsBuilder<ContainerBuilder> {
+
+  private final String name;
+  private final SourceLocation where;
+  private final List<ContainerDefaults> defaults = new ArrayList<>();
+  private final Map<String, Settings> environments = new LinkedHashMap<>();
+  private final Map<String, SourceLocation> definitionSources = new LinkedHashMap<>();
+  private String renamedFrom;
+  private boolean adopt;
+  private String containerName;
+
+  ContainerBuilder(String name, SourceLocation where) {
+    this.name = name;
+    this.where = where;
+  }
+
+  /**
+   * Marks a rename from an earlier definition name: cfc appends a {@code renamed_classes}
+   * migration ({@code OldContainer → NewContainer}), which keeps the Durable Object's data, and
+   * renames the wrangler entry and binding in place. Keep it until the rename is deployed
+   * everywhere; it is a no-op once applied.
+   */
+  public ContainerBuilder renamedFrom(String previousName) {
+    this.renamedFrom = Objects.requireNonNull(previousName, "renamedFrom");
+    definitionSources.put("renamedFrom", SourceLocation.ofCaller());
+    return this;
+  }
+
+  /**
+   * Lets cfc take over a hand-written {@code containers} entry and Durable Object binding with
+   * this definition's class name, instead of reporting a clash (like Alchemy's
+   * {@code adopt: true}).
+   */
+  public ContainerBuilder adopt() {
+    this.adopt = true;
+    definitionSources.put("adopt", SourceLocation.ofCaller());
+    return this;
+  }
+
+  /**
+   * The wrangler container {@code name}, instead of {@code <worker>-<definition>}; needed when
+   * adopting a container application that already exists under another name.
+   */
+  public ContainerBuilder containerName(String applicationName) {
+    this.containerName = Objects.requireNonNull(applicationName, "containerName");
+    definitionSources.put("containerName", SourceLocation.ofCaller());
+    return this;
+  }
+
+  /**
+   * Applies a profile beneath this container's own values; later profiles beat earlier ones.
+   */
+  public ContainerBuilder defaults(ContainerDefaults profile) {
+    defaults.add(Objects.requireNonNull(profile, "defaults"));
+    definitionSources.put("defaults." + defaults.size(), SourceLocation.ofCaller());
+    return this;
+  }
+
+  /**
+   * Values that differ in wrangler environment {@code name} ({@code [env.<name>]}); cfc writes
+   * that environment's {@code containers} and {@code durable_objects} entries with them.
+   */
+  public ContainerBuilder environment(String environmentName,
+      Consumer<EnvironmentOverrides> overrides) {
+    Objects.requireNonNull(environmentName, "environment name");
+    Objects.requireNonNull(overrides, "overrides");
+    EnvironmentOverrides builder = new EnvironmentOverrides();
+    overrides.accept(builder);
+    Settings previous = environments.get(environmentName);
+    Settings added = builder.finish();
+    environments.put(environmentName, previous == null ? added : added.over(previous));
+    definitionSources.put("environment." + environmentName, SourceLocation.ofCaller());
+    return this;
+  }
+
+  /** The definition; the builder cannot be used after this. */
+  public ContainerDefinition build() {
+    markUsed();
+    return new ContainerDefinition(name, settings(), defaults, environments, renamedFrom, adopt,
+        containerName, where, definitionSources);
+  }
+}

@@ -1,0 +1,64 @@
+package dev.cfc.dsl;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One declared container, immutable once built. cfc derives its Durable Object class
+ * ({@code transcoder} → {@code TranscoderContainer}), binding ({@code CONTAINER_TRANSCODER}) and
+ * wrangler container {@code name} ({@code <worker>-transcoder[-<env>]}) from {@link #name}.
+ *
+ * @param name definition name, {@code ^[a-z][a-zA-Z0-9]*$}
+ * @param settings values set on the container itself
+ * @param defaults profiles applied with {@code defaults(...)}, later ones beating earlier ones
+ * @param environments per-environment overrides, by wrangler environment name
+ * @param renamedFrom previous definition name, or null; emits {@code renamed_classes}
+ * @param adopt whether a hand-written wrangler entry with this class may be taken over
+ * @param containerName explicit wrangler container {@code name}, or null to derive it
+ * @param where where {@code Container.define} was called
+ * @param sources where the name-level values ({@code renamedFrom}, {@code adopt},
+ *     {@code containerName}, {@code environment.<name>}) were written
+ */
+public record ContainerDefinition(
+    String name,
+    Settings settings,
+    List<ContainerDefaults> defaults,
+    Map<String, Settings> environments,
+    String renamedFrom,
+    boolean adopt,
+    String containerName,
+    SourceLocation where,
+    Map<String, SourceLocation> sources) {
+
+  public ContainerDefinition {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(settings, "settings");
+    defaults = List.copyOf(defaults);
+    environments = Collections2.copyOrdered(environments);
+    Objects.requireNonNull(where, "where");
+    sources = Collections2.copyOrdered(sources);
+  }
+
+  /** The container's values with its profiles applied beneath them. */
+  public Settings effectiveSettings() {
+    Settings merged = Settings.EMPTY;
+    for (ContainerDefaults profile : defaults) {
+      merged = profile.settings().over(merged);
+    }
+    return settings.over(merged);
+  }
+
+  /**
+   * The values in a wrangler environment: its override over {@link #effectiveSettings()}; the
+   * top level when {@code environment} is null or has no override.
+   */
+  public Settings settingsFor(String environment) {
+    Settings base = effectiveSettings();
+    if (environment == null) {
+      return base;
+    }
+    Settings override = environments.get(environment);
+    return override == null ? base : override.over(base);
+  }
+}

@@ -1,0 +1,337 @@
+package dev.cfc.dsl;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The setters shared by {@link ContainerBuilder}, {@link ContainerDefaults.Builder} and
+ * {@link EnvironmentOverrides}. Each call records the caller's source line so that validation
+ * can point at it. Values are not checked here: validation reports every problem at once, with
+ * its location, instead of the first one as an exception.
+ *
+ * @param <B> the concrete builder, returned by every setter for chaining
+ */
+public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
+    permits ContainerBuilder, ContainerDefaults.Builder, EnvironmentOverrides {
+
+  private Image image;
+  private Integer defaultPort;
+  private final List<Integer> requiredPorts = new ArrayList<>();
+  private InstanceType instanceType;
+  private Integer maxInstances;
+  private TimeValue sleepAfter;
+  private TimeValue hardTimeout;
+  private final Map<String, String> env = new LinkedHashMap<>();
+  private final List<String> secrets = new ArrayList<>();
+  private final Map<String, String> secretsStore = new LinkedHashMap<>();
+  private final Map<String, String> buildArgs = new LinkedHashMap<>();
+  private final Map<String, String> labels = new LinkedHashMap<>();
+  private Boolean enableInternet;
+  private final List<String> allowedHosts = new ArrayList<>();
+  private final List<String> deniedHosts = new ArrayList<>();
+  private Boolean interceptHttps;
+  private final List<Probe> probes = new ArrayList<>();
+  private ReadinessBudget readinessBudget;
+  private Rollout rollout;
+  private Boolean forwardMetadata;
+  private final List<String> entrypoint = new ArrayList<>();
+  private String pingEndpoint;
+  private final Map<String, SourceLocation> sources = new LinkedHashMap<>();
+  private boolean used;
+
+  SettingsBuilder() {}
+
+  @SuppressWarnings("unchecked")
+  private B self() {
+    return (B) this;
+  }
+
+  private B record(String key) {
+    if (used) {
+      throw new IllegalStateException(
+          "this builder was already built; start a new one for another definition");
+    }
+    sources.put(key, SourceLocation.ofCaller());
+    return self();
+  }
+
+  /** Marks the builder as spent; later calls fail. */
+  final void markUsed() {
+    if (used) {
+      throw new IllegalStateException("build() was already called on this builder");
+    }
+    used = true;
+  }
+
+  /**
+   * The image: {@link Image#build(String)} (wrangler builds the Dockerfile) or
+   * {@link Image#registry(String)}. Becomes wrangler's {@code image} and, for builds with a
+   * context, {@code image_build_context}.
+   */
+  public B image(Image image) {
+    this.image = Objects.requireNonNull(image, "image");
+    return record("image");
+  }
+
+  /**
+   * The port requests are sent to unless a handle picks another with {@code .port(n)}: the
+   * generated class's {@code defaultPort}. Must be one of {@link #requiredPorts} when both are
+   * set.
+   */
+  public B defaultPort(int port) {
+    this.defaultPort = port;
+    return record("defaultPort");
+  }
+
+  /**
+   * Ports the container must listen on before start-up completes: the generated class's
+   * {@code requiredPorts}. Replaces earlier calls.
+   */
+  public B requiredPorts(int... ports) {
+    requiredPorts.clear();
+    for (int port : Objects.requireNonNull(ports, "ports")) {
+      requiredPorts.add(port);
+    }
+    return record("requiredPorts");
+  }
+
+  /**
+   * Instance size, wrangler's {@code instance_type}: a named type or
+   * {@link InstanceType#custom(double, int, int)}.
+   */
+  public B instanceType(InstanceType type) {
+    this.instanceType = Objects.requireNonNull(type, "instanceType");
+    return record("instanceType");
+  }
+
+  /**
+   * Most instances running at once, wrangler's {@code max_instances} (the platform's default is
+   * 20). {@code any()} and {@code pool()} spread requests over exactly this many instances.
+   */
+  public B maxInstances(int count) {
+    this.maxInstances = count;
+    return record("maxInstances");
+  }
+
+  /**
+   * Idle time before the container is put to sleep, the generated class's {@code sleepAfter}:
+   * {@code "30s"}, {@code "5m"} or {@code "2h"}; at least 1 s.
+   */
+  public B sleepAfter(String duration) {
+    this.sleepAfter = TimeValue.of(Objects.requireNonNull(duration, "sleepAfter"));
+    return record("sleepAfter");
+  }
+
+  /** {@link #sleepAfter(String)} as a {@link Duration} of whole seconds. */
+  public B sleepAfter(Duration duration) {
+    this.sleepAfter = TimeValue.of(duration);
+    return record("sleepAfter");
+  }
+
+  /** {@link #sleepAfter(String)} in seconds. */
+  public B sleepAfter(long seconds) {
+    this.sleepAfter = TimeValue.ofSeconds(seconds);
+    return record("sleepAfter");
+  }
+
+  /**
+   * Total lifetime of one run, busy or not: the generated class schedules
+   * {@code onHardTimeoutExpired} that many seconds after start (default action {@code stop()}).
+   * Same grammar as {@link #sleepAfter(String)}.
+   */
+  public B hardTimeout(String duration) {
+    this.hardTimeout = TimeValue.of(Objects.requireNonNull(duration, "hardTimeout"));
+    return record("hardTimeout");
+  }
+
+  /** {@link #hardTimeout(String)} as a {@link Duration} of whole seconds. */
+  public B hardTimeout(Duration duration) {
+    this.hardTimeout = TimeValue.of(duration);
+    return record("hardTimeout");
+  }
+
+  /** {@link #hardTimeout(String)} in seconds. */
+  public B hardTimeout(long seconds) {
+    this.hardTimeout = TimeValue.ofSeconds(seconds);
+    return record("hardTimeout");
+  }
+
+  /**
+   * A plain environment variable for the container, part of the generated class's env set
+   * ({@code envVars} at start). Names match {@code ^[A-Za-z_][A-Za-z0-9_]*$}.
+   */
+  public B env(String name, String value) {
+    env.put(Objects.requireNonNull(name, "env name"), Objects.requireNonNull(value, "env value"));
+    return record("env." + name);
+  }
+
+  /** Several environment variables at once, in the map's order. */
+  public B env(Map<String, String> values) {
+    Objects.requireNonNull(values, "env").forEach(this::envFromMap);
+    return self();
+  }
+
+  private void envFromMap(String name, String value) {
+    env.put(Objects.requireNonNull(name, "env name"), Objects.requireNonNull(value, "env value"));
+    record("env." + name);
+  }
+
+  /**
+   * Worker secrets forwarded to the container as same-named environment variables, read from
+   * the Worker's env at start; a missing one fails the start naming it.
+   */
+  public B secrets(String... names) {
+    for (String name : Objects.requireNonNull(names, "secrets")) {
+      secrets.add(Objects.requireNonNull(name, "secret name"));
+      record("secrets." + name);
+    }
+    return self();
+  }
+
+  /**
+   * An environment variable resolved from a Secrets Store binding with
+   * {@code await env[binding].get()} at first start (memoised). The binding must be declared in
+   * the wrangler config's {@code secrets_store_secrets}.
+   */
+  public B secretsStore(String envName, String binding) {
+    secretsStore.put(Objects.requireNonNull(envName, "env name"),
+        Objects.requireNonNull(binding, "binding"));
+    return record("secretsStore." + envName);
+  }
+
+  /**
+   * A Docker build arg, wrangler's {@code image_vars}. Only for {@link Image#build(String)}
+   * images.
+   */
+  public B buildArg(String name, String value) {
+    buildArgs.put(Objects.requireNonNull(name, "build arg name"),
+        Objects.requireNonNull(value, "build arg value"));
+    return record("buildArgs." + name);
+  }
+
+  /** A free-form label, kept in the generated class for observability. */
+  public B label(String key, String value) {
+    labels.put(Objects.requireNonNull(key, "label key"),
+        Objects.requireNonNull(value, "label value"));
+    return record("labels." + key);
+  }
+
+  /** Whether hosts not on the allow-list are reachable: the generated {@code enableInternet}. */
+  public B enableInternet(boolean enabled) {
+    this.enableInternet = enabled;
+    return record("enableInternet");
+  }
+
+  /**
+   * Hosts the container may reach ({@code host.name} or {@code *.suffix}): the generated
+   * {@code allowedHosts}. Adds to earlier calls.
+   */
+  public B allowedHosts(String... hosts) {
+    for (String host : Objects.requireNonNull(hosts, "hosts")) {
+      allowedHosts.add(Objects.requireNonNull(host, "host"));
+      record("allowedHosts." + host);
+    }
+    return self();
+  }
+
+  /**
+   * Hosts the container may never reach, beating the allow-list: the generated
+   * {@code deniedHosts}. Adds to earlier calls.
+   */
+  public B deniedHosts(String... hosts) {
+    for (String host : Objects.requireNonNull(hosts, "hosts")) {
+      deniedHosts.add(Objects.requireNonNull(host, "host"));
+      record("deniedHosts." + host);
+    }
+    return self();
+  }
+
+  /** Applies the egress lists to HTTPS as well: the generated {@code interceptHttps}. */
+  public B interceptHttps(boolean intercept) {
+    this.interceptHttps = intercept;
+    return record("interceptHttps");
+  }
+
+  /** Applies a reusable {@link Egress} policy, replacing egress values set before. */
+  public B egress(Egress policy) {
+    Objects.requireNonNull(policy, "egress");
+    record("egress");
+    SourceLocation at = sources.get("egress");
+    enableInternet = policy.enableInternet();
+    sources.put("enableInternet", at);
+    interceptHttps = policy.httpsIntercepted();
+    sources.put("interceptHttps", at);
+    allowedHosts.clear();
+    allowedHosts.addAll(policy.allowedHosts());
+    policy.allowedHosts().forEach(h -> sources.put("allowedHosts." + h, at));
+    deniedHosts.clear();
+    deniedHosts.addAll(policy.deniedHosts());
+    policy.deniedHosts().forEach(h -> sources.put("deniedHosts." + h, at));
+    return self();
+  }
+
+  /**
+   * Readiness probes: requests wait until every probe passes (in parallel, within the readiness
+   * budget); a request that runs out of budget receives a 503 naming the failing probe.
+   * Replaces earlier calls.
+   */
+  public B readyOn(Probe... probes) {
+    this.probes.clear();
+    this.probes.addAll(Arrays.asList(Objects.requireNonNull(probes, "probes")));
+    this.probes.forEach(p -> Objects.requireNonNull(p, "probe"));
+    return record("readyOn");
+  }
+
+  /** How long requests wait for readiness and how often probes poll (default 30 s / 500 ms). */
+  public B readinessBudget(Duration timeout, Duration poll) {
+    this.readinessBudget = new ReadinessBudget(timeout, poll);
+    return record("readinessBudget");
+  }
+
+  /**
+   * Rolling update: wrangler's {@code rollout_step_percentage} (1–100) and
+   * {@code rollout_active_grace_period} in seconds (≥ 0).
+   */
+  public B rollout(int stepPercentage, long activeGracePeriodSeconds) {
+    this.rollout = new Rollout(stepPercentage, activeGracePeriodSeconds);
+    return record("rollout");
+  }
+
+  /**
+   * Adds the {@code x-cfc-metadata} header (request id, colo, region, country, client IP,
+   * worker name, method, path, URL) to every proxied request; the generated Java
+   * {@code RequestMetadata.parse} reads it.
+   */
+  public B forwardMetadata(boolean forward) {
+    this.forwardMetadata = forward;
+    return record("forwardMetadata");
+  }
+
+  /** The container command, the generated class's {@code entrypoint}. */
+  public B entrypoint(String... command) {
+    entrypoint.clear();
+    for (String part : Objects.requireNonNull(command, "entrypoint")) {
+      entrypoint.add(Objects.requireNonNull(part, "entrypoint part"));
+    }
+    return record("entrypoint");
+  }
+
+  /** The base class's health path, the generated class's {@code pingEndpoint}. */
+  public B pingEndpoint(String path) {
+    this.pingEndpoint = Objects.requireNonNull(path, "pingEndpoint");
+    return record("pingEndpoint");
+  }
+
+  /** A snapshot of what was set on this builder. */
+  final Settings settings() {
+    return new Settings(image, defaultPort, requiredPorts, instanceType, maxInstances, sleepAfter,
+        hardTimeout, env, secrets, secretsStore, buildArgs, labels, enableInternet, allowedHosts,
+        deniedHosts, interceptHttps, probes, readinessBudget, rollout, forwardMetadata,
+        entrypoint, pingEndpoint, sources);
+  }
+}
