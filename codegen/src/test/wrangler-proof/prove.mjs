@@ -112,8 +112,19 @@ export function closeObjectSchemas(node) {
 
 function compileSchema() {
   const schema = closeObjectSchemas(JSON.parse(fs.readFileSync(SCHEMA_FILE, "utf8")));
-  const ajv = new Ajv({ allErrors: true, strict: false });
+  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
   return ajv.compile(schema);
+}
+
+function describeAlternatives(branches) {
+  return branches
+    .map((b) => {
+      if ("const" in b) return JSON.stringify(b.const);
+      if (b.enum) return b.enum.map((v) => JSON.stringify(v)).join(", ");
+      if (b.properties) return `{ ${Object.keys(b.properties).join(", ")} }`;
+      return b.type ?? "?";
+    })
+    .join(", ");
 }
 
 function describeSchemaErrors(errors) {
@@ -121,14 +132,15 @@ function describeSchemaErrors(errors) {
   // keep the informative ones and name the offending key for additionalProperties.
   const seen = new Set();
   const parts = [];
+  const anyOfPaths = new Set(errors.filter((e) => e.keyword === "anyOf").map((e) => e.instancePath));
   for (const e of errors) {
     let text;
     if (e.keyword === "additionalProperties") {
       text = `${e.instancePath || "/"}: unknown key "${e.params.additionalProperty}"`;
-    } else if (e.keyword === "const" || e.keyword === "enum") {
-      continue; // summarised by the anyOf error below
     } else if (e.keyword === "anyOf") {
-      text = `${e.instancePath}: matches none of the allowed forms`;
+      text = `${e.instancePath}: ${JSON.stringify(e.data)} is not one of ${describeAlternatives(e.schema)}`;
+    } else if (anyOfPaths.has(e.instancePath)) {
+      continue; // a failed branch of an anyOf, summarised by the anyOf error
     } else {
       text = `${e.instancePath || "/"}: ${e.message}`;
     }
@@ -216,9 +228,14 @@ function reasonFrom(output, marker) {
   const start = lines.findIndex((l) => l.includes(marker));
   if (start < 0) return undefined;
   const block = [lines[start].slice(lines[start].indexOf(marker) + marker.length).trim()];
+  // the block goes on while lines are indented; single blank lines inside it are skipped
   for (let i = start + 1; i < lines.length; i++) {
     const l = lines[i];
-    if (l.trim() === "" || !/^\s/.test(l) || /^\s*```/.test(l)) break;
+    if (l.trim() === "") {
+      if (lines[i + 1] !== undefined && /^\s+\S/.test(lines[i + 1])) continue;
+      break;
+    }
+    if (!/^\s/.test(l) || /^\s*```/.test(l)) break;
     block.push(l.trim());
   }
   const text = block.join(" ").replace(/\s+/g, " ");
