@@ -1,0 +1,26 @@
+// Node module hooks for tests: `cloudflare:workers` resolves to a small local shim, and the
+// extension-less ESM imports of @cloudflare/containers' dist (which has no "type": "module")
+// resolve to their .js files and load as ES modules.
+const SHIM = new URL("./cloudflare-workers-shim.mjs", import.meta.url).href;
+const CONTAINERS = "/node_modules/@cloudflare/containers/";
+
+export async function resolve(specifier, context, next) {
+  if (specifier === "cloudflare:workers") return { url: SHIM, shortCircuit: true };
+  try {
+    return await next(specifier, context);
+  } catch (error) {
+    const fromContainers = context.parentURL !== undefined && context.parentURL.includes(CONTAINERS);
+    if (fromContainers && specifier.startsWith(".") && !specifier.endsWith(".js")) {
+      return next(`${specifier}.js`, context);
+    }
+    throw error;
+  }
+}
+
+export async function load(url, context, next) {
+  if (url.includes(CONTAINERS) && url.endsWith(".js")) {
+    const result = await next(url, { ...context, format: "module" });
+    return { ...result, format: "module", shortCircuit: true };
+  }
+  return next(url, context);
+}

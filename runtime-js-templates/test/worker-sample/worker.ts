@@ -1,0 +1,37 @@
+// A Worker using every handle method of the generated factory; type-checked in the build.
+import { type Env, containers } from "../fixture-generated/index.js";
+import { createContainerTestContext } from "../fixture-generated/cfc-testing.js";
+
+export { ContainerProxy, JobContainer, TranscoderContainer } from "../fixture-generated/index.js";
+
+export default {
+  async fetch(request: Request, env: Env): Promise<Response> {
+    const c = containers(env);
+    const url = new URL(request.url);
+    if (url.pathname === "/admin") return c.transcoder.get("x").port(9090).fetch("/admin");
+    if (url.pathname === "/any") return c.transcoder.any({ attempts: 3 }).fetch("/healthz");
+    if (url.pathname === "/pool") return c.job.pool({ attempts: 3 }).fetch(request);
+    const handle = c.transcoder.get(url.searchParams.get("id") ?? "default", { attempts: 6, backoffMs: 500 });
+    await handle.start({ envVars: { MODE: "batch" } });
+    const state = await handle.getState();
+    await handle.renewActivityTimeout();
+    await handle.egress.allow("api.example.com");
+    await handle.egress.deny("evil.example.com");
+    await handle.egress.setAllowed(["a.example.com"]);
+    await handle.egress.setDenied(["b.example.com"]);
+    await handle.egress.removeAllowed("a.example.com");
+    await handle.egress.removeDenied("b.example.com");
+    const response = await handle.fetch("/transcode", { method: "POST", body: "{}" });
+    await handle.stop();
+    await handle.stop("SIGKILL");
+    await handle.destroy();
+    return new Response(`${state.status} ${response.status}`);
+  },
+} satisfies ExportedHandler<Env>;
+
+export async function sampleTest(): Promise<number> {
+  const t = createContainerTestContext<Env>({ TRANSCODER_API_KEY: "k" });
+  t.coldStart("CONTAINER_TRANSCODER", 2);
+  const response = await containers(t.env, t.deps).transcoder.get("v1").fetch("/transcode");
+  return response.status + t.calls.length;
+}
