@@ -3,6 +3,8 @@
 // resolve to their .js files and load as ES modules.
 const SHIM = new URL("./cloudflare-workers-shim.mjs", import.meta.url).href;
 const CONTAINERS = "/node_modules/@cloudflare/containers/";
+// The compiled fixture imports the runtime as siblings (./cfc-runtime.js), as in typescript-out.
+const FIXTURE = "/build/test/fixture-generated/";
 
 export async function resolve(specifier, context, next) {
   if (specifier === "cloudflare:workers") return { url: SHIM, shortCircuit: true };
@@ -12,6 +14,10 @@ export async function resolve(specifier, context, next) {
     const fromContainers = context.parentURL !== undefined && context.parentURL.includes(CONTAINERS);
     if (fromContainers && specifier.startsWith(".") && !specifier.endsWith(".js")) {
       return next(`${specifier}.js`, context);
+    }
+    const fromFixture = context.parentURL !== undefined && context.parentURL.includes(FIXTURE);
+    if (fromFixture && /^\.\/cfc-[a-z-]+\.js$/.test(specifier)) {
+      return next(new URL(`../../src/${specifier.slice(2)}`, context.parentURL).href, context);
     }
     throw error;
   }
