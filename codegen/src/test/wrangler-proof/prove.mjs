@@ -228,18 +228,19 @@ function reasonFrom(output, marker) {
   const start = lines.findIndex((l) => l.includes(marker));
   if (start < 0) return undefined;
   const block = [lines[start].slice(lines[start].indexOf(marker) + marker.length).trim()];
-  // the block goes on while lines are indented; single blank lines inside it are skipped
+  // the block goes on while lines are indented; blank lines inside it are skipped
   for (let i = start + 1; i < lines.length; i++) {
     const l = lines[i];
     if (l.trim() === "") {
-      if (lines[i + 1] !== undefined && /^\s+\S/.test(lines[i + 1])) continue;
+      const next = lines.slice(i + 1).find((n) => n.trim() !== "");
+      if (next !== undefined && /^\s/.test(next)) continue;
       break;
     }
     if (!/^\s/.test(l) || /^\s*```/.test(l)) break;
     block.push(l.trim());
   }
   const text = block.join(" ").replace(/\s+/g, " ");
-  return text.length > 500 ? text.slice(0, 497) + "..." : text;
+  return text.length > 800 ? text.slice(0, 797) + "..." : text;
 }
 
 function dryRun(configFile, env, sandbox) {
