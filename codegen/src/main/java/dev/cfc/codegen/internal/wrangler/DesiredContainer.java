@@ -1,0 +1,43 @@
+package dev.cfc.codegen.internal.wrangler;
+
+import dev.cfc.codegen.Diagnostic;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One container definition as the wrangler config should reflect it.
+ *
+ * @param definitionName the DSL name, e.g. {@code transcoder}
+ * @param className the Durable Object class, e.g. {@code TranscoderContainer}
+ * @param bindingName the Durable Object binding, e.g. {@code CONTAINER_TRANSCODER}
+ * @param renamedFromClass the class this definition was called before, or {@code null}
+ * @param renamedFromBinding the binding this definition was called before, or {@code null}
+ * @param adopt whether a hand-written entry for this class may be taken over
+ * @param definedAt where the definition was written, for diagnostics
+ * @param entriesByScope the {@code containers} entry per scope: key {@code ""} is the top level,
+ *     any other key an environment name; every maintained environment is present
+ */
+public record DesiredContainer(
+    String definitionName,
+    String className,
+    String bindingName,
+    String renamedFromClass,
+    String renamedFromBinding,
+    boolean adopt,
+    Diagnostic.Location definedAt,
+    Map<String, ContainerEntry> entriesByScope) {
+
+  public DesiredContainer {
+    Objects.requireNonNull(definitionName, "definitionName");
+    Objects.requireNonNull(className, "className");
+    Objects.requireNonNull(bindingName, "bindingName");
+    definedAt = definedAt == null ? Diagnostic.Location.UNKNOWN : definedAt;
+    entriesByScope = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entriesByScope));
+  }
+
+  /** Whether this definition names an earlier class it was renamed from. */
+  boolean isRenamed() {
+    return renamedFromClass != null && !renamedFromClass.equals(className);
+  }
+}

@@ -1,0 +1,34 @@
+package dev.cfc.codegen.internal.wrangler;
+
+import dev.cfc.codegen.Diagnostic;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The result of reconciling one wrangler config.
+ *
+ * @param newText the config to write; the input text unchanged when any error was found
+ * @param diagnostics findings, sorted by {@link Diagnostic#ORDER}
+ * @param summary what changed (empty when there are errors)
+ * @param managedClasses the classes cfc manages after this run, for the next run's {@code
+ *     previouslyManaged}; the input set unchanged when there are errors
+ * @param facts what the config declares, for validation's cross-checks
+ */
+public record ReconcileOutcome(
+    String newText,
+    List<Diagnostic> diagnostics,
+    ChangeSummary summary,
+    Set<String> managedClasses,
+    ConfigFacts facts) {
+
+  public ReconcileOutcome {
+    diagnostics = List.copyOf(diagnostics);
+    managedClasses = java.util.Collections.unmodifiableSet(
+        new java.util.LinkedHashSet<>(managedClasses));
+  }
+
+  /** Whether any finding is an error (then nothing may be written). */
+  public boolean hasErrors() {
+    return diagnostics.stream().anyMatch(Diagnostic::isError);
+  }
+}

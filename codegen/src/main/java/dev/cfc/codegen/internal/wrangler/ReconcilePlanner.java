@@ -1,0 +1,353 @@
+package dev.cfc.codegen.internal.wrangler;
+
+import dev.cfc.codegen.Diagnostic;
+import dev.cfc.codegen.internal.wrangler.EditPlan.AddEntry;
+import dev.cfc.codegen.internal.wrangler.EditPlan.After;
+import dev.cfc.codegen.internal.wrangler.EditPlan.Anchor;
+import dev.cfc.codegen.internal.wrangler.EditPlan.AtEnd;
+import dev.cfc.codegen.internal.wrangler.EditPlan.Before;
+import dev.cfc.codegen.internal.wrangler.EditPlan.Edit;
+import dev.cfc.codegen.internal.wrangler.EditPlan.FieldEdit;
+import dev.cfc.codegen.internal.wrangler.EditPlan.RemoveEntry;
+import dev.cfc.codegen.internal.wrangler.EditPlan.RemoveField;
+import dev.cfc.codegen.internal.wrangler.EditPlan.SetField;
+import dev.cfc.codegen.internal.wrangler.EditPlan.UpdateEntry;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Decides, without any syntax, what to change in a wrangler config: which entries are cfc's,
+ * which fields to set or drop, where new entries go (DSL order next to existing managed ones),
+ * what to prune, and which migration to append. Backends only carry the plan out.
+ */
+final class ReconcilePlanner {
+
+  /**
+   * The decision.
+   *
+   * @param plan the edits (empty when there are errors)
+   * @param diagnostics findings; any error means nothing is written
+   * @param summary counts for the summary line
+   * @param managedClasses classes cfc manages after this run
+   */
+  record Result(
+      EditPlan plan, List<Diagnostic> diagnostics, ChangeSummary summary,
+      Set<String> managedClasses) {}
+
+  private final ConfigDocument doc;
+  private final DesiredState desired;
+  private final Set<String> previouslyManaged;
+  private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private final List<Edit> edits = new ArrayList<>();
+  private int containersAdded;
+  private int containersRemoved;
+  private int bindingsAdded;
+  private int bindingsRemoved;
+  private int fieldsChanged;
+
+  private ReconcilePlanner(ConfigDocument doc, DesiredState desired, Set<String> previouslyManaged) {
+    this.doc = doc;
+    this.desired = desired;
+    this.previouslyManaged = new LinkedHashSet<>(previouslyManaged);
+  }
+
+  static Result plan(ConfigDocument doc, DesiredState desired, Set<String> previouslyManaged) {
+    return new ReconcilePlanner(doc, desired, previouslyManaged).run();
+  }
+
+  private Result run() {
+    String file = doc.source().displayName();
+    for (Diagnostic.Location at : doc.exportsAt()) {
+      diagnostics.add(Diagnostic.error(WranglerCodes.EXPORTS_UNSUPPORTED, at,
+          "the config uses an `exports` map, which cfc does not support",
+          "cfc records Durable Object classes in [[migrations]]; the two cannot be combined."
+              + " Use [[migrations]] instead of exports"));
+    }
+
+    DocArray migrations = doc.array("", ArrayKind.MIGRATIONS);
+    if (migrations.state() == DocArray.State.INVALID) {
+      diagnostics.add(Diagnostic.error(WranglerCodes.UNSUPPORTED_LAYOUT, migrations.at(),
+          "`migrations` is not an array of tables", "write each migration as a [[migrations]] table"));
+    }
+    Set<String> containerClasses = new LinkedHashSet<>(previouslyManaged);
+    for (DesiredContainer d : desired.containers()) {
+      containerClasses.add(d.className());
+      if (d.isRenamed()) {
+        containerClasses.add(d.renamedFromClass());
+      }
+    }
+    MigrationHistory history = MigrationHistory.replay(migrations, containerClasses);
+    diagnostics.addAll(history.diagnostics());
+    Set<String> alive = history.alive();
+    Ownership ownership = new Ownership(desired, previouslyManaged, alive);
+
+    checkRemovalsAndHistory(ownership, alive);
+
+    for (String scope : desired.scopes()) {
+      planArray(scope, ArrayKind.CONTAINERS, ownership, d -> containerFields(d, scope));
+      planArray(scope, ArrayKind.BINDINGS, ownership, ReconcilePlanner::bindingFields);
+    }
+    if (desired.allowDestroy()) {
+      for (String env : doc.environmentNames()) {
+        if (!desired.environments().contains(env)) {
+          pruneOnly(env, ArrayKind.CONTAINERS, ownership);
+          pruneOnly(env, ArrayKind.BINDINGS, ownership);
+        }
+      }
+    }
+
+    List<String> tags = planMigration(ownership, history);
+
+    boolean errors = diagnostics.stream().anyMatch(Diagnostic::isError);
+    List<Diagnostic> sorted = new ArrayList<>(diagnostics);
+    sorted.sort(Diagnostic.ORDER);
+    if (errors) {
+      return new Result(new EditPlan(List.of()), sorted, ChangeSummary.none(file),
+          previouslyManaged);
+    }
+    Set<String> managed = new LinkedHashSet<>();
+    desired.containers().forEach(d -> managed.add(d.className()));
+    ChangeSummary summary = new ChangeSummary(file, containersAdded, containersRemoved,
+        fieldsChanged, bindingsAdded, bindingsRemoved, tags);
+    return new Result(new EditPlan(edits), sorted, summary, managed);
+  }
+
+  private void checkRemovalsAndHistory(Ownership ownership, Set<String> alive) {
+    for (String c : ownership.removed()) {
+      if (!desired.allowDestroy()) {
+        diagnostics.add(Diagnostic.error(WranglerCodes.DESTROY_REFUSED, locate(c),
+            "container class " + c + " has no definition any more; removing it deletes the"
+                + " Durable Object class and all of its data",
+            "run with --allow-destroy to prune its entries and append a deleted_classes"
+                + " migration, restore the definition, or, if it was renamed, use renamedFrom(\""
+                + c + "\") on the new definition"));
+      }
+    }
+    for (String c : previouslyManaged) {
+      if (ownership.removed().contains(c) || alive.contains(c)) {
+        continue;
+      }
+      boolean renameDone = desired.containers().stream()
+          .anyMatch(d -> d.isRenamed() && d.renamedFromClass().equals(c)
+              && alive.contains(d.className()));
+      if (!renameDone) {
+        diagnostics.add(Diagnostic.error(WranglerCodes.MISSING_FROM_HISTORY, locate(c),
+            "class " + c + " is managed by cfc but no migration creates it",
+            "restore the [[migrations]] entry that created " + c
+                + "; migrations are append-only history"));
+      }
+    }
+  }
+
+  private void planArray(
+      String scope, ArrayKind kind, Ownership ownership,
+      Function<DesiredContainer, LinkedHashMap<String, Object>> fieldsOf) {
+    DocArray array = doc.array(scope, kind);
+    if (array.state() == DocArray.State.INVALID) {
+      diagnostics.add(Diagnostic.error(WranglerCodes.UNSUPPORTED_LAYOUT, array.at(),
+          "`" + kind.describe(scope) + "` is not an array of tables",
+          "write each element as a [[" + kind.describe(scope) + "]] table"));
+      return;
+    }
+    Map<DesiredContainer, DocEntry> matched = new IdentityHashMap<>();
+    for (DocEntry e : array.entries()) {
+      String c = e.className();
+      DesiredContainer owner = ownership.owner(c);
+      if (owner != null) {
+        if (!ownership.mayManage(owner, c)) {
+          diagnostics.add(Diagnostic.error(WranglerCodes.CLASH, e.at(),
+              "hand-written `" + kind.describe(scope) + "` entry for class " + c + " at line "
+                  + e.at().line() + " clashes with definition '" + owner.definitionName() + "'",
+              "call adopt() on the definition '" + owner.definitionName()
+                  + "' or run with --adopt to let cfc manage this entry"));
+        } else if (matched.containsKey(owner)) {
+          diagnostics.add(Diagnostic.error(WranglerCodes.DUPLICATE_ENTRY, e.at(),
+              "class " + c + " has a second `" + kind.describe(scope) + "` entry (first at line "
+                  + matched.get(owner).at().line() + ")",
+              "delete one of the two entries"));
+        } else {
+          matched.put(owner, e);
+        }
+      } else if (c != null && ownership.removed().contains(c)) {
+        if (desired.allowDestroy()) {
+          remove(e);
+        }
+      } else if (kind == ArrayKind.BINDINGS) {
+        Object name = e.values().get("name");
+        for (DesiredContainer d : desired.containers()) {
+          if (d.bindingName().equals(name)) {
+            diagnostics.add(Diagnostic.error(WranglerCodes.BINDING_NAME_TAKEN, e.locationOf("name"),
+                "binding " + name + " is already used for class " + c + ", but definition '"
+                    + d.definitionName() + "' needs it for " + d.className(),
+                "rename the hand-written binding, or give the definition another binding name"));
+          }
+        }
+      }
+    }
+    List<DesiredContainer> defs = desired.containers();
+    for (int i = 0; i < defs.size(); i++) {
+      DesiredContainer d = defs.get(i);
+      LinkedHashMap<String, Object> want = fieldsOf.apply(d);
+      DocEntry existing = matched.get(d);
+      if (existing != null) {
+        List<FieldEdit> changes = diff(existing.values(), want);
+        if (!changes.isEmpty()) {
+          edits.add(new UpdateEntry(existing, changes));
+          fieldsChanged += changes.size();
+        }
+      } else {
+        edits.add(new AddEntry(scope, kind, want, anchor(defs, i, matched)));
+        if (kind == ArrayKind.CONTAINERS) {
+          containersAdded++;
+        } else {
+          bindingsAdded++;
+        }
+      }
+    }
+  }
+
+  private void pruneOnly(String scope, ArrayKind kind, Ownership ownership) {
+    DocArray array = doc.array(scope, kind);
+    for (DocEntry e : array.entries()) {
+      if (e.className() != null && ownership.removed().contains(e.className())) {
+        remove(e);
+      }
+    }
+  }
+
+  private void remove(DocEntry e) {
+    edits.add(new RemoveEntry(e));
+    if (e.kind() == ArrayKind.CONTAINERS) {
+      containersRemoved++;
+    } else {
+      bindingsRemoved++;
+    }
+  }
+
+  /**
+   * A new entry goes right after the nearest earlier definition (DSL order) that already has an
+   * entry, else right before the nearest later one, else after the array's last element.
+   */
+  private static Anchor anchor(
+      List<DesiredContainer> defs, int i, Map<DesiredContainer, DocEntry> matched) {
+    for (int j = i - 1; j >= 0; j--) {
+      DocEntry e = matched.get(defs.get(j));
+      if (e != null) {
+        return new After(e);
+      }
+    }
+    for (int j = i + 1; j < defs.size(); j++) {
+      DocEntry e = matched.get(defs.get(j));
+      if (e != null) {
+        return new Before(e);
+      }
+    }
+    return new AtEnd();
+  }
+
+  private static List<FieldEdit> diff(Map<String, Object> have, LinkedHashMap<String, Object> want) {
+    List<FieldEdit> out = new ArrayList<>();
+    want.forEach((k, v) -> {
+      if (!have.containsKey(k) || !Values.same(have.get(k), v)) {
+        out.add(new SetField(k, v));
+      }
+    });
+    for (String k : have.keySet()) {
+      if (!want.containsKey(k)) {
+        out.add(new RemoveField(k));
+      }
+    }
+    return out;
+  }
+
+  private List<String> planMigration(Ownership ownership, MigrationHistory history) {
+    Set<String> alive = history.alive();
+    List<Object> created = new ArrayList<>();
+    List<Object> renamed = new ArrayList<>();
+    for (DesiredContainer d : desired.containers()) {
+      if (alive.contains(d.className())) {
+        continue;
+      }
+      if (d.isRenamed() && alive.contains(d.renamedFromClass())) {
+        LinkedHashMap<String, Object> r = new LinkedHashMap<>();
+        r.put("from", d.renamedFromClass());
+        r.put("to", d.className());
+        renamed.add(r);
+      } else {
+        created.add(d.className());
+      }
+    }
+    List<Object> deleted = new ArrayList<>();
+    if (desired.allowDestroy()) {
+      for (String c : ownership.removed()) {
+        if (alive.contains(c)) {
+          deleted.add(c);
+        }
+      }
+    }
+    if (created.isEmpty() && renamed.isEmpty() && deleted.isEmpty()) {
+      return List.of();
+    }
+    for (String env : desired.environments()) {
+      Diagnostic.Location at = doc.environmentMigrationsAt(env);
+      if (at != null) {
+        diagnostics.add(Diagnostic.error(WranglerCodes.ENV_MIGRATIONS, at,
+            "environment " + env + " declares its own `migrations`, which replace the top-level"
+                + " ones, so the migration cfc appends would not apply there",
+            "remove env." + env + ".migrations so the environment inherits the top-level history"));
+      }
+    }
+    String tag = MigrationTags.lowestUnused(history.tags());
+    LinkedHashMap<String, Object> fields = new LinkedHashMap<>();
+    fields.put("tag", tag);
+    if (!created.isEmpty()) {
+      fields.put("new_sqlite_classes", created);
+    }
+    if (!renamed.isEmpty()) {
+      fields.put("renamed_classes", renamed);
+    }
+    if (!deleted.isEmpty()) {
+      fields.put("deleted_classes", deleted);
+    }
+    edits.add(new AddEntry("", ArrayKind.MIGRATIONS, fields, new AtEnd()));
+    return List.of(tag);
+  }
+
+  static LinkedHashMap<String, Object> containerFields(DesiredContainer d, String scope) {
+    LinkedHashMap<String, Object> fields = new LinkedHashMap<>();
+    fields.put("class_name", d.className());
+    Values.normalizeFields(d.entriesByScope().get(scope).fields()).forEach(fields::put);
+    fields.put("class_name", d.className());
+    return fields;
+  }
+
+  static LinkedHashMap<String, Object> bindingFields(DesiredContainer d) {
+    LinkedHashMap<String, Object> fields = new LinkedHashMap<>();
+    fields.put("name", d.bindingName());
+    fields.put("class_name", d.className());
+    return fields;
+  }
+
+  /** The first place a class is written: a container entry, a binding, or the file. */
+  private Diagnostic.Location locate(String className) {
+    List<String> scopes = new ArrayList<>();
+    scopes.add("");
+    scopes.addAll(doc.environmentNames());
+    for (ArrayKind kind : List.of(ArrayKind.CONTAINERS, ArrayKind.BINDINGS)) {
+      for (String scope : scopes) {
+        for (DocEntry e : doc.array(scope, kind).entries()) {
+          if (className.equals(e.className())) {
+            return e.locationOf("class_name");
+          }
+        }
+      }
+    }
+    return doc.file();
+  }
+}

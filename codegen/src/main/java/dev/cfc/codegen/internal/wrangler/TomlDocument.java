@@ -1,0 +1,242 @@
+package dev.cfc.codegen.internal.wrangler;
+
+import dev.cfc.codegen.Diagnostic;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlPosition;
+import org.tomlj.TomlTable;
+
+/** A parsed {@code wrangler.toml}: tomlj's values plus the {@link TomlLayout} spans. */
+final class TomlDocument implements ConfigDocument {
+
+  /**
+   * Where one {@code [[array]]} element is written.
+   *
+   * @param header the element's {@code [[...]]} header
+   * @param direct its plain {@code key = value} lines by key
+   * @param complex keys it sets through dotted keys or sub-tables (not editable in place)
+   * @param insertAt where a new key line goes (after the last plain key line, or the header)
+   * @param contentEnd just past the element's last header or key line (trailing comments and
+   *     blank lines excluded)
+   * @param keyIndent indentation of its key lines
+   */
+  record Element(TomlLayout.Header header, Map<String, TomlLayout.KeyValue> direct,
+      Set<String> complex, int insertAt, int contentEnd, String keyIndent) {}
+
+  private final ConfigSource source;
+  private final TomlParseResult toml;
+  private final TomlLayout layout;
+  private final Map<String, Map<ArrayKind, DocArray>> arrays = new HashMap<>();
+  private final Map<DocEntry, Element> elements = new IdentityHashMap<>();
+  private final ConfigFacts facts;
+
+  TomlDocument(ConfigSource source, TomlParseResult toml) {
+    this.source = source;
+    this.toml = toml;
+    this.layout = TomlLayout.scan(source.text());
+    this.facts = readFacts();
+  }
+
+  TomlLayout layout() {
+    return layout;
+  }
+
+  /** The element an entry came from, or {@code null} for an inline-array element. */
+  Element element(DocEntry entry) {
+    array(entry.scope(), entry.kind());
+    return elements.get(entry);
+  }
+
+  @Override
+  public ConfigSource source() {
+    return source;
+  }
+
+  @Override
+  public ConfigFacts facts() {
+    return facts;
+  }
+
+  @Override
+  public Set<String> environmentNames() {
+    Set<String> names = new LinkedHashSet<>();
+    if (toml.get("env") instanceof TomlTable env) {
+      for (String k : env.keySet()) {
+        if (env.get(List.of(k)) instanceof TomlTable) {
+          names.add(k);
+        }
+      }
+    }
+    return names;
+  }
+
+  @Override
+  public List<Diagnostic.Location> exportsAt() {
+    List<Diagnostic.Location> out = new ArrayList<>();
+    if (toml.get(List.of("exports")) != null) {
+      out.add(at(toml.inputPositionOf(List.of("exports"))));
+    }
+    for (String env : environmentNames()) {
+      List<String> path = List.of("env", env, "exports");
+      if (toml.get(path) != null) {
+        out.add(at(toml.inputPositionOf(path)));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public Diagnostic.Location environmentMigrationsAt(String environment) {
+    List<String> path = List.of("env", environment, "migrations");
+    return toml.get(path) == null ? null : at(toml.inputPositionOf(path));
+  }
+
+  @Override
+  public Map<String, Object> values() {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> tree = (Map<String, Object>) Values.normalize(toml.toMap());
+    return tree;
+  }
+
+  @Override
+  public DocArray array(String scope, ArrayKind kind) {
+    return arrays.computeIfAbsent(scope, s -> new EnumMap<>(ArrayKind.class))
+        .computeIfAbsent(kind, k -> readArray(scope, k));
+  }
+
+  private DocArray readArray(String scope, ArrayKind kind) {
+    List<String> path = kind.pathIn(scope);
+    Object value = toml.get(path);
+    if (value == null) {
+      return new DocArray(scope, kind, DocArray.State.ABSENT, List.of(), file());
+    }
+    Diagnostic.Location at = at(toml.inputPositionOf(path));
+    if (!(value instanceof TomlArray array)) {
+      return new DocArray(scope, kind, DocArray.State.INVALID, List.of(), at);
+    }
+    for (int i = 0; i < array.size(); i++) {
+      if (!(array.get(i) instanceof TomlTable)) {
+        return new DocArray(scope, kind, DocArray.State.INVALID, List.of(), at);
+      }
+    }
+    List<Integer> headerIdx = new ArrayList<>();
+    List<TomlLayout.Header> headers = layout.headers();
+    for (int h = 0; h < headers.size(); h++) {
+      if (headers.get(h).arrayTable() && headers.get(h).path().equals(path)) {
+        headerIdx.add(h);
+      }
+    }
+    boolean tables = headerIdx.size() == array.size() && !headerIdx.isEmpty();
+    if (!tables && !headerIdx.isEmpty()) {
+      return new DocArray(scope, kind, DocArray.State.INVALID, List.of(), at);
+    }
+    List<DocEntry> entries = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      TomlTable t = array.getTable(i);
+      @SuppressWarnings("unchecked")
+      Map<String, Object> values = (Map<String, Object>) Values.normalize(t.toMap());
+      if (tables) {
+        Element el = element(headerIdx.get(i), path);
+        Map<String, Diagnostic.Location> keyAt = new LinkedHashMap<>();
+        el.direct().forEach((k, kv) -> keyAt.put(k, new Diagnostic.Location(
+            source.displayName(), kv.line(), kv.column())));
+        DocEntry e = new DocEntry(scope, kind, i, values,
+            new Diagnostic.Location(source.displayName(), el.header().line(), el.header().column()),
+            keyAt);
+        elements.put(e, el);
+        entries.add(e);
+      } else {
+        Map<String, Diagnostic.Location> keyAt = new LinkedHashMap<>();
+        for (String k : t.keySet()) {
+          keyAt.put(k, at(t.inputPositionOf(List.of(k))));
+        }
+        entries.add(new DocEntry(scope, kind, i, values, at(array.inputPositionOf(i)), keyAt));
+      }
+    }
+    return new DocArray(scope, kind, DocArray.State.PRESENT, entries, at);
+  }
+
+  private Element element(int headerIndex, List<String> path) {
+    List<TomlLayout.Header> headers = layout.headers();
+    TomlLayout.Header header = headers.get(headerIndex);
+    int last = headerIndex;
+    while (last + 1 < headers.size() && isSubTable(headers.get(last + 1).path(), path)) {
+      last++;
+    }
+    int contentEnd = header.lineEnd();
+    int insertAt = header.lineEnd();
+    Map<String, TomlLayout.KeyValue> direct = new LinkedHashMap<>();
+    Set<String> complex = new LinkedHashSet<>();
+    String indent = null;
+    for (int h = headerIndex + 1; h <= last; h++) {
+      complex.add(headers.get(h).path().get(path.size()));
+      contentEnd = Math.max(contentEnd, headers.get(h).lineEnd());
+    }
+    for (TomlLayout.KeyValue kv : layout.keyValues()) {
+      if (kv.header() < headerIndex || kv.header() > last) {
+        continue;
+      }
+      contentEnd = Math.max(contentEnd, kv.lineEnd());
+      if (kv.header() == headerIndex) {
+        if (kv.key().size() == 1) {
+          direct.put(kv.key().get(0), kv);
+        } else {
+          complex.add(kv.key().get(0));
+        }
+        insertAt = kv.lineEnd();
+        if (indent == null) {
+          indent = kv.indent(layout.text());
+        }
+      }
+    }
+    return new Element(header, direct, complex, insertAt, contentEnd, indent);
+  }
+
+  private static boolean isSubTable(List<String> candidate, List<String> path) {
+    return candidate.size() > path.size() && candidate.subList(0, path.size()).equals(path);
+  }
+
+  private ConfigFacts readFacts() {
+    String file = source.displayName();
+    Object name = toml.get(List.of("name"));
+    Object date = toml.get(List.of("compatibility_date"));
+    Map<String, List<String>> secrets = new LinkedHashMap<>();
+    secrets.put("", secretBindings(List.of("secrets_store_secrets")));
+    for (String env : environmentNames()) {
+      secrets.put(env, secretBindings(List.of("env", env, "secrets_store_secrets")));
+    }
+    return new ConfigFacts(
+        name instanceof String s ? s : null,
+        name == null ? Diagnostic.Location.of(file) : at(toml.inputPositionOf(List.of("name"))),
+        date == null ? null : date.toString(),
+        date == null ? Diagnostic.Location.of(file)
+            : at(toml.inputPositionOf(List.of("compatibility_date"))),
+        secrets,
+        toml.get(List.of("main")) != null);
+  }
+
+  private List<String> secretBindings(List<String> path) {
+    List<String> out = new ArrayList<>();
+    if (toml.get(path) instanceof TomlArray array) {
+      for (int i = 0; i < array.size(); i++) {
+        if (array.get(i) instanceof TomlTable t && t.get(List.of("binding")) instanceof String b) {
+          out.add(b);
+        }
+      }
+    }
+    return out;
+  }
+
+  private Diagnostic.Location at(TomlPosition p) {
+    return p == null ? file() : new Diagnostic.Location(source.displayName(), p.line(), p.column());
+  }
+}
