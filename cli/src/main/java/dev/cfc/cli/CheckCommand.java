@@ -1,0 +1,38 @@
+package dev.cfc.cli;
+
+import dev.cfc.codegen.Diffs;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code cfc check}: the CI gate; exit 3 with the diff when generated files are stale. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+    description = "Fail (exit 3) with the diff when the checked-in files are stale.")
+final class CheckCommand implements Callable<Integer> {
+
+  @ParentCommand CfcCommand root;
+  @Spec CommandSpec spec;
+  @Mixin PlanOptions plan;
+
+  @Override
+  public Integer call() throws Exception {
+    ProjectRun run = new ProjectRun(root, spec.commandLine().getOut(),
+        spec.commandLine().getErr());
+    ProjectRun.Outcome outcome = run.compile(plan.env, plan.allowDestroy, plan.adopt);
+    if (outcome.failed()) {
+      run.report(outcome, java.util.List.of(), "");
+      return Main.INVALID;
+    }
+    if (!outcome.result().isStale()) {
+      run.report(outcome, outcome.result().files(), "up to date\n");
+      return Main.OK;
+    }
+    run.report(outcome, outcome.result().files(),
+        Diffs.unified(outcome.result(), plan.color()) + ProjectRun.summaries(outcome.result())
+            + "stale: run `cfc generate` and commit the result\n");
+    return Main.STALE;
+  }
+}

@@ -1,0 +1,33 @@
+package dev.cfc.cli;
+
+import dev.cfc.codegen.Diffs;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code cfc diff}: prints what {@code generate} would change, as a unified diff. */
+@Command(name = "diff", mixinStandardHelpOptions = true,
+    description = "Print the unified diff generate would apply.")
+final class DiffCommand implements Callable<Integer> {
+
+  @ParentCommand CfcCommand root;
+  @Spec CommandSpec spec;
+  @Mixin PlanOptions plan;
+
+  @Override
+  public Integer call() throws Exception {
+    ProjectRun run = new ProjectRun(root, spec.commandLine().getOut(),
+        spec.commandLine().getErr());
+    ProjectRun.Outcome outcome = run.compile(plan.env, plan.allowDestroy, plan.adopt);
+    if (outcome.failed()) {
+      run.report(outcome, java.util.List.of(), "");
+      return Main.INVALID;
+    }
+    String diff = Diffs.unified(outcome.result(), plan.color());
+    run.report(outcome, outcome.result().files(), diff.isEmpty() ? "no changes\n" : diff);
+    return Main.OK;
+  }
+}

@@ -1,0 +1,138 @@
+package dev.cfc.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cfc.codegen.CompileRequest;
+import dev.cfc.codegen.CompileResult;
+import dev.cfc.codegen.Compiler;
+import dev.cfc.codegen.Diagnostic;
+import dev.cfc.codegen.PlannedFile;
+import dev.cfc.codegen.ProjectConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+
+/**
+ * What every project command shares: read {@code cfc.toml}, load the definitions, compile, and
+ * print diagnostics and summaries in text or JSON. Commands differ only in what they do with
+ * the {@link CompileResult}.
+ */
+final class ProjectRun {
+
+  private final CfcCommand options;
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  ProjectRun(CfcCommand options, PrintWriter out, PrintWriter err) {
+    this.options = options;
+    this.out = out;
+    this.err = err;
+  }
+
+  /** The outcome of loading and compiling; {@code result} is null when loading failed. */
+  record Outcome(CompileResult result, List<Diagnostic> loadDiagnostics) {
+    boolean failed() {
+      return result == null || result.hasErrors();
+    }
+
+    List<Diagnostic> diagnostics() {
+      return result == null ? loadDiagnostics : result.diagnostics();
+    }
+  }
+
+  /** Loads and compiles the project with the given command-specific settings. */
+  Outcome compile(String onlyEnvironment, boolean allowDestroy, boolean adopt)
+      throws IOException {
+    ProjectConfig.Loaded loaded = ProjectConfig.load(options.projectFile());
+    if (loaded.config() == null) {
+      return new Outcome(null, loaded.diagnostics());
+    }
+    ProjectConfig config = loaded.config();
+    DefinitionLoader loader = new DefinitionLoader(config.projectDir(),
+        options.verbose ? err : null);
+    DefinitionLoader.Loaded definitions = loader.load(config.sourcesDir());
+    if (!definitions.diagnostics().isEmpty()) {
+      return new Outcome(null, definitions.diagnostics());
+    }
+    if (onlyEnvironment != null && !config.environments().contains(onlyEnvironment)) {
+      return new Outcome(null, List.of(Diagnostic.error("CFC207",
+          Diagnostic.Location.of("cfc.toml"),
+          "--env " + onlyEnvironment + " is not one of the environments in cfc.toml "
+              + config.environments(),
+          "add it to environments in cfc.toml, or pick one of those")));
+    }
+    CompileRequest request = CompileRequest.from(config)
+        .definitions(definitions.definitions())
+        .onlyEnvironment(onlyEnvironment)
+        .allowDestroy(allowDestroy)
+        .adoptAll(adopt)
+        .build();
+    return new Outcome(Compiler.compile(request), List.of());
+  }
+
+  /** Prints diagnostics (text to stderr) and, in JSON mode, the whole report to stdout. */
+  void report(Outcome outcome, List<PlannedFile> files, String textFooter) {
+    if (options.json) {
+      out.println(json(outcome.diagnostics(), files));
+      out.flush();
+      return;
+    }
+    for (Diagnostic diagnostic : outcome.diagnostics()) {
+      err.println(diagnostic.render());
+    }
+    long errors = outcome.diagnostics().stream().filter(Diagnostic::isError).count();
+    long warnings = outcome.diagnostics().size() - errors;
+    if (errors > 0) {
+      err.println(count(errors, "error") + (warnings > 0 ? ", " + count(warnings, "warning")
+          : "") + "; nothing was written");
+    }
+    err.flush();
+    if (!options.quiet && textFooter != null && !textFooter.isEmpty()) {
+      out.print(textFooter);
+      out.flush();
+    }
+  }
+
+  private static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
+  static String json(List<Diagnostic> diagnostics, List<PlannedFile> files) {
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = mapper.createObjectNode();
+    ArrayNode list = root.putArray("diagnostics");
+    for (Diagnostic d : diagnostics) {
+      ObjectNode node = list.addObject();
+      node.put("code", d.code());
+      node.put("severity", d.severity().label());
+      node.put("message", d.message());
+      node.put("file", d.location().file());
+      node.put("line", d.location().line());
+      node.put("column", d.location().column());
+      node.put("hint", d.hint());
+    }
+    ArrayNode fileList = root.putArray("files");
+    for (PlannedFile f : files) {
+      ObjectNode node = fileList.addObject();
+      node.put("path", f.displayName());
+      node.put("status", f.status());
+      node.put("summary", f.summary());
+    }
+    try {
+      return mapper.writeValueAsString(root);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("a tree of strings and numbers always serialises", e);
+    }
+  }
+
+  /** One summary line per planned file that changes, or {@code no changes}. */
+  static String summaries(CompileResult result) {
+    StringBuilder text = new StringBuilder();
+    for (PlannedFile file : result.changedFiles()) {
+      text.append(file.summary()).append('\n');
+    }
+    return text.length() == 0 ? "no changes\n" : text.toString();
+  }
+}

@@ -1,0 +1,163 @@
+package dev.cfc.codegen;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseError;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlPosition;
+
+/**
+ * The project file {@code cfc.toml}, read by the CLI and the Maven plugin alike so that both
+ * compile the same project the same way.
+ *
+ * @param projectDir the directory holding the project
+ * @param sources directory of DSL {@code .java} files, relative to the project ({@code sources})
+ * @param wrangler the wrangler config, or null to find it as wrangler does ({@code wrangler})
+ * @param typescriptOut directory for generated TypeScript ({@code typescript-out})
+ * @param javaOut directory for generated Java accessors, or null for none ({@code java-out})
+ * @param javaPackage package of the generated Java ({@code java-package})
+ * @param environments wrangler environments cfc maintains ({@code environments})
+ */
+public record ProjectConfig(
+    Path projectDir,
+    String sources,
+    String wrangler,
+    String typescriptOut,
+    String javaOut,
+    String javaPackage,
+    List<String> environments) {
+
+  /** The project file's name. */
+  public static final String FILE_NAME = "cfc.toml";
+
+  private static final Set<String> KEYS = Set.of("sources", "wrangler", "typescript-out",
+      "java-out", "java-package", "environments");
+
+  public ProjectConfig {
+    environments = List.copyOf(environments);
+  }
+
+  /** The values used when {@code cfc.toml} leaves a key out. */
+  public static ProjectConfig defaults(Path projectDir) {
+    return new ProjectConfig(projectDir, "cfc", null, "src/_generated", null, "app.generated",
+        List.of());
+  }
+
+  /**
+   * Reads a project file. Malformed TOML, unknown keys and values of the wrong type become
+   * located {@code CFC205} errors.
+   */
+  public static Loaded load(Path file) {
+    Path projectDir = file.toAbsolutePath().normalize().getParent();
+    String shown = file.getFileName().toString();
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    if (!Files.isRegularFile(file)) {
+      diagnostics.add(Diagnostic.error("CFC200", Diagnostic.Location.of(shown),
+          "no " + shown + " in " + projectDir,
+          "run `cfc init` there to create one, or point at the project with -C <dir>"));
+      return new Loaded(null, diagnostics);
+    }
+    TomlParseResult toml;
+    try {
+      toml = Toml.parse(file);
+    } catch (IOException e) {
+      diagnostics.add(Diagnostic.error("CFC205", Diagnostic.Location.of(shown),
+          "cannot read " + shown + ": " + e.getMessage(), ""));
+      return new Loaded(null, diagnostics);
+    }
+    for (TomlParseError error : toml.errors()) {
+      TomlPosition at = error.position();
+      diagnostics.add(Diagnostic.error("CFC205",
+          new Diagnostic.Location(shown, at.line(), at.column()),
+          "malformed " + shown + ": " + error.getMessage(), "fix the TOML syntax"));
+    }
+    if (!diagnostics.isEmpty()) {
+      return new Loaded(null, diagnostics);
+    }
+    ProjectConfig defaults = defaults(projectDir);
+    for (String key : toml.keySet()) {
+      if (!KEYS.contains(key)) {
+        diagnostics.add(typeError(toml, key, shown, "unknown key " + key + " in " + shown,
+            "known keys: sources, wrangler, typescript-out, java-out, java-package,"
+                + " environments"));
+      }
+    }
+    String sources = string(toml, "sources", defaults.sources(), shown, diagnostics);
+    String wrangler = string(toml, "wrangler", null, shown, diagnostics);
+    String typescriptOut = string(toml, "typescript-out", defaults.typescriptOut(), shown,
+        diagnostics);
+    String javaOut = string(toml, "java-out", null, shown, diagnostics);
+    String javaPackage = string(toml, "java-package", defaults.javaPackage(), shown,
+        diagnostics);
+    List<String> environments = new ArrayList<>();
+    if (toml.contains("environments")) {
+      if (!toml.isArray("environments")) {
+        diagnostics.add(typeError(toml, "environments", shown,
+            "environments must be an array of strings", "environments = [\"staging\"]"));
+      } else {
+        TomlArray array = toml.getArray("environments");
+        for (int i = 0; i < array.size(); i++) {
+          Object value = array.get(i);
+          if (value instanceof String name && name.matches("[A-Za-z0-9_-]+")) {
+            if (!environments.contains(name)) {
+              environments.add(name);
+            }
+          } else {
+            diagnostics.add(typeError(toml, "environments", shown,
+                "environment " + value + " is not a valid wrangler environment name",
+                "use letters, digits, - and _ only"));
+          }
+        }
+      }
+    }
+    if (!diagnostics.isEmpty()) {
+      return new Loaded(null, diagnostics);
+    }
+    return new Loaded(new ProjectConfig(projectDir, sources, wrangler, typescriptOut, javaOut,
+        javaPackage, environments), List.of());
+  }
+
+  private static String string(TomlParseResult toml, String key, String fallback, String shown,
+      List<Diagnostic> diagnostics) {
+    if (!toml.contains(key)) {
+      return fallback;
+    }
+    if (!toml.isString(key) || toml.getString(key).isBlank()) {
+      diagnostics.add(typeError(toml, key, shown, key + " must be a non-empty string",
+          key + " = \"...\""));
+      return fallback;
+    }
+    return toml.getString(key);
+  }
+
+  private static Diagnostic typeError(TomlParseResult toml, String key, String shown,
+      String message, String hint) {
+    TomlPosition at = toml.inputPositionOf(key);
+    Diagnostic.Location location = at == null ? Diagnostic.Location.of(shown)
+        : new Diagnostic.Location(shown, at.line(), at.column());
+    return Diagnostic.error("CFC205", location, message, hint);
+  }
+
+  /** The directory of DSL sources, resolved against the project. */
+  public Path sourcesDir() {
+    return projectDir.resolve(sources);
+  }
+
+  /**
+   * The result of reading {@code cfc.toml}.
+   *
+   * @param config the project settings, or null when there were errors
+   * @param diagnostics the errors found
+   */
+  public record Loaded(ProjectConfig config, List<Diagnostic> diagnostics) {
+    public Loaded {
+      diagnostics = List.copyOf(diagnostics);
+    }
+  }
+}

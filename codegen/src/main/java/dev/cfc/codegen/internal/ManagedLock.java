@@ -1,0 +1,63 @@
+package dev.cfc.codegen.internal;
+
+import dev.cfc.codegen.Diagnostic;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseResult;
+
+/**
+ * {@code cfc.lock}: the record of which Durable Object classes cfc manages in the wrangler
+ * config. It is what lets cfc tell a removed definition (whose entries it must refuse to drop
+ * without {@code --allow-destroy}) from a hand-written entry it must never touch. It is kept
+ * beside {@code cfc.toml} and committed; a JSON config has no comments to keep it in.
+ */
+final class ManagedLock {
+
+  static final String FILE_NAME = "cfc.lock";
+
+  private ManagedLock() {}
+
+  /** The classes recorded in a lock file's text; empty for a missing or empty lock. */
+  static Set<String> read(String text, String shownName, List<Diagnostic> diagnostics) {
+    Set<String> classes = new LinkedHashSet<>();
+    if (text == null || text.isBlank()) {
+      return classes;
+    }
+    TomlParseResult toml = Toml.parse(text);
+    if (toml.hasErrors() || !toml.isArray("wrangler.managed")) {
+      diagnostics.add(Diagnostic.error("CFC208", Diagnostic.Location.of(shownName),
+          shownName + " is not a lock file cfc wrote",
+          "restore it from version control; deleting it makes cfc treat its entries as"
+              + " hand-written"));
+      return classes;
+    }
+    TomlArray managed = toml.getArray("wrangler.managed");
+    for (int i = 0; i < managed.size(); i++) {
+      if (managed.get(i) instanceof String name) {
+        classes.add(name);
+      }
+    }
+    return classes;
+  }
+
+  /** The lock file text for these classes, sorted so that it does not churn. */
+  static String render(String configName, Set<String> classes) {
+    List<String> sorted = new ArrayList<>(classes);
+    sorted.sort(null);
+    StringBuilder out = new StringBuilder();
+    out.append("# Written by cfc: the wrangler entries cfc manages. Commit this file; do not edit.\n");
+    out.append("[wrangler]\n");
+    out.append("config = \"").append(Toml.tomlEscape(configName)).append("\"\n");
+    out.append("managed = [");
+    for (int i = 0; i < sorted.size(); i++) {
+      out.append(i == 0 ? "" : ", ").append('"').append(Toml.tomlEscape(sorted.get(i)))
+          .append('"');
+    }
+    out.append("]\n");
+    return out.toString();
+  }
+}

@@ -1,0 +1,143 @@
+package dev.cfc.codegen.internal;
+
+import dev.cfc.codegen.CompileRequest;
+import dev.cfc.codegen.CompileResult;
+import dev.cfc.codegen.Diagnostic;
+import dev.cfc.codegen.PlannedFile;
+import dev.cfc.codegen.internal.model.SourceResolver;
+import dev.cfc.codegen.internal.model.WranglerEntries;
+import dev.cfc.codegen.internal.wrangler.ConfigFacts;
+import dev.cfc.codegen.internal.wrangler.ConfigSource;
+import dev.cfc.codegen.internal.wrangler.DesiredState;
+import dev.cfc.codegen.internal.wrangler.ReconcileOutcome;
+import dev.cfc.codegen.internal.wrangler.WranglerReconciler;
+import dev.cfc.codegen.internal.validate.ConfigContext;
+import dev.cfc.codegen.internal.validate.Validator;
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The steps of one compile, in order: find the config, validate, reconcile, emit. */
+public final class Pipeline {
+
+  /** wrangler's own order of preference when a project has several configs. */
+  static final List<String> CONFIG_NAMES = List.of("wrangler.json", "wrangler.jsonc",
+      "wrangler.toml");
+
+  private final CompileRequest request;
+  private final SourceResolver resolver;
+  private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private final List<PlannedFile> files = new ArrayList<>();
+
+  public Pipeline(CompileRequest request) {
+    this.request = request;
+    this.resolver = new SourceResolver(request.projectDir(), request.sourceRoots());
+  }
+
+  public CompileResult run() {
+    Path configPath = locateConfig();
+    String configText = configPath == null ? null : read(configPath);
+    if (configText == null) {
+      diagnostics.addAll(new Validator(request.projectDir(), resolver,
+          request.effectiveEnvironments(), null).validate(request.definitions()));
+      return result();
+    }
+    String configName = resolver.display(configPath);
+    ConfigSource source = new ConfigSource(Path.of(configName), configText);
+    WranglerReconciler reconciler = new WranglerReconciler();
+    WranglerReconciler.FactsResult facts = reconciler.readFacts(source);
+    diagnostics.addAll(facts.diagnostics());
+    ConfigContext context = facts.diagnostics().isEmpty() ? context(configName, facts.facts())
+        : null;
+    diagnostics.addAll(new Validator(request.projectDir(), resolver,
+        request.effectiveEnvironments(), context).validate(request.definitions()));
+    if (hasErrors()) {
+      return result();
+    }
+    Path lockPath = configPath.resolveSibling(ManagedLock.FILE_NAME);
+    String lockText = Files.exists(lockPath) ? read(lockPath) : null;
+    Set<String> previouslyManaged = ManagedLock.read(lockText, resolver.display(lockPath),
+        diagnostics);
+    if (hasErrors()) {
+      return result();
+    }
+    DesiredState desired = new WranglerEntries(request.projectDir(), configPath.getParent(),
+        facts.facts().workerName(), resolver).desiredState(request.definitions(),
+        request.effectiveEnvironments(), request.allowDestroy(), request.adoptAll());
+    ReconcileOutcome outcome = reconciler.run(source, desired, previouslyManaged);
+    diagnostics.addAll(outcome.diagnostics());
+    if (hasErrors()) {
+      return result();
+    }
+    files.add(new PlannedFile(configPath, configName, configText, outcome.newText(),
+        outcome.summary().render()));
+    String newLock = ManagedLock.render(configPath.getFileName().toString(),
+        outcome.managedClasses());
+    files.add(new PlannedFile(lockPath, resolver.display(lockPath), lockText, newLock,
+        resolver.display(lockPath) + ": " + (lockText == null ? "created" : "updated")));
+    return result();
+  }
+
+  private static ConfigContext context(String configName, ConfigFacts facts) {
+    Map<String, Set<String>> bindings = new HashMap<>();
+    facts.secretsStoreBindings().forEach((scope, names) ->
+        bindings.put(scope, new HashSet<>(names)));
+    return new ConfigContext(configName, facts.workerName(), facts.compatibilityDate(),
+        facts.compatibilityDateAt(), bindings);
+  }
+
+  private boolean hasErrors() {
+    return diagnostics.stream().anyMatch(Diagnostic::isError);
+  }
+
+  private CompileResult result() {
+    List<Diagnostic> sorted = new ArrayList<>(diagnostics);
+    sorted.sort(Diagnostic.ORDER);
+    boolean errors = sorted.stream().anyMatch(Diagnostic::isError);
+    return new CompileResult(sorted, errors ? List.of() : files);
+  }
+
+  private Path locateConfig() {
+    if (request.wranglerConfig() != null) {
+      Path path = request.projectDir().resolve(request.wranglerConfig()).normalize();
+      if (!Files.isRegularFile(path)) {
+        diagnostics.add(Diagnostic.error("CFC206", Diagnostic.Location.of("cfc.toml"),
+            "wrangler config " + resolver.display(path) + " does not exist",
+            "create it, or fix wrangler = \"…\" in cfc.toml"));
+        return null;
+      }
+      return path;
+    }
+    for (String name : CONFIG_NAMES) {
+      Path candidate = request.projectDir().resolve(name);
+      if (Files.isRegularFile(candidate)) {
+        return candidate;
+      }
+    }
+    diagnostics.add(Diagnostic.error("CFC206", Diagnostic.Location.of("cfc.toml"),
+        "no wrangler.json, wrangler.jsonc or wrangler.toml in the project directory",
+        "create one (`npm create cloudflare`), or name it with wrangler = \"…\" in cfc.toml"));
+    return null;
+  }
+
+  private String read(Path path) {
+    try {
+      return Files.readString(path, StandardCharsets.UTF_8);
+    } catch (MalformedInputException e) {
+      diagnostics.add(Diagnostic.error("CFC100", Diagnostic.Location.of(resolver.display(path)),
+          resolver.display(path) + " is not UTF-8 text", "save the file as UTF-8"));
+    } catch (IOException e) {
+      diagnostics.add(Diagnostic.error("CFC206", Diagnostic.Location.of(resolver.display(path)),
+          "cannot read " + resolver.display(path) + ": " + e.getMessage(), ""));
+    }
+    return null;
+  }
+}

@@ -1,0 +1,74 @@
+package dev.cfc.codegen.internal.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Derives the stable names of a definition: {@code videoTranscoder} → class
+ * {@code VideoTranscoderContainer}, binding {@code CONTAINER_VIDEO_TRANSCODER}, wrangler
+ * container name {@code <worker>-videoTranscoder[-<env>]}.
+ */
+public final class Names {
+
+  /** JavaScript/TypeScript reserved and strict-mode words a definition name may not be. */
+  public static final Set<String> RESERVED = Set.of(
+      "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete",
+      "do", "else", "enum", "export", "extends", "false", "finally", "for", "function", "if",
+      "import", "in", "instanceof", "new", "null", "return", "super", "switch", "this", "throw",
+      "true", "try", "typeof", "var", "void", "while", "with", "implements", "interface", "let",
+      "package", "private", "protected", "public", "static", "yield", "await", "async",
+      "arguments", "eval", "undefined", "constructor", "prototype", "any", "boolean", "number",
+      "string", "symbol", "object", "never", "unknown", "declare", "type", "namespace",
+      "module", "readonly", "abstract", "as", "is", "keyof", "infer", "satisfies", "of", "get",
+      "set", "from");
+
+  private Names() {}
+
+  /** {@code transcoder} → {@code TranscoderContainer}. */
+  public static String className(String definitionName) {
+    if (definitionName.isEmpty()) {
+      return "Container";
+    }
+    return Character.toUpperCase(definitionName.charAt(0)) + definitionName.substring(1)
+        + "Container";
+  }
+
+  /** {@code parseHTTPRequest} → {@code CONTAINER_PARSE_HTTP_REQUEST}. */
+  public static String bindingName(String definitionName) {
+    return "CONTAINER_" + String.join("_", words(definitionName)).toUpperCase(Locale.ROOT);
+  }
+
+  /** {@code <worker>-<definition>} plus {@code -<env>} inside an environment. */
+  public static String containerName(String workerName, String definitionName, String env) {
+    String base = workerName + "-" + definitionName;
+    return env == null ? base : base + "-" + env;
+  }
+
+  /**
+   * Splits camelCase into words: a boundary before an upper-case letter that follows a
+   * lower-case letter or digit, and before the last capital of a run that is followed by a
+   * lower-case letter; digits stay with the word before them.
+   */
+  static List<String> words(String name) {
+    List<String> words = new ArrayList<>();
+    int start = 0;
+    for (int i = 1; i < name.length(); i++) {
+      char prev = name.charAt(i - 1);
+      char cur = name.charAt(i);
+      boolean afterLowerOrDigit = Character.isUpperCase(cur)
+          && (Character.isLowerCase(prev) || Character.isDigit(prev));
+      boolean endOfCapitalRun = Character.isUpperCase(cur) && Character.isUpperCase(prev)
+          && i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1));
+      if (afterLowerOrDigit || endOfCapitalRun) {
+        words.add(name.substring(start, i));
+        start = i;
+      }
+    }
+    if (start < name.length()) {
+      words.add(name.substring(start));
+    }
+    return words;
+  }
+}

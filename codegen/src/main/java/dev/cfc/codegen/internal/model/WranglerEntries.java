@@ -1,0 +1,127 @@
+package dev.cfc.codegen.internal.model;
+
+import dev.cfc.codegen.internal.wrangler.ContainerEntry;
+import dev.cfc.codegen.internal.wrangler.DesiredContainer;
+import dev.cfc.codegen.internal.wrangler.DesiredState;
+import dev.cfc.dsl.ContainerDefinition;
+import dev.cfc.dsl.Image;
+import dev.cfc.dsl.InstanceType;
+import dev.cfc.dsl.Settings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Maps validated definitions to the wrangler {@code containers} entries they become, per scope:
+ * {@code class_name}, {@code name}, {@code image}, {@code image_build_context},
+ * {@code image_vars}, {@code instance_type}, {@code max_instances} and the rollout keys.
+ */
+public final class WranglerEntries {
+
+  private final Path projectDir;
+  private final Path configDir;
+  private final String workerName;
+  private final SourceResolver resolver;
+
+  /**
+   * @param projectDir the project directory, which DSL image paths are relative to
+   * @param configDir the wrangler config's directory, which its {@code image} paths are
+   *     relative to
+   * @param workerName the config's {@code name}
+   */
+  public WranglerEntries(Path projectDir, Path configDir, String workerName,
+      SourceResolver resolver) {
+    this.projectDir = projectDir;
+    this.configDir = configDir;
+    this.workerName = workerName == null ? "" : workerName;
+    this.resolver = resolver;
+  }
+
+  /** The desired state of every definition in the top level and each environment. */
+  public DesiredState desiredState(List<ContainerDefinition> definitions,
+      List<String> environments, boolean allowDestroy, boolean adoptAll) {
+    List<DesiredContainer> containers = new ArrayList<>();
+    for (ContainerDefinition definition : definitions) {
+      Map<String, ContainerEntry> scopes = new LinkedHashMap<>();
+      scopes.put("", entry(definition, null));
+      for (String env : environments) {
+        scopes.put(env, entry(definition, env));
+      }
+      String renamedFrom = definition.renamedFrom();
+      containers.add(new DesiredContainer(definition.name(),
+          Names.className(definition.name()), Names.bindingName(definition.name()),
+          renamedFrom == null ? null : Names.className(renamedFrom),
+          renamedFrom == null ? null : Names.bindingName(renamedFrom),
+          definition.adopt(), resolver.resolve(definition.where()), scopes));
+    }
+    return new DesiredState(containers, environments, allowDestroy, adoptAll);
+  }
+
+  /** The {@code containers} entry of one definition in one scope (null = top level). */
+  ContainerEntry entry(ContainerDefinition definition, String env) {
+    Settings s = definition.settingsFor(env);
+    LinkedHashMap<String, Object> fields = new LinkedHashMap<>();
+    fields.put("class_name", Names.className(definition.name()));
+    fields.put("name", containerName(definition, env));
+    Image image = s.image();
+    if (image instanceof Image.Build build) {
+      fields.put("image", configRelative(dockerfile(build)));
+      if (build.context() != null) {
+        fields.put("image_build_context", configRelative(projectDir.resolve(build.context())));
+      }
+      if (!s.buildArgs().isEmpty()) {
+        fields.put("image_vars", new LinkedHashMap<String, Object>(s.buildArgs()));
+      }
+    } else if (image instanceof Image.Registry registry) {
+      fields.put("image", registry.reference());
+    }
+    InstanceType type = s.instanceType();
+    if (type != null) {
+      fields.put("instance_type", type.custom() ? customType(type) : type.name());
+    }
+    if (s.maxInstances() != null) {
+      fields.put("max_instances", (long) s.maxInstances());
+    }
+    if (s.rollout() != null) {
+      fields.put("rollout_step_percentage", (long) s.rollout().stepPercentage());
+      fields.put("rollout_active_grace_period", s.rollout().activeGracePeriodSeconds());
+    }
+    return new ContainerEntry(fields);
+  }
+
+  private String containerName(ContainerDefinition definition, String env) {
+    if (definition.containerName() != null) {
+      return env == null ? definition.containerName() : definition.containerName() + "-" + env;
+    }
+    return Names.containerName(workerName, definition.name(), env);
+  }
+
+  private Path dockerfile(Image.Build build) {
+    Path path = projectDir.resolve(build.path()).normalize();
+    if (java.nio.file.Files.isDirectory(path) || build.dockerfile() != null) {
+      return path.resolve(build.dockerfile() == null ? "Dockerfile" : build.dockerfile());
+    }
+    return path;
+  }
+
+  private String configRelative(Path path) {
+    Path relative = configDir.toAbsolutePath().normalize()
+        .relativize(path.toAbsolutePath().normalize());
+    String text = relative.toString().replace('\\', '/');
+    if (text.isEmpty()) {
+      return ".";
+    }
+    return text.startsWith("../") ? text : "./" + text;
+  }
+
+  private static Map<String, Object> customType(InstanceType type) {
+    LinkedHashMap<String, Object> table = new LinkedHashMap<>();
+    double vcpu = type.vcpu();
+    table.put("vcpu", vcpu == Math.rint(vcpu) ? (Object) (long) vcpu : (Object) vcpu);
+    table.put("memory_mib", (long) type.memoryMib());
+    table.put("disk_mb", (long) type.diskMb());
+    return table;
+  }
+}
