@@ -1,6 +1,6 @@
 // Runs the compiled Node tests (build/test/**/*.test.js) with the module hooks registered.
 import { spawnSync } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -9,6 +9,8 @@ const dir = join(root, "build", "test");
 const files = readdirSync(dir, { recursive: true })
   .map(String)
   .filter((f) => f.endsWith(".test.js"))
+  // only tests whose source still exists (build/ is not cleaned by mvn clean)
+  .filter((f) => existsSync(join(root, "test", f.replace(/\.js$/, ".ts"))))
   .sort()
   .map((f) => join(dir, f));
 if (files.length === 0) {
