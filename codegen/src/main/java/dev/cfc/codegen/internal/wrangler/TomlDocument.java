@@ -103,7 +103,7 @@ final class TomlDocument implements ConfigDocument {
   @Override
   public Map<String, Object> values() {
     @SuppressWarnings("unchecked")
-    Map<String, Object> tree = (Map<String, Object>) Values.normalize(toml.toMap());
+    Map<String, Object> tree = (Map<String, Object>) plain(toml);
     return tree;
   }
 
@@ -143,7 +143,7 @@ final class TomlDocument implements ConfigDocument {
     for (int i = 0; i < array.size(); i++) {
       TomlTable t = array.getTable(i);
       @SuppressWarnings("unchecked")
-      Map<String, Object> values = (Map<String, Object>) Values.normalize(t.toMap());
+      Map<String, Object> values = (Map<String, Object>) plain(t);
       if (tables) {
         Element el = element(headerIdx.get(i), path);
         Map<String, Diagnostic.Location> keyAt = new LinkedHashMap<>();
@@ -199,6 +199,25 @@ final class TomlDocument implements ConfigDocument {
       }
     }
     return new Element(header, direct, complex, insertAt, contentEnd, indent);
+  }
+
+  /** tomlj values as plain maps and lists (see {@link Values#normalize}). */
+  static Object plain(Object v) {
+    if (v instanceof TomlTable t) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (String k : t.keySet()) {
+        out.put(k, plain(t.get(List.of(k))));
+      }
+      return out;
+    }
+    if (v instanceof TomlArray a) {
+      List<Object> out = new ArrayList<>();
+      for (int i = 0; i < a.size(); i++) {
+        out.add(plain(a.get(i)));
+      }
+      return out;
+    }
+    return Values.normalize(v);
   }
 
   private static boolean isSubTable(List<String> candidate, List<String> path) {

@@ -58,7 +58,7 @@ final class TomlStyle {
   String block(List<String> path, Map<String, Object> fields, String headerIndent,
       String keyIndent) {
     StringBuilder out = new StringBuilder();
-    out.append(headerIndent).append("[[").append(Toml.joinKeyPath(path)).append("]]").append(eol);
+    out.append(headerIndent).append("[[").append(keyPath(path)).append("]]").append(eol);
     fields.forEach((k, v) -> out.append(line(keyIndent, k, v)));
     return out.toString();
   }
@@ -68,9 +68,41 @@ final class TomlStyle {
     return indent + key(key) + separator + value(value) + eol;
   }
 
+  /** A dotted key path, each segment as {@link #key}. */
+  static String keyPath(List<String> path) {
+    StringBuilder out = new StringBuilder();
+    for (String segment : path) {
+      if (out.length() > 0) {
+        out.append('.');
+      }
+      out.append(key(segment));
+    }
+    return out.toString();
+  }
+
   /** A key, bare when it can be, else quoted. */
   static String key(String key) {
-    return BARE_KEY.matcher(key).matches() ? key : Toml.joinKeyPath(List.of(key));
+    if (BARE_KEY.matcher(key).matches()) {
+      return key;
+    }
+    return key.indexOf('\'') < 0 ? Toml.joinKeyPath(List.of(key)) : "\"" + escape(key) + "\"";
+  }
+
+  /**
+   * The content of a basic string. {@link Toml#tomlEscape} writes {@code '} as {@code \'}, which
+   * TOML 1.0 does not allow (and strict parsers reject); {@code '} needs no escape in a basic
+   * string, so the pieces between them are escaped and the quotes kept as they are.
+   */
+  static String escape(String s) {
+    StringBuilder out = new StringBuilder();
+    String[] pieces = s.split("'", -1);
+    for (int i = 0; i < pieces.length; i++) {
+      if (i > 0) {
+        out.append('\'');
+      }
+      out.append(Toml.tomlEscape(pieces[i]));
+    }
+    return out.toString();
   }
 
   /** A value literal: strings in the file's quote style, maps as inline tables. */
@@ -122,7 +154,7 @@ final class TomlStyle {
     if (singleQuotes && literalAllowed(s)) {
       return "'" + s + "'";
     }
-    return "\"" + Toml.tomlEscape(s) + "\"";
+    return "\"" + escape(s) + "\"";
   }
 
   /** A literal string cannot hold {@code '} or control characters other than tab. */

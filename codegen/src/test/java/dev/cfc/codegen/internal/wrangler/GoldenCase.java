@@ -1,0 +1,148 @@
+package dev.cfc.codegen.internal.wrangler;
+
+import dev.cfc.codegen.Diagnostic;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlTable;
+
+/**
+ * One case under {@code src/test/resources/reconcile/<case>/}: {@code input.toml}, {@code
+ * desired.toml} (the desired state, see below), and the expectations {@code expected.toml} (the
+ * config after reconcile) and {@code expected.out} (summary line, then each diagnostic rendered).
+ *
+ * <pre>
+ * environments = ["staging"]        # optional
+ * allow_destroy = false             # optional
+ * adopt_all = false                 # optional
+ * previously_managed = ["AContainer"]
+ * [[containers]]
+ * definition = "transcoder"         # class TranscoderContainer, binding CONTAINER_TRANSCODER
+ * renamed_from = "OldContainer"     # optional
+ * adopt = true                      # optional
+ * [containers.fields]               # top-level entry (class_name is added)
+ * image = "./Dockerfile"
+ * [containers.env.staging]          # per environment; defaults to the top-level fields
+ * </pre>
+ */
+record GoldenCase(String name, Path dir, String input, DesiredState desired,
+    Set<String> previouslyManaged) {
+
+  static final Path ROOT = Path.of("src/test/resources/reconcile");
+
+  static List<GoldenCase> all() {
+    try (var dirs = Files.list(ROOT)) {
+      return dirs.filter(d -> Files.isRegularFile(d.resolve("desired.toml")))
+          .sorted()
+          .map(GoldenCase::load)
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static GoldenCase load(String name) {
+    return load(ROOT.resolve(name));
+  }
+
+  static GoldenCase load(Path dir) {
+    String input = read(dir.resolve("input.toml"));
+    TomlParseResult spec = Toml.parse(read(dir.resolve("desired.toml")));
+    if (spec.hasErrors()) {
+      throw new IllegalArgumentException(dir + "/desired.toml: " + spec.errors());
+    }
+    List<String> envs = strings(spec.getArray("environments"));
+    List<DesiredContainer> containers = new ArrayList<>();
+    TomlArray defs = spec.getArray("containers");
+    for (int i = 0; defs != null && i < defs.size(); i++) {
+      TomlTable t = defs.getTable(i);
+      String def = t.getString("definition");
+      Map<String, ContainerEntry> scopes = new LinkedHashMap<>();
+      LinkedHashMap<String, Object> top = fields(t.getTable("fields"));
+      scopes.put("", new ContainerEntry(top));
+      for (String env : envs) {
+        TomlTable e = t.getTable(List.of("env", env));
+        scopes.put(env, new ContainerEntry(e == null ? top : fields(e)));
+      }
+      containers.add(new DesiredContainer(def, className(def), bindingName(def),
+          t.getString("renamed_from"), null, Boolean.TRUE.equals(t.getBoolean("adopt")),
+          new Diagnostic.Location("cfc/App.java", 10 + i, 5), scopes));
+    }
+    DesiredState desired = new DesiredState(containers, envs,
+        Boolean.TRUE.equals(spec.getBoolean("allow_destroy")),
+        Boolean.TRUE.equals(spec.getBoolean("adopt_all")));
+    return new GoldenCase(dir.getFileName().toString(), dir, input, desired,
+        new LinkedHashSet<>(strings(spec.getArray("previously_managed"))));
+  }
+
+  ConfigSource source() {
+    return new ConfigSource(Path.of("wrangler.toml"), input);
+  }
+
+  ReconcileOutcome run() {
+    return WranglerReconciler.reconcile(source(), desired, previouslyManaged);
+  }
+
+  /** Summary line then each diagnostic, as compared with {@code expected.out}. */
+  static String report(ReconcileOutcome outcome) {
+    StringBuilder out = new StringBuilder(outcome.summary().render()).append('\n');
+    for (Diagnostic d : outcome.diagnostics()) {
+      out.append(d.render()).append('\n');
+    }
+    return out.toString();
+  }
+
+  static String className(String definition) {
+    return Character.toUpperCase(definition.charAt(0)) + definition.substring(1) + "Container";
+  }
+
+  static String bindingName(String definition) {
+    return "CONTAINER_" + definition.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase();
+  }
+
+  static String read(Path p) {
+    try {
+      return Files.readString(p, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void write(Path p, String text) {
+    try {
+      Files.writeString(p, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static LinkedHashMap<String, Object> fields(TomlTable t) {
+    LinkedHashMap<String, Object> out = new LinkedHashMap<>();
+    if (t != null) {
+      for (String k : t.keySet()) {
+        Object v = t.get(List.of(k));
+        out.put(k, v instanceof TomlTable sub ? fields(sub) : v);
+      }
+    }
+    return out;
+  }
+
+  private static List<String> strings(TomlArray a) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; a != null && i < a.size(); i++) {
+      out.add(a.getString(i));
+    }
+    return out;
+  }
+}

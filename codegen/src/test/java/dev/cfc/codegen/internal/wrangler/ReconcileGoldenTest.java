@@ -1,0 +1,56 @@
+package dev.cfc.codegen.internal.wrangler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every case under {@code src/test/resources/reconcile/}: the output and findings match the
+ * expectations, a second run on the output changes nothing, and line endings are the input's
+ * ({@code -Dcfc.updateGoldens=true} rewrites the expectations).
+ */
+class ReconcileGoldenTest {
+
+  private static final boolean UPDATE = Boolean.getBoolean("cfc.updateGoldens");
+
+  @TestFactory
+  Stream<DynamicTest> goldenCases() {
+    return GoldenCase.all().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> check(c)));
+  }
+
+  private static void check(GoldenCase c) {
+    ReconcileOutcome outcome = c.run();
+    String report = GoldenCase.report(outcome);
+    Path expectedToml = c.dir().resolve("expected.toml");
+    Path expectedOut = c.dir().resolve("expected.out");
+    if (UPDATE || !Files.exists(expectedToml)) {
+      GoldenCase.write(expectedToml, outcome.newText());
+      GoldenCase.write(expectedOut, report);
+    }
+    assertThat(outcome.newText()).as("config").isEqualTo(GoldenCase.read(expectedToml));
+    assertThat(report).as("summary and diagnostics").isEqualTo(GoldenCase.read(expectedOut));
+
+    if (outcome.hasErrors()) {
+      assertThat(outcome.newText()).as("nothing written on error").isEqualTo(c.input());
+      assertThat(outcome.managedClasses()).isEqualTo(c.previouslyManaged());
+      return;
+    }
+    boolean crlf = c.input().contains("\r\n");
+    if (crlf) {
+      assertThat(outcome.newText().replace("\r\n", "")).as("CRLF kept").doesNotContain("\n");
+    } else {
+      assertThat(outcome.newText()).as("LF line endings").doesNotContain("\r");
+    }
+    ReconcileOutcome again = WranglerReconciler.reconcile(
+        new ConfigSource(Path.of("wrangler.toml"), outcome.newText()), c.desired(),
+        outcome.managedClasses());
+    assertThat(again.diagnostics()).as("second run findings").isEmpty();
+    assertThat(again.newText()).as("second run is a no-op").isEqualTo(outcome.newText());
+    assertThat(again.summary().isEmpty()).as("second run summary").isTrue();
+    assertThat(again.summary().render()).isEqualTo("wrangler.toml: no changes");
+  }
+}
