@@ -1,0 +1,237 @@
+package dev.cfc.codegen.internal.wrangler;
+
+import static dev.cfc.codegen.internal.wrangler.Fixtures.codes;
+import static dev.cfc.codegen.internal.wrangler.Fixtures.fields;
+import static dev.cfc.codegen.internal.wrangler.Fixtures.reconcile;
+import static dev.cfc.codegen.internal.wrangler.Fixtures.simple;
+import static dev.cfc.codegen.internal.wrangler.Fixtures.state;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
+import com.github.difflib.patch.Patch;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ReconcileBehaviourTest {
+
+  private static final String MIGRATED = """
+      name = "media"
+
+      [[containers]]
+      class_name = "TranscoderContainer"
+      name = "media-transcoder"
+      image = "./Dockerfile"
+
+      [[durable_objects.bindings]]
+      name = "CONTAINER_TRANSCODER"
+      class_name = "TranscoderContainer"
+
+      [[migrations]]
+      tag = "v1"
+      new_sqlite_classes = ["TranscoderContainer"]
+      """;
+
+  @Test
+  void changingOneValueChangesExactlyOneLine() {
+    GoldenCase c = GoldenCase.load("field-changed");
+    ReconcileOutcome outcome = c.run();
+    Patch<String> patch = DiffUtils.diff(c.input().lines().toList(),
+        outcome.newText().lines().toList());
+    assertThat(patch.getDeltas()).hasSize(1);
+    AbstractDelta<String> delta = patch.getDeltas().get(0);
+    assertThat(delta.getSource().getLines()).containsExactly("max_instances = 3");
+    assertThat(delta.getTarget().getLines()).containsExactly("max_instances = 5");
+    assertThat(outcome.summary().render()).isEqualTo("wrangler.toml: ~1 field");
+  }
+
+  @Test
+  void aNewContainerBeforeAllExistingOnesGoesAboveTheFirstAndItsComment() {
+    ReconcileOutcome outcome = reconcile(MIGRATED.replace("[[containers]]",
+        "# the transcoder\n[[containers]]"), state(simple("alpha", "image", "./a"),
+        simple("transcoder", "name", "media-transcoder", "image", "./Dockerfile")),
+        "TranscoderContainer");
+    assertThat(outcome.diagnostics()).isEmpty();
+    assertThat(outcome.newText()).contains("""
+        [[containers]]
+        class_name = "AlphaContainer"
+        image = "./a"
+
+        # the transcoder
+        [[containers]]
+        class_name = "TranscoderContainer"
+        """);
+    assertThat(outcome.newText()).contains("new_sqlite_classes = [\"AlphaContainer\"]");
+  }
+
+  @Test
+  void aFileWithoutTrailingNewlineKeepsHavingNone() {
+    ReconcileOutcome outcome = reconcile("name = \"media\"", state(simple("alpha", "image", "./a")));
+    assertThat(outcome.diagnostics()).isEmpty();
+    assertThat(outcome.newText()).startsWith("name = \"media\"\n\n[[containers]]\n")
+        .doesNotEndWith("\n");
+    ReconcileOutcome again = reconcile(outcome.newText(), state(simple("alpha", "image", "./a")),
+        "AlphaContainer");
+    assertThat(again.newText()).isEqualTo(outcome.newText());
+  }
+
+  @Test
+  void anEmptyFileGetsEverything() {
+    ReconcileOutcome outcome = reconcile("", state(simple("alpha", "image", "./a")));
+    assertThat(outcome.newText()).startsWith("[[containers]]\n").endsWith("\n");
+  }
+
+  @Test
+  void adoptAllTakesOverHandWrittenEntries() {
+    DesiredState desired = new DesiredState(
+        List.of(simple("transcoder", "name", "media-transcoder", "image", "./Dockerfile")),
+        List.of(), false, true);
+    ReconcileOutcome outcome = reconcile(MIGRATED, desired);
+    assertThat(outcome.diagnostics()).isEmpty();
+    assertThat(outcome.newText()).isEqualTo(MIGRATED);
+    assertThat(outcome.managedClasses()).containsExactly("TranscoderContainer");
+  }
+
+  @Test
+  void aHandWrittenBindingUsingTheDerivedNameIsAnError() {
+    String toml = MIGRATED.replace("class_name = \"TranscoderContainer\"\n\n[[migrations]]",
+        "class_name = \"Other\"\n\n[[migrations]]");
+    ReconcileOutcome outcome = reconcile(toml,
+        state(simple("transcoder", "name", "media-transcoder", "image", "./Dockerfile")),
+        "TranscoderContainer");
+    assertThat(codes(outcome)).containsExactly(WranglerCodes.BINDING_NAME_TAKEN);
+    assertThat(outcome.diagnostics().get(0).location().line()).isEqualTo(9);
+  }
+
+  @Test
+  void aClassListedTwiceInOneScopeIsAnError() {
+    String toml = MIGRATED.replace("[[durable_objects.bindings]]", """
+        [[containers]]
+        class_name = "TranscoderContainer"
+        image = "./other"
+
+        [[durable_objects.bindings]]""");
+    ReconcileOutcome outcome = reconcile(toml,
+        state(simple("transcoder", "name", "media-transcoder", "image", "./Dockerfile")),
+        "TranscoderContainer");
+    assertThat(codes(outcome)).containsExactly(WranglerCodes.DUPLICATE_ENTRY);
+    assertThat(outcome.newText()).isEqualTo(toml);
+  }
+
+  @Test
+  void environmentMigrationsBlockAppendingAMigration() {
+    String toml = "name = \"m\"\n\n[env.staging]\nmigrations = []\n";
+    DesiredState desired = new DesiredState(
+        List.of(Fixtures.container("alpha", Map.of("", fields("image", "./a"),
+            "staging", fields("image", "./a")))),
+        List.of("staging"), false, false);
+    ReconcileOutcome outcome = reconcile(toml, desired);
+    assertThat(codes(outcome)).containsExactly(WranglerCodes.ENV_MIGRATIONS);
+    assertThat(outcome.diagnostics().get(0).location().line()).isEqualTo(4);
+  }
+
+  @Test
+  void historyErrorsAreLocated() {
+    String toml = """
+        name = "m"
+
+        [[migrations]]
+        new_sqlite_classes = ["A"]
+
+        [[migrations]]
+        tag = "v2"
+        deleted_classes = ["Never"]
+        renamed_classes = [{ from = "Nope", to = "B" }]
+        """;
+    ReconcileOutcome outcome = reconcile(toml, state());
+    assertThat(outcome.diagnostics()).extracting(d -> d.code() + "@" + d.location().line())
+        .containsExactly("CFC110@3", "CFC113@8", "CFC113@9");
+  }
+
+  @Test
+  void tagsAreTheLowestUnusedVn() {
+    assertThat(MigrationTags.lowestUnused(Set.of())).isEqualTo("v1");
+    assertThat(MigrationTags.lowestUnused(Set.of("v1", "v2", "v4"))).isEqualTo("v3");
+    assertThat(MigrationTags.lowestUnused(Set.of("initial", "2024-01-01"))).isEqualTo("v1");
+    assertThat(MigrationTags.lowestUnused(Set.of("v2"))).isEqualTo("v1");
+  }
+
+  @Test
+  void aMigrationIsAppendedAfterTheLastMigrationEvenWhenTagsAreNotVn() {
+    String toml = "name = \"m\"\n\n[[migrations]]\ntag = \"initial\"\nnew_sqlite_classes = [\"X\"]\n"
+        + "\n[vars]\nA = \"1\"\n";
+    ReconcileOutcome outcome = reconcile(toml, state(simple("alpha", "image", "./a")));
+    assertThat(outcome.newText()).contains("""
+        new_sqlite_classes = ["X"]
+
+        [[migrations]]
+        tag = "v1"
+        new_sqlite_classes = ["AlphaContainer"]
+
+        [vars]
+        """);
+  }
+
+  @Test
+  void anInlineParentTableIsReportedNotCorrupted() {
+    String toml = "name = \"m\"\ndurable_objects = { }\n";
+    ReconcileOutcome outcome = reconcile(toml, state(simple("alpha", "image", "./a")));
+    assertThat(codes(outcome)).containsExactly(WranglerCodes.UNSUPPORTED_LAYOUT);
+    assertThat(outcome.diagnostics().get(0).location().line()).isEqualTo(2);
+    assertThat(outcome.newText()).isEqualTo(toml);
+  }
+
+  @Test
+  void anUnknownFileTypeIsReported() {
+    ReconcileOutcome outcome = WranglerReconciler.reconcile(
+        new ConfigSource(Path.of("wrangler.yaml"), "name: x"), state(), Set.of());
+    assertThat(codes(outcome)).containsExactly(WranglerCodes.UNSUPPORTED_FILE);
+  }
+
+  @Test
+  void factsAreReadWithLocations() {
+    String toml = """
+        name = "media"
+        main = "src/index.ts"
+        compatibility_date = 2025-11-20
+
+        [[secrets_store_secrets]]
+        binding = "API_KEY"
+        store_id = "s"
+        secret_name = "api"
+
+        [env.staging]
+        name = "media-staging"
+
+        [[env.staging.secrets_store_secrets]]
+        binding = "STAGING_KEY"
+        store_id = "s"
+        secret_name = "k"
+        """;
+    ConfigFacts facts = reconcile(toml, state()).facts();
+    assertThat(facts.workerName()).isEqualTo("media");
+    assertThat(facts.workerNameAt().render()).isEqualTo("wrangler.toml:1:1");
+    assertThat(facts.compatibilityDate()).isEqualTo("2025-11-20");
+    assertThat(facts.compatibilityDateAt().line()).isEqualTo(3);
+    assertThat(facts.hasMain()).isTrue();
+    assertThat(facts.secretsStoreBindings())
+        .containsEntry("", List.of("API_KEY"))
+        .containsEntry("staging", List.of("STAGING_KEY"));
+    ConfigFacts none = new WranglerReconciler()
+        .readFacts(new ConfigSource(Path.of("wrangler.toml"), "x = ")).facts();
+    assertThat(none.workerName()).isNull();
+  }
+
+  @Test
+  void summaryRendersEveryCount() {
+    ChangeSummary s = new ChangeSummary("wrangler.toml", 1, 2, 3, 1, 0, List.of("v3"));
+    assertThat(s.render())
+        .isEqualTo("wrangler.toml: +1 container, -2 containers, +1 binding, ~3 fields,"
+            + " +1 migration v3");
+    assertThat(ChangeSummary.none("wrangler.toml").render())
+        .isEqualTo("wrangler.toml: no changes");
+  }
+}
