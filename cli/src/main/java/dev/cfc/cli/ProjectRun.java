@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cfc.codegen.CompileRequest;
 import dev.cfc.codegen.CompileResult;
 import dev.cfc.codegen.Compiler;
+import dev.cfc.codegen.DefinitionLoader;
 import dev.cfc.codegen.Diagnostic;
 import dev.cfc.codegen.PlannedFile;
 import dev.cfc.codegen.ProjectConfig;

@@ -1,7 +1,5 @@
-package dev.cfc.cli;
+package dev.cfc.codegen;
 
-import dev.cfc.codegen.CfcVersion;
-import dev.cfc.codegen.Diagnostic;
 import dev.cfc.dsl.ContainerDefinition;
 import dev.cfc.dsl.ContainerSet;
 import java.io.ByteArrayOutputStream;
@@ -46,7 +44,7 @@ import javax.tools.ToolProvider;
  * hash covers every source and the cfc version), and instantiates every public
  * {@link ContainerSet} with a public no-arg constructor. An unchanged project skips javac.
  */
-final class DefinitionLoader {
+public final class DefinitionLoader {
 
   /** How many cache entries to keep besides the current one. */
   private static final int KEEP_OLD_ENTRIES = 2;
@@ -58,7 +56,7 @@ final class DefinitionLoader {
    * @param projectDir the project directory; diagnostics print paths relative to it
    * @param verbose where to report cache hits and compile times, or null
    */
-  DefinitionLoader(Path projectDir, PrintWriter verbose) {
+  public DefinitionLoader(Path projectDir, PrintWriter verbose) {
     this.projectDir = projectDir.toAbsolutePath().normalize();
     this.verbose = verbose;
   }
@@ -70,10 +68,21 @@ final class DefinitionLoader {
    * @param diagnostics errors found while loading
    * @param cacheHit whether compiled classes came from the cache
    */
-  record Loaded(List<ContainerDefinition> definitions, List<Diagnostic> diagnostics,
-      boolean cacheHit) {}
+  public record Loaded(List<ContainerDefinition> definitions, List<Diagnostic> diagnostics,
+      boolean cacheHit) {
+    public Loaded {
+      definitions = List.copyOf(definitions);
+      diagnostics = List.copyOf(diagnostics);
+    }
+  }
 
-  Loaded load(Path sourcesDir) throws IOException {
+  /**
+   * Loads every definition under a sources directory.
+   *
+   * @param sourcesDir the directory of DSL sources, relative to the project or absolute
+   * @throws IOException when the cache cannot be read or written
+   */
+  public Loaded load(Path sourcesDir) throws IOException {
     Path dir = projectDir.resolve(sourcesDir).normalize();
     String shown = display(dir);
     if (!Files.isDirectory(dir)) {
