@@ -1,0 +1,46 @@
+package dev.cfc.cli;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Dependencies point one way: dsl ← codegen ← cli; only the CLI may use picocli. */
+class LayeringTest {
+
+  private final JavaClasses classes = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPackages("dev.cfc");
+
+  @Test
+  void dslDependsOnNothingButTheJdk() {
+    classes().that().resideInAPackage("dev.cfc.dsl..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("dev.cfc.dsl..", "java..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheCliUsesPicocli() {
+    noClasses().that().resideOutsideOfPackage("dev.cfc.cli..")
+        .should().dependOnClassesThat().resideInAPackage("picocli..")
+        .check(classes);
+  }
+
+  @Test
+  void codegenDoesNotKnowTheCliOrMaven() {
+    noClasses().that().resideInAPackage("dev.cfc.codegen..")
+        .should().dependOnClassesThat()
+        .resideInAnyPackage("dev.cfc.cli..", "dev.cfc.maven..", "org.apache.maven..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheMavenPluginUsesMavenApis() {
+    noClasses().that().resideOutsideOfPackage("dev.cfc.maven..")
+        .should().dependOnClassesThat().resideInAPackage("org.apache.maven..")
+        .check(classes);
+  }
+}
