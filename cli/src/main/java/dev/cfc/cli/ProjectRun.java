@@ -128,11 +128,16 @@ final class ProjectRun {
     }
   }
 
-  /** One summary line per planned file that changes, or {@code no changes}. */
+  /**
+   * One summary line per planned file that changes (files with an empty summary, such as all but
+   * one of the TypeScript files, share another's line), or {@code no changes}.
+   */
   static String summaries(CompileResult result) {
     StringBuilder text = new StringBuilder();
     for (PlannedFile file : result.changedFiles()) {
-      text.append(file.summary()).append('\n');
+      if (!file.summary().isEmpty()) {
+        text.append(file.summary()).append('\n');
+      }
     }
     return text.length() == 0 ? "no changes\n" : text.toString();
   }

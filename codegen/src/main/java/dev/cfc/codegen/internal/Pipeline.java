@@ -6,6 +6,8 @@ import dev.cfc.codegen.Diagnostic;
 import dev.cfc.codegen.PlannedFile;
 import dev.cfc.codegen.internal.model.SourceResolver;
 import dev.cfc.codegen.internal.model.WranglerEntries;
+import dev.cfc.codegen.internal.typescript.TypeScriptEmitter;
+import dev.cfc.codegen.internal.typescript.TypeScriptPlan;
 import dev.cfc.codegen.internal.wrangler.ConfigFacts;
 import dev.cfc.codegen.internal.wrangler.ConfigSource;
 import dev.cfc.codegen.internal.wrangler.DesiredState;
@@ -83,6 +85,11 @@ public final class Pipeline {
         outcome.managedClasses());
     files.add(new PlannedFile(lockPath, resolver.display(lockPath), lockText, newLock,
         resolver.display(lockPath) + ": " + (lockText == null ? "created" : "updated")));
+    if (request.typescriptOut() != null) {
+      files.addAll(TypeScriptPlan.plan(request.typescriptOut(),
+          new TypeScriptEmitter().emit(request.definitions(), facts.facts().workerName()),
+          resolver::display, path -> Files.exists(path) ? read(path) : null));
+    }
     return result();
   }
 

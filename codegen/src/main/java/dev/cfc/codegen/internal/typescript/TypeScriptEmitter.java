@@ -1,0 +1,276 @@
+package dev.cfc.codegen.internal.typescript;
+
+import dev.cfc.codegen.CfcVersion;
+import dev.cfc.codegen.internal.model.Names;
+import dev.cfc.dsl.ContainerDefinition;
+import dev.cfc.dsl.Probe;
+import dev.cfc.dsl.ReadinessBudget;
+import dev.cfc.dsl.Settings;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Writes the TypeScript of {@code typescript-out}: the runtime files (version-stamped copies),
+ * one {@code <Class>.ts} per container and {@code index.ts}, following the generated-code
+ * contract in {@code runtime-js-templates/README.md}.
+ *
+ * <p>Generated classes are per-Worker code, not per-environment: they are built from each
+ * definition's top-level settings ({@link ContainerDefinition#effectiveSettings()}, profiles
+ * applied); environment overrides reach only the wrangler config. Every string from the DSL is a
+ * literal from {@link TsLiterals} and never appears in a comment. Output is deterministic, with
+ * LF line endings and a trailing newline.
+ */
+public final class TypeScriptEmitter {
+
+  /** {@code max_instances} when the DSL sets none: the platform's deploy default. */
+  public static final int DEFAULT_MAX_INSTANCES = 20;
+  /** Readiness budget when the DSL sets none. */
+  public static final long DEFAULT_READINESS_TIMEOUT_MS = 30_000;
+  /** Readiness poll interval when the DSL sets none. */
+  public static final long DEFAULT_READINESS_POLL_MS = 500;
+  /** The file holding the re-exports, {@code Env} and the {@code containers(env)} factory. */
+  public static final String INDEX = "index.ts";
+
+  private final String version;
+
+  /** An emitter stamping the running cfc version. */
+  public TypeScriptEmitter() {
+    this(CfcVersion.get());
+  }
+
+  /** An emitter stamping {@code version} into every header (tests pin it). */
+  public TypeScriptEmitter(String version) {
+    this.version = version;
+  }
+
+  /**
+   * Every file of {@code typescript-out}, relative path → content: the runtime files in their
+   * {@code files.txt} order, then the classes sorted by name, then {@code index.ts}.
+   *
+   * @param definitions the container definitions, in declaration order
+   * @param workerName the wrangler {@code name}, or null when unknown
+   */
+  public Map<String, String> emit(List<ContainerDefinition> definitions, String workerName) {
+    Map<String, String> files = new LinkedHashMap<>(RuntimeSources.load(version));
+    for (ContainerDefinition definition : byClassName(definitions)) {
+      files.put(className(definition) + ".ts", classFile(definition, workerName));
+    }
+    files.put(INDEX, indexFile(definitions));
+    return files;
+  }
+
+  /** {@code <Class>.ts} of one definition. */
+  String classFile(ContainerDefinition definition, String workerName) {
+    Settings s = definition.effectiveSettings();
+    String className = className(definition);
+    StringBuilder out = new StringBuilder(header());
+    out.append("import { CfcContainer, type CfcContainerConfig } from \"./cfc-runtime.js\";\n\n");
+    out.append("export class ").append(className).append(" extends CfcContainer {\n");
+    for (Field field : overrideFields(s)) {
+      out.append("  override ").append(field.name()).append(" = ").append(field.literal())
+          .append(";\n");
+    }
+    out.append("  protected override readonly cfc: CfcContainerConfig = ")
+        .append(configLiteral(definition.name(), s, workerName, "  ")).append(";\n");
+    String labels = labelsLiteral(s);
+    if (labels != null) {
+      out.append("  static readonly labels: Readonly<Record<string, string>> = ").append(labels)
+          .append(";\n");
+    }
+    out.append("}\n");
+    return out.toString();
+  }
+
+  /** {@code index.ts}: imports, re-exports, {@code Env}, {@code Containers}, the factory. */
+  String indexFile(List<ContainerDefinition> definitions) {
+    List<ContainerDefinition> sorted = byClassName(definitions);
+    StringBuilder out = new StringBuilder(header());
+    if (definitions.isEmpty()) {
+      out.append("import { type HandleDeps } from \"./cfc-handles.js\";\n\n");
+    } else {
+      out.append("import { type ContainerHandle, type HandleDeps, createContainerHandle }"
+          + " from \"./cfc-handles.js\";\n");
+      for (ContainerDefinition d : sorted) {
+        out.append("import { ").append(className(d)).append(" } from \"./")
+            .append(className(d)).append(".js\";\n");
+      }
+      out.append('\n');
+      for (ContainerDefinition d : sorted) {
+        out.append("export { ").append(className(d)).append(" } from \"./")
+            .append(className(d)).append(".js\";\n");
+      }
+      if (definitions.stream().anyMatch(d -> interceptsEgress(d.effectiveSettings()))) {
+        out.append("export { ContainerProxy } from \"@cloudflare/containers\";\n");
+      }
+      out.append('\n');
+    }
+
+    out.append("export interface Env {\n");
+    Set<String> seen = new LinkedHashSet<>();
+    for (ContainerDefinition d : definitions) {
+      envMember(out, seen, Names.bindingName(d.name()),
+          "DurableObjectNamespace<" + className(d) + ">");
+    }
+    for (ContainerDefinition d : definitions) {
+      for (String secret : d.effectiveSettings().secrets()) {
+        envMember(out, seen, secret, "string");
+      }
+    }
+    for (ContainerDefinition d : definitions) {
+      for (String binding : d.effectiveSettings().secretsStore().values()) {
+        envMember(out, seen, binding, "SecretsStoreSecret");
+      }
+    }
+    out.append("}\n\n");
+
+    out.append("export interface Containers {\n");
+    for (ContainerDefinition d : definitions) {
+      out.append("  readonly ").append(TsLiterals.key(d.name())).append(": ContainerHandle;\n");
+    }
+    out.append("}\n\n");
+
+    if (definitions.isEmpty()) {
+      out.append("export function containers(_env: Env, _deps?: Partial<HandleDeps>):"
+          + " Containers {\n  return {};\n}\n");
+      return out.toString();
+    }
+    out.append("export function containers(env: Env, deps?: Partial<HandleDeps>): Containers {\n");
+    out.append("  return {\n");
+    for (ContainerDefinition d : definitions) {
+      Settings s = d.effectiveSettings();
+      int maxInstances = s.maxInstances() == null ? DEFAULT_MAX_INSTANCES : s.maxInstances();
+      out.append("    ").append(TsLiterals.key(d.name())).append(": createContainerHandle(env.")
+          .append(Names.bindingName(d.name())).append(", { maxInstances: ").append(maxInstances);
+      if (s.defaultPort() != null) {
+        out.append(", defaultPort: ").append(s.defaultPort());
+      }
+      out.append(" }, deps),\n");
+    }
+    out.append("  };\n}\n");
+    return out.toString();
+  }
+
+  /** One {@code override} instance field: its name and its value as a TypeScript literal. */
+  record Field(String name, String literal) {}
+
+  /**
+   * The standard fields the DSL sets, in the contract's order: {@code defaultPort},
+   * {@code requiredPorts}, {@code sleepAfter}, {@code entrypoint}, {@code enableInternet},
+   * {@code interceptHttps}, {@code allowedHosts}, {@code deniedHosts}, {@code pingEndpoint}.
+   */
+  static List<Field> overrideFields(Settings s) {
+    List<Field> fields = new ArrayList<>();
+    if (s.defaultPort() != null) {
+      fields.add(new Field("defaultPort", String.valueOf(s.defaultPort())));
+    }
+    if (!s.requiredPorts().isEmpty()) {
+      fields.add(new Field("requiredPorts", TsLiterals.numbers(s.requiredPorts())));
+    }
+    if (s.sleepAfter() != null) {
+      fields.add(new Field("sleepAfter", TsLiterals.string(s.sleepAfter().text())));
+    }
+    if (!s.entrypoint().isEmpty()) {
+      fields.add(new Field("entrypoint", TsLiterals.strings(s.entrypoint())));
+    }
+    if (s.enableInternet() != null) {
+      fields.add(new Field("enableInternet", String.valueOf(s.enableInternet())));
+    }
+    if (s.interceptHttps() != null) {
+      fields.add(new Field("interceptHttps", String.valueOf(s.interceptHttps())));
+    }
+    if (!s.allowedHosts().isEmpty()) {
+      fields.add(new Field("allowedHosts", TsLiterals.strings(s.allowedHosts())));
+    }
+    if (!s.deniedHosts().isEmpty()) {
+      fields.add(new Field("deniedHosts", TsLiterals.strings(s.deniedHosts())));
+    }
+    if (s.pingEndpoint() != null) {
+      fields.add(new Field("pingEndpoint", TsLiterals.string(s.pingEndpoint())));
+    }
+    return fields;
+  }
+
+  /**
+   * The {@code CfcContainerConfig} object literal of a definition, over several lines; lines after
+   * the first are indented by {@code indent}.
+   */
+  static String configLiteral(String name, Settings s, String workerName, String indent) {
+    List<String> members = new ArrayList<>();
+    members.add("name: " + TsLiterals.string(name));
+    if (workerName != null && !workerName.isEmpty()) {
+      members.add("workerName: " + TsLiterals.string(workerName));
+    }
+    members.add("env: " + TsLiterals.stringMap(s.env()));
+    members.add("secrets: " + TsLiterals.strings(s.secrets()));
+    members.add("secretsStore: " + TsLiterals.stringMap(s.secretsStore()));
+    members.add("probes: " + TsLiterals.list(s.probes(), TypeScriptEmitter::probe));
+    ReadinessBudget budget = s.readinessBudget();
+    long timeoutMs = budget == null ? DEFAULT_READINESS_TIMEOUT_MS : budget.timeout().toMillis();
+    long pollMs = budget == null ? DEFAULT_READINESS_POLL_MS : budget.poll().toMillis();
+    members.add("readiness: { timeoutMs: " + timeoutMs + ", pollMs: " + pollMs + " }");
+    if (s.hardTimeout() != null) {
+      long seconds = s.hardTimeout().seconds();
+      if (seconds < 0) {
+        throw new IllegalArgumentException("hardTimeout of " + name
+            + " is not a valid duration; validation should have rejected it");
+      }
+      members.add("hardTimeoutSeconds: " + seconds);
+    }
+    members.add("forwardMetadata: " + Boolean.TRUE.equals(s.forwardMetadata()));
+    return members.stream().map(m -> indent + "  " + m + ",\n")
+        .collect(Collectors.joining("", "{\n", indent + "}"));
+  }
+
+  /** {@code static readonly labels}, or null when the definition sets no labels. */
+  static String labelsLiteral(Settings s) {
+    return s.labels().isEmpty() ? null : TsLiterals.stringMap(s.labels());
+  }
+
+  private static String probe(Probe p) {
+    StringBuilder out = new StringBuilder("{ path: ").append(TsLiterals.string(p.path()));
+    if (p.port() != null) {
+      out.append(", port: ").append(p.port());
+    }
+    if (p.status() != null) {
+      out.append(", status: ").append(p.status());
+    }
+    return out.append(" }").toString();
+  }
+
+  /** {@code ContainerProxy} is needed when a container intercepts HTTPS or lists hosts. */
+  private static boolean interceptsEgress(Settings s) {
+    return Boolean.TRUE.equals(s.interceptHttps()) || !s.allowedHosts().isEmpty()
+        || !s.deniedHosts().isEmpty();
+  }
+
+  private static void envMember(StringBuilder out, Set<String> seen, String name, String type) {
+    if (seen.add(name)) {
+      out.append("  ").append(TsLiterals.key(name)).append(": ").append(type).append(";\n");
+    }
+  }
+
+  private static List<ContainerDefinition> byClassName(List<ContainerDefinition> definitions) {
+    return definitions.stream()
+        .sorted(Comparator.comparing(TypeScriptEmitter::className))
+        .toList();
+  }
+
+  private static String className(ContainerDefinition definition) {
+    String name = Names.className(definition.name());
+    if (!TsLiterals.isIdentifier(name)) {
+      throw new IllegalArgumentException("definition name " + TsLiterals.string(definition.name())
+          + " does not give a TypeScript class name; validation should have rejected it");
+    }
+    return name;
+  }
+
+  private String header() {
+    return "// Generated by cfc " + version + ". Do not edit.\n";
+  }
+}
