@@ -1,0 +1,174 @@
+package dev.cfc.maven;
+
+import dev.cfc.codegen.CompileRequest;
+import dev.cfc.codegen.CompileResult;
+import dev.cfc.codegen.Compiler;
+import dev.cfc.codegen.Diagnostic;
+import dev.cfc.codegen.ProjectConfig;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * What every cfc goal shares: read {@code cfc.toml}, let explicitly configured parameters
+ * override it, load the project's {@code ContainerSet}s from its compiled classes, compile, and
+ * log diagnostics with the CLI's text. Goals differ only in what they do with the
+ * {@link CompileResult}. Errors become Maven exceptions here and nowhere else.
+ */
+public abstract class AbstractCfcMojo extends AbstractMojo {
+
+  /** The project being built. */
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  MavenProject project;
+
+  /** The project as the forked lifecycle of {@code cfc:generate} left it, if it forked. */
+  @Parameter(defaultValue = "${executedProject}", readonly = true)
+  MavenProject executedProject;
+
+  /**
+   * The cfc project directory: {@code cfc.toml}, the wrangler config and every relative path
+   * below resolve against it.
+   */
+  @Parameter(property = "cfc.projectDirectory", defaultValue = "${project.basedir}",
+      required = true)
+  File projectDirectory;
+
+  /**
+   * The wrangler config ({@code wrangler.toml}, {@code wrangler.json} or
+   * {@code wrangler.jsonc}), relative to the project directory. Overrides {@code wrangler} in
+   * {@code cfc.toml}; when neither is set it is found as wrangler finds it.
+   */
+  @Parameter(property = "cfc.wrangler")
+  String wrangler;
+
+  /**
+   * Directory for the generated TypeScript, relative to the project directory. Overrides
+   * {@code typescript-out} in {@code cfc.toml}; default {@code src/_generated}.
+   */
+  @Parameter(property = "cfc.typescriptOut")
+  String typescriptOut;
+
+  /**
+   * Directory for the generated Java accessors, relative to the project directory. Overrides
+   * {@code java-out} in {@code cfc.toml}; by default no Java is generated.
+   */
+  @Parameter(property = "cfc.javaOut")
+  String javaOut;
+
+  /**
+   * Package of the generated Java. Overrides {@code java-package} in {@code cfc.toml}; default
+   * {@code app.generated}.
+   */
+  @Parameter(property = "cfc.javaPackage")
+  String javaPackage;
+
+  /**
+   * The wrangler environments cfc maintains besides the top level (on the command line:
+   * {@code -Dcfc.environments=staging,production}). Overrides {@code environments} in
+   * {@code cfc.toml}.
+   */
+  @Parameter(property = "cfc.environments")
+  List<String> environments;
+
+  /**
+   * Allow removing a definition: prunes its entries and appends a {@code deleted_classes}
+   * migration, which deletes the Durable Object's data.
+   */
+  @Parameter(property = "cfc.allowDestroy", defaultValue = "false")
+  boolean allowDestroy;
+
+  /** Take over hand-written wrangler entries whose class a definition owns. */
+  @Parameter(property = "cfc.adopt", defaultValue = "false")
+  boolean adopt;
+
+  /** Skip the goal. */
+  @Parameter(property = "cfc.skip", defaultValue = "false")
+  boolean skip;
+
+  @Override
+  public final void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("cfc:" + goal() + " skipped (cfc.skip)");
+      return;
+    }
+    if ("pom".equals(project.getPackaging())) {
+      getLog().info("cfc:" + goal() + " skipped: a pom project has no classes to load");
+      return;
+    }
+    Path dir = projectDirectory.toPath().toAbsolutePath().normalize();
+    ProjectConfig config = projectConfig(dir);
+    MavenProject built = executedProject != null ? executedProject : project;
+    List<Path> sourceRoots = built.getCompileSourceRoots().stream().map(Path::of).toList();
+    ContainerSetLoader loader = new ContainerSetLoader(dir, sourceRoots);
+    try (ContainerSetLoader.Loaded loaded = loader.load(
+        Path.of(built.getBuild().getOutputDirectory()), classpath(built))) {
+      report(loaded.diagnostics());
+      CompileRequest request = CompileRequest.from(config)
+          .sourceRoots(sourceRoots)
+          .definitions(loaded.definitions())
+          .allowDestroy(allowDestroy)
+          .adoptAll(adopt)
+          .build();
+      CompileResult result = Compiler.compile(request);
+      report(result.diagnostics());
+      apply(dir, result);
+    } catch (IOException e) {
+      throw new MojoExecutionException("cfc: nothing was written: " + e.getMessage(), e);
+    }
+  }
+
+  /** The goal's name, as printed. */
+  abstract String goal();
+
+  /** What the goal does with a compile that had no errors. */
+  abstract void apply(Path projectDir, CompileResult result)
+      throws IOException, MojoFailureException;
+
+  /** {@code cfc.toml} when the project has one, else the defaults; parameters override both. */
+  private ProjectConfig projectConfig(Path dir) throws MojoFailureException {
+    Path file = dir.resolve(ProjectConfig.FILE_NAME);
+    ProjectConfig base = ProjectConfig.defaults(dir);
+    if (Files.isRegularFile(file)) {
+      ProjectConfig.Loaded loaded = ProjectConfig.load(file);
+      report(loaded.diagnostics());
+      base = loaded.config();
+    }
+    return new ProjectConfig(dir, base.sources(),
+        wrangler != null ? wrangler : base.wrangler(),
+        typescriptOut != null ? typescriptOut : base.typescriptOut(),
+        javaOut != null ? javaOut : base.javaOut(),
+        javaPackage != null ? javaPackage : base.javaPackage(),
+        environments != null && !environments.isEmpty() ? environments : base.environments());
+  }
+
+  private static List<Path> classpath(MavenProject built) throws MojoExecutionException {
+    try {
+      return built.getCompileClasspathElements().stream().map(Path::of).toList();
+    } catch (DependencyResolutionRequiredException e) {
+      throw new MojoExecutionException("cfc: the compile classpath is not resolved", e);
+    }
+  }
+
+  /** Logs findings with the CLI's text; fails the build when any is an error. */
+  private void report(List<Diagnostic> diagnostics) throws MojoFailureException {
+    for (Diagnostic diagnostic : diagnostics) {
+      if (diagnostic.isError()) {
+        getLog().error(diagnostic.render());
+      } else {
+        getLog().warn(diagnostic.render());
+      }
+    }
+    String failure = Reports.errorSummary(diagnostics);
+    if (failure != null) {
+      throw new MojoFailureException(failure);
+    }
+  }
+}
