@@ -1,0 +1,103 @@
+package dev.cfc.codegen.internal.typescript;
+
+import dev.cfc.dsl.Container;
+import dev.cfc.dsl.ContainerDefinition;
+import dev.cfc.dsl.Image;
+import dev.cfc.dsl.Probe;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The definition sets of the golden cases under {@code src/test/resources/typescript/<case>/}:
+ * the expected {@code <Class>.ts} and {@code index.ts} of each (the runtime copies are checked
+ * separately), emitted with version {@link #VERSION}.
+ */
+final class TsCases {
+
+  static final String VERSION = "0.1.0";
+  static final String WORKER = "media-api";
+
+  /** Every value a hostile DSL string can carry into TypeScript. */
+  static final String HOSTILE = "q\" s' b` ${x} */ /* \\ \\\" nl\n cr\r tab\t ls\u2028 ps\u2029"
+      + " nul\u0000 </script> é 😀 lone\uD800";
+
+  private TsCases() {}
+
+  record Case(String name, String workerName, List<ContainerDefinition> definitions) {}
+
+  static Map<String, Case> all() {
+    Map<String, Case> cases = new LinkedHashMap<>();
+    for (Case c : List.of(twoContainers(), hostileStrings(), minimal(), noContainers())) {
+      cases.put(c.name(), c);
+    }
+    return cases;
+  }
+
+  /** The same two containers as runtime-js-templates/test/fixture-generated. */
+  static Case twoContainers() {
+    return new Case("two-containers", WORKER, List.of(
+        Container.define("transcoder")
+            .image(Image.build("containers/transcoder"))
+            .defaultPort(8080)
+            .requiredPorts(8080, 9090)
+            .maxInstances(5)
+            .sleepAfter("5m")
+            .hardTimeout("1h")
+            .entrypoint("java", "-jar", "/app.jar")
+            .enableInternet(false)
+            .interceptHttps(true)
+            .allowedHosts("*.stripe.com", "api.github.com")
+            .deniedHosts("*.evil.com")
+            .pingEndpoint("container/ping")
+            .env("LOG_LEVEL", "info")
+            .env("GREETING", "say \"hi\" `${not}` */ \n")
+            .secrets("TRANSCODER_API_KEY")
+            .secretsStore("STRIPE_KEY", "STRIPE_SECRET")
+            .readyOn(Probe.path("/ready"), Probe.path("/live").port(9090).status(204))
+            .forwardMetadata(true)
+            .build(),
+        Container.define("job")
+            .image(Image.registry("registry.cloudflare.com/media/job:1.0"))
+            .build()));
+  }
+
+  /** Hostile strings in every place a DSL string reaches, valid or not. */
+  static Case hostileStrings() {
+    return new Case("hostile-strings", "worker\"*/`${w}`\n", List.of(
+        hostileDefinition()));
+  }
+
+  static ContainerDefinition hostileDefinition() {
+    return Container.define("evil")
+        .image(Image.build("containers/evil"))
+        .defaultPort(8080)
+        .sleepAfter("30s")
+        .entrypoint("sh", "-c", HOSTILE)
+        .allowedHosts(HOSTILE, "*.ok.example")
+        .deniedHosts("x\"*/`${y}`.example")
+        .pingEndpoint(HOSTILE)
+        .env("PLAIN", HOSTILE)
+        .env("KEY\"*/`${k}`\n", "v")
+        .secrets("API_KEY", "ODD-SECRET\"*/")
+        .secretsStore("DB_PASSWORD", "DB\"*/`${s}`")
+        .label("team", HOSTILE)
+        .label("*/ \"key\" ${k}\n", "v")
+        .readyOn(Probe.path(HOSTILE), Probe.path("/ok").port(8080).status(200))
+        .readinessBudget(Duration.ofSeconds(45), Duration.ofMillis(250))
+        .forwardMetadata(true)
+        .build();
+  }
+
+  /** One container with nothing but an image: every default. */
+  static Case minimal() {
+    return new Case("minimal", null, List.of(
+        Container.define("app").image(Image.build("containers/app")).build()));
+  }
+
+  /** No containers at all: index.ts still type-checks. */
+  static Case noContainers() {
+    return new Case("no-containers", WORKER, List.of());
+  }
+}

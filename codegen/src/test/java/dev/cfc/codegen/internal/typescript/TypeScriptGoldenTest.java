@@ -1,0 +1,81 @@
+package dev.cfc.codegen.internal.typescript;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Whole-file comparison of the emitted classes and {@code index.ts} with
+ * {@code src/test/resources/typescript/<case>/}. {@code -Dcfc.updateGoldens=true} rewrites the
+ * expectations instead.
+ */
+class TypeScriptGoldenTest {
+
+  static final Path ROOT = Path.of("src/test/resources/typescript");
+  private static final boolean UPDATE = Boolean.getBoolean("cfc.updateGoldens");
+
+  static Stream<String> cases() {
+    return TsCases.all().keySet().stream();
+  }
+
+  /** The emitted files of a case without the runtime copies. */
+  static Map<String, String> generated(TsCases.Case c) {
+    Map<String, String> files = new LinkedHashMap<>(
+        new TypeScriptEmitter(TsCases.VERSION).emit(c.definitions(), c.workerName()));
+    files.keySet().removeIf(name -> name.startsWith("cfc-"));
+    return files;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void emittedFilesMatchTheGolden(String name) throws IOException {
+    Map<String, String> files = generated(TsCases.all().get(name));
+    Path dir = ROOT.resolve(name);
+    if (UPDATE) {
+      Files.createDirectories(dir);
+      try (Stream<Path> old = Files.list(dir)) {
+        for (Path p : old.filter(p -> p.toString().endsWith(".ts")).toList()) {
+          Files.delete(p);
+        }
+      }
+      for (Map.Entry<String, String> e : files.entrySet()) {
+        Files.writeString(dir.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
+      }
+    }
+    List<String> expectedNames;
+    try (Stream<Path> list = Files.list(dir)) {
+      expectedNames = list.map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".ts")).sorted().toList();
+    }
+    assertThat(files.keySet()).containsExactlyInAnyOrderElementsOf(expectedNames);
+    for (Map.Entry<String, String> e : files.entrySet()) {
+      String expected = Files.readString(dir.resolve(e.getKey()), StandardCharsets.UTF_8);
+      assertThat(e.getValue()).as(name + "/" + e.getKey()).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void twoContainersMatchTheRuntimeFixtureBelowTheHeaderLine() throws IOException {
+    Path fixture = Path.of("..", "runtime-js-templates", "test", "fixture-generated");
+    Map<String, String> files = generated(TsCases.twoContainers());
+    for (String name : List.of("TranscoderContainer.ts", "JobContainer.ts", "index.ts")) {
+      String expected = Files.readString(fixture.resolve(name), StandardCharsets.UTF_8);
+      assertThat(withoutFirstLine(files.get(name))).as(name)
+          .isEqualTo(withoutFirstLine(expected));
+    }
+  }
+
+  private static String withoutFirstLine(String text) {
+    return text.substring(text.indexOf('\n') + 1);
+  }
+}
