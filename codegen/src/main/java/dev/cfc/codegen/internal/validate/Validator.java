@@ -218,7 +218,22 @@ public final class Validator {
       return;
     }
     if (image instanceof Image.Build build) {
-        Path path = projectDir.resolve(build.path()).normalize();
+        Path path;
+        try {
+          path = projectDir.resolve(build.path()).normalize();
+          if (build.dockerfile() != null) {
+            path.resolve(build.dockerfile());
+          }
+          if (build.context() != null) {
+            projectDir.resolve(build.context());
+          }
+        } catch (java.nio.file.InvalidPathException e) {
+          error("CFC081", build.where(), "image build path " + quote(build.path())
+              + (build.dockerfile() == null ? "" : " with Dockerfile " + quote(build.dockerfile()))
+              + " is not a valid path: " + e.getReason(), "use a plain relative path such as"
+              + " \"containers/app\"");
+          return;
+        }
         Path dockerfile = Files.isDirectory(path)
             ? path.resolve(build.dockerfile() == null ? "Dockerfile" : build.dockerfile())
             : path;
