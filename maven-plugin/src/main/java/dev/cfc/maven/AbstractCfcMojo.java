@@ -29,10 +29,6 @@ public abstract class AbstractCfcMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   MavenProject project;
 
-  /** The project as the forked lifecycle of {@code cfc:generate} left it, if it forked. */
-  @Parameter(defaultValue = "${executedProject}", readonly = true)
-  MavenProject executedProject;
-
   /**
    * The cfc project directory: {@code cfc.toml}, the wrangler config and every relative path
    * below resolve against it.
@@ -105,11 +101,10 @@ public abstract class AbstractCfcMojo extends AbstractMojo {
     }
     Path dir = projectDirectory.toPath().toAbsolutePath().normalize();
     ProjectConfig config = projectConfig(dir);
-    MavenProject built = executedProject != null ? executedProject : project;
-    List<Path> sourceRoots = built.getCompileSourceRoots().stream().map(Path::of).toList();
+    List<Path> sourceRoots = compileSourceRoots().stream().distinct().map(Path::of).toList();
     ContainerSetLoader loader = new ContainerSetLoader(dir, sourceRoots);
     try (ContainerSetLoader.Loaded loaded = loader.load(
-        Path.of(built.getBuild().getOutputDirectory()), classpath(built))) {
+        Path.of(project.getBuild().getOutputDirectory()), classpath())) {
       report(loaded.diagnostics());
       CompileRequest request = CompileRequest.from(config)
           .sourceRoots(sourceRoots)
@@ -123,6 +118,11 @@ public abstract class AbstractCfcMojo extends AbstractMojo {
     } catch (IOException e) {
       throw new MojoExecutionException("cfc: nothing was written: " + e.getMessage(), e);
     }
+  }
+
+  /** The source roots the project's classes were compiled from; diagnostics point into them. */
+  List<String> compileSourceRoots() {
+    return project.getCompileSourceRoots();
   }
 
   /** The goal's name, as printed. */
@@ -149,9 +149,9 @@ public abstract class AbstractCfcMojo extends AbstractMojo {
         environments != null && !environments.isEmpty() ? environments : base.environments());
   }
 
-  private static List<Path> classpath(MavenProject built) throws MojoExecutionException {
+  private List<Path> classpath() throws MojoExecutionException {
     try {
-      return built.getCompileClasspathElements().stream().map(Path::of).toList();
+      return project.getCompileClasspathElements().stream().map(Path::of).toList();
     } catch (DependencyResolutionRequiredException e) {
       throw new MojoExecutionException("cfc: the compile classpath is not resolved", e);
     }
