@@ -174,8 +174,12 @@ class CliTest {
     assertThat(run("check")).isEqualTo(3);
     assertThat(out).contains("-max_instances = 3\n+max_instances = 4\n")
         .contains("wrangler.toml: ~1 field\n")
+        .contains("src/_generated: 1 updated\n")
         .endsWith("stale: run `cfc generate` and commit the result\n");
-    assertThat(out.lines().filter(l -> l.startsWith("+") && !l.startsWith("+++"))).hasSize(1);
+    assertThat(out.lines().filter(l -> l.startsWith("+") && !l.startsWith("+++"))).containsExactly(
+        "+max_instances = 4",
+        "+    api: createContainerHandle(env.CONTAINER_API, { maxInstances: 4, defaultPort: 8080 },"
+            + " deps),");
     assertThat(run("diff")).isEqualTo(0);
     assertThat(out).contains("+max_instances = 4");
     assertThat(run("generate")).isEqualTo(0);
