@@ -6,21 +6,34 @@ import java.util.List;
 
 /**
  * Replacements of character ranges in one text, applied together. Insertions at the same offset
- * keep the order they were added in and come before a replacement starting there; overlapping
- * ranges are a planning bug and throw.
+ * are ordered by {@link Order} (what extends the text before the offset comes before what belongs
+ * to the text after it), then by the order they were added in, and all come before a replacement
+ * starting there; overlapping ranges are a planning bug and throw.
  */
 final class TextEdits {
 
-  private record Edit(int start, int end, String text, int seq) {}
+  /** Where an insertion belongs when several land on the same offset. */
+  enum Order {
+    /** A new key line of the element that ends here. */
+    EXTENDS_PREVIOUS,
+    /** A new element after the element that ends here. */
+    AFTER_PREVIOUS,
+    /** A new element before the element that starts here. */
+    BEFORE_NEXT,
+    /** Text appended at the end of the file. */
+    END
+  }
+
+  private record Edit(int start, int end, String text, int order, int seq) {}
 
   private final List<Edit> edits = new ArrayList<>();
 
-  void insert(int at, String text) {
-    edits.add(new Edit(at, at, text, edits.size()));
+  void insert(int at, Order order, String text) {
+    edits.add(new Edit(at, at, text, order.ordinal(), edits.size()));
   }
 
   void replace(int start, int end, String text) {
-    edits.add(new Edit(start, end, text, edits.size()));
+    edits.add(new Edit(start, end, text, Order.values().length, edits.size()));
   }
 
   void delete(int start, int end) {
@@ -30,7 +43,7 @@ final class TextEdits {
   String applyTo(String text) {
     List<Edit> sorted = new ArrayList<>(edits);
     sorted.sort(Comparator.comparingInt(Edit::start)
-        .thenComparingInt(e -> e.end() == e.start() ? 0 : 1)
+        .thenComparingInt(Edit::order)
         .thenComparingInt(Edit::seq));
     StringBuilder out = new StringBuilder(text.length() + 256);
     int cursor = 0;

@@ -81,7 +81,7 @@ final class TomlBackend implements ConfigBackend {
         return new Emitted(text, diagnostics.stream().distinct().toList());
       }
       if (!atEof.isEmpty()) {
-        edits.insert(text.length(), eofPrefix() + String.join(style.eol(), atEof));
+        edits.insert(text.length(), TextEdits.Order.END, eofPrefix() + String.join(style.eol(), atEof));
       }
       String out = edits.applyTo(text);
       if (!text.isEmpty() && !text.endsWith("\n") && out.endsWith(style.eol())) {
@@ -109,7 +109,7 @@ final class TomlBackend implements ConfigBackend {
             edits.replace(kv.valueStart(), kv.valueEnd(), style.value(s.value()));
           } else {
             String indent = el.keyIndent() == null ? "" : el.keyIndent();
-            edits.insert(el.insertAt(), newlineIfNeeded(el.insertAt())
+            edits.insert(el.insertAt(), TextEdits.Order.EXTENDS_PREVIOUS, newlineIfNeeded(el.insertAt())
                 + style.line(indent, s.key(), s.value()));
           }
         } else if (f instanceof RemoveField && kv != null) {
@@ -138,20 +138,20 @@ final class TomlBackend implements ConfigBackend {
       if (a.anchor() instanceof After after) {
         TomlDocument.Element el = element(after.entry());
         if (el != null) {
-          edits.insert(el.contentEnd(), newlineIfNeeded(el.contentEnd()) + style.eol()
+          edits.insert(el.contentEnd(), TextEdits.Order.AFTER_PREVIOUS, newlineIfNeeded(el.contentEnd()) + style.eol()
               + block(path, a, el));
         }
       } else if (a.anchor() instanceof Before before) {
         TomlDocument.Element el = element(before.entry());
         if (el != null) {
-          edits.insert(leadingCommentStart(el), block(path, a, el) + style.eol());
+          edits.insert(leadingCommentStart(el), TextEdits.Order.BEFORE_NEXT, block(path, a, el) + style.eol());
         }
       } else if (a.anchor() instanceof AtEnd) {
         DocArray array = doc.array(a.scope(), a.kind());
         if (!array.entries().isEmpty()) {
           TomlDocument.Element el = element(array.entries().get(array.entries().size() - 1));
           if (el != null) {
-            edits.insert(el.contentEnd(), newlineIfNeeded(el.contentEnd()) + style.eol()
+            edits.insert(el.contentEnd(), TextEdits.Order.AFTER_PREVIOUS, newlineIfNeeded(el.contentEnd()) + style.eol()
                 + block(path, a, el));
           }
         } else if (array.state() != DocArray.State.ABSENT) {

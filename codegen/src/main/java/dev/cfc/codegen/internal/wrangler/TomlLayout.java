@@ -55,6 +55,9 @@ final class TomlLayout {
     }
   }
 
+  private static final java.util.regex.Pattern BARE_DOTTED =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_-]+(?:[ \t]*\\.[ \t]*[A-Za-z0-9_-]+)*");
+
   private final String text;
   private final List<Header> headers = new ArrayList<>();
   private final List<KeyValue> keyValues = new ArrayList<>();
@@ -135,7 +138,7 @@ final class TomlLayout {
         boolean array = j + 1 < n && text.charAt(j + 1) == '[';
         int keyStart = j + (array ? 2 : 1);
         int keyEnd = scanKey(keyStart, ']');
-        List<String> path = Toml.parseDottedKey(text.substring(keyStart, keyEnd).strip());
+        List<String> path = key(text.substring(keyStart, keyEnd));
         int close = keyEnd + (array ? 2 : 1);
         int end = endOfLine(close);
         headers.add(new Header(array, List.copyOf(path), lineStart, end, lineOf(j),
@@ -145,7 +148,7 @@ final class TomlLayout {
         continue;
       }
       int keyEnd = scanKey(j, '=');
-      List<String> key = Toml.parseDottedKey(text.substring(j, keyEnd).strip());
+      List<String> key = key(text.substring(j, keyEnd));
       int eq = text.indexOf('=', keyEnd);
       int valueStart = skipBlanks(eq + 1);
       int valueEnd = scanValue(valueStart);
@@ -160,6 +163,19 @@ final class TomlLayout {
           lineStart, j, trimmedKeyEnd, valueStart, valueEnd, end, lineOf(j), j - lineStart + 1));
       i = end;
     }
+  }
+
+  /** Decodes a dotted key: bare segments directly, anything quoted by tomlj. */
+  private static List<String> key(String raw) {
+    String k = raw.strip();
+    if (BARE_DOTTED.matcher(k).matches()) {
+      List<String> out = new ArrayList<>();
+      for (String segment : k.split("\\.")) {
+        out.add(segment.strip());
+      }
+      return out;
+    }
+    return Toml.parseDottedKey(k);
   }
 
   /** Scans a (dotted, possibly quoted) key up to the terminator, returning its end offset. */

@@ -1,0 +1,393 @@
+package dev.cfc.codegen.internal.wrangler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cfc.codegen.Diagnostic;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlTable;
+
+/**
+ * Random configs (comments, spacing, quoting, key order, unrelated tables and keys, managed
+ * entries that are stale) against random desired states.
+ */
+class ReconcilePropertyTest {
+
+  private static final List<String> POOL = List.of("alpha", "beta", "gamma", "delta", "epsilon");
+
+  /** A generated config, the desired state, and the text pieces cfc must not touch. */
+  record Scenario(String toml, DesiredState desired, Set<String> previouslyManaged,
+      List<String> unmanagedChunks, Set<String> removed) {
+    @Override
+    public String toString() {
+      return "--- wrangler.toml\n" + toml + "\n--- desired " + desired + "\n--- managed "
+          + previouslyManaged;
+    }
+  }
+
+  @Property(tries = 1000)
+  void reconcilePreservesUnmanagedBytesIsIdempotentAndReachesTheDesiredState(
+      @ForAll("scenarios") Scenario s) {
+    ReconcileOutcome first = WranglerReconciler.reconcile(
+        new ConfigSource(Path.of("wrangler.toml"), s.toml()), s.desired(), s.previouslyManaged());
+
+    if (!s.removed().isEmpty() && !s.desired().allowDestroy()) {
+      assertThat(first.diagnostics()).extracting(Diagnostic::code)
+          .containsOnly(WranglerCodes.DESTROY_REFUSED);
+      assertThat(first.newText()).isEqualTo(s.toml());
+      return;
+    }
+    assertThat(first.diagnostics()).as("findings").isEmpty();
+    String out = first.newText();
+
+    // (a) every unmanaged piece survives, in order
+    int at = 0;
+    for (String chunk : s.unmanagedChunks()) {
+      int found = out.indexOf(chunk, at);
+      assertThat(found).as("unmanaged text kept in order: %s%n--- after %d in output:%n%s%n--- chunks %s", chunk, at, out, s.unmanagedChunks().toString().replace("\n", "\\n")).isGreaterThanOrEqualTo(0);
+      at = found + chunk.length();
+    }
+
+    // (b) a second run changes nothing
+    ReconcileOutcome second = WranglerReconciler.reconcile(
+        new ConfigSource(Path.of("wrangler.toml"), out), s.desired(), first.managedClasses());
+    assertThat(second.diagnostics()).isEmpty();
+    assertThat(second.newText()).isEqualTo(out);
+    assertThat(second.summary().isEmpty()).isTrue();
+
+    // (c) the result parses and holds exactly the desired managed state
+    TomlParseResult parsed = Toml.parse(out);
+    assertThat(parsed.errors()).isEmpty();
+    for (String scope : s.desired().scopes()) {
+      for (DesiredContainer d : s.desired().containers()) {
+        assertThat(entries(parsed, ArrayKind.CONTAINERS.pathIn(scope), d.className()))
+            .as("%s containers for %s", scope, d.className())
+            .containsExactly(ReconcilePlanner.containerFields(d, scope));
+        assertThat(entries(parsed, ArrayKind.BINDINGS.pathIn(scope), d.className()))
+            .containsExactly(ReconcilePlanner.bindingFields(d));
+      }
+      for (String removed : s.removed()) {
+        assertThat(entries(parsed, ArrayKind.CONTAINERS.pathIn(scope), removed)).isEmpty();
+        assertThat(entries(parsed, ArrayKind.BINDINGS.pathIn(scope), removed)).isEmpty();
+      }
+    }
+    Set<String> alive = new LinkedHashSet<>();
+    TomlArray migrations = parsed.getArray("migrations");
+    for (int i = 0; migrations != null && i < migrations.size(); i++) {
+      TomlTable m = migrations.getTable(i);
+      strings(m.get("deleted_classes")).forEach(alive::remove);
+      strings(m.get("new_sqlite_classes")).forEach(alive::add);
+    }
+    for (DesiredContainer d : s.desired().containers()) {
+      assertThat(alive).contains(d.className());
+    }
+    for (String removed : s.removed()) {
+      assertThat(alive).doesNotContain(removed);
+    }
+  }
+
+  private static List<Map<String, Object>> entries(TomlParseResult toml, List<String> path,
+      String className) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    if (toml.get(path) instanceof TomlArray a) {
+      for (int i = 0; i < a.size(); i++) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = (Map<String, Object>) TomlDocument.plain(a.getTable(i));
+        if (className.equals(m.get("class_name"))) {
+          out.add(m);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<String> strings(Object v) {
+    List<String> out = new ArrayList<>();
+    if (v instanceof TomlArray a) {
+      for (int i = 0; i < a.size(); i++) {
+        out.add(a.getString(i));
+      }
+    }
+    return out;
+  }
+
+  @Provide
+  Arbitrary<Scenario> scenarios() {
+    return Arbitraries.randomValue(r -> new Generator(r).scenario());
+  }
+
+  /** Builds one scenario from a random source. */
+  private static final class Generator {
+    private final Random r;
+    private final String sep;
+    private final boolean single;
+    private int counter;
+
+    Generator(Random r) {
+      this.r = r;
+      this.sep = pick(" = ", "=", "  =  ", " =\t");
+      this.single = r.nextInt(3) == 0;
+    }
+
+    Scenario scenario() {
+      List<String> envs = new ArrayList<>();
+      for (String env : List.of("staging", "production")) {
+        if (r.nextInt(3) == 0) {
+          envs.add(env);
+        }
+      }
+      List<String> existing = subset(POOL);
+      List<String> wanted = subset(POOL);
+      Collections.shuffle(wanted, r);
+      Set<String> removed = new LinkedHashSet<>();
+      for (String e : existing) {
+        if (!wanted.contains(e)) {
+          removed.add(GoldenCase.className(e));
+        }
+      }
+      boolean allowDestroy = r.nextBoolean();
+      List<DesiredContainer> defs = new ArrayList<>();
+      for (String w : wanted) {
+        Map<String, LinkedHashMap<String, Object>> byScope = new LinkedHashMap<>();
+        byScope.put("", desiredFields(w, ""));
+        for (String env : envs) {
+          byScope.put(env, desiredFields(w, env));
+        }
+        defs.add(Fixtures.container(w, byScope));
+      }
+      DesiredState desired = new DesiredState(defs, envs, allowDestroy, false);
+
+      List<String> unmanaged = new ArrayList<>();
+      StringBuilder top = new StringBuilder();
+      List<String> topLines = new ArrayList<>(List.of(
+          "name" + sep + str("media") + comment() + "\n",
+          "main" + sep + str("src/index.ts") + "\n",
+          "compatibility_date" + sep + (r.nextBoolean() ? "2025-11-20" : str("2025-11-20"))
+              + "\n",
+          "x_list" + sep + "[\n  \"a\", # inside an array\n  'b',\n]\n",
+          "x_text" + sep + "\"\"\"\n[[containers]]\nclass_name = \"AlphaContainer\"\n\"\"\"\n",
+          "x_num" + sep + r.nextInt(100) + "\n"));
+      Collections.shuffle(topLines, r);
+      for (String line : topLines.subList(0, 1 + r.nextInt(topLines.size()))) {
+        String c = commentLines();
+        top.append(c).append(line);
+        unmanaged.add(c);
+        unmanaged.add(line);
+      }
+
+      // Table blocks: [text, managed?]
+      List<String[]> blocks = new ArrayList<>();
+      blocks.add(new String[] {"[vars]\nLOG" + sep + str("info") + comment() + "\nX" + sep
+          + str("y") + "\n", "u"});
+      blocks.add(new String[] {"[[kv_namespaces]]\nbinding" + sep + str("CACHE") + "\nid" + sep
+          + str("abc") + "\n", "u"});
+      blocks.add(new String[] {"[[durable_objects.bindings]]\nname" + sep + str("HAND")
+          + "\nclass_name" + sep + str("HandObject") + "\n", "u"});
+      blocks.add(new String[] {"[[containers]]\nclass_name" + sep + str("ManualContainer")
+          + "\nimage" + sep + str("./manual") + comment() + "\n", "u"});
+      List<String> fileScopes = new ArrayList<>();
+      fileScopes.add("");
+      List<String> envHeaders = new ArrayList<>();
+      for (String env : List.of("staging", "production", "preview")) {
+        if (envs.contains(env) ? r.nextBoolean() : r.nextInt(3) == 0) {
+          envHeaders.add("[env." + env + "]\nname" + sep + str("media-" + env) + "\n");
+          if (envs.contains(env)) {
+            fileScopes.add(env);
+          }
+        }
+      }
+      for (String scope : fileScopes) {
+        for (String e : existing) {
+          String cls = GoldenCase.className(e);
+          if (r.nextInt(5) > 0) {
+            blocks.add(new String[] {entry(ArrayKind.CONTAINERS.pathIn(scope),
+                staleFields(e, scope, wanted.contains(e))), "m"});
+          }
+          if (r.nextInt(5) > 0) {
+            LinkedHashMap<String, Object> b = new LinkedHashMap<>();
+            b.put("name", GoldenCase.bindingName(e));
+            b.put("class_name", cls);
+            if (r.nextInt(4) == 0) {
+              b.put("script_name", "other");
+            }
+            blocks.add(new String[] {entry(ArrayKind.BINDINGS.pathIn(scope), b), "m"});
+          }
+        }
+      }
+      Collections.shuffle(blocks, r);
+      // Migrations keep their relative order; each lands somewhere among the other blocks.
+      List<String> classes = new ArrayList<>();
+      classes.add("HandObject");
+      existing.forEach(e -> classes.add(GoldenCase.className(e)));
+      Collections.shuffle(classes, r);
+      Set<String> tags = new LinkedHashSet<>();
+      int pos = 0;
+      int i = 0;
+      while (i < classes.size()) {
+        int n = 1 + r.nextInt(classes.size() - i);
+        List<String> created = classes.subList(i, i + n);
+        i += n;
+        String tag;
+        do {
+          tag = r.nextBoolean() ? "v" + (1 + r.nextInt(6)) : "release-" + r.nextInt(50);
+        } while (!tags.add(tag));
+        StringBuilder m = new StringBuilder("[[migrations]]\ntag" + sep + str(tag) + comment()
+            + "\nnew_sqlite_classes" + sep + "[");
+        for (int k = 0; k < created.size(); k++) {
+          m.append(k > 0 ? ", " : "").append(str(created.get(k)));
+        }
+        m.append("]\n");
+        pos = pos + r.nextInt(blocks.size() - pos + 1);
+        blocks.add(pos, new String[] {m.toString(), "u"});
+        pos++;
+      }
+      for (int k = envHeaders.size() - 1; k >= 0; k--) {
+        blocks.add(0, new String[] {envHeaders.get(k), "u"});
+      }
+
+      StringBuilder text = new StringBuilder(top);
+      for (String[] block : blocks) {
+        String c = (r.nextBoolean() ? "\n" : "") + commentLines();
+        text.append(c);
+        unmanaged.add(c);
+        String body = block[0];
+        text.append(body);
+        if (block[1].equals("u")) {
+          unmanaged.add(body);
+        }
+        if (r.nextBoolean()) {
+          text.append("\n");
+        }
+      }
+      if (r.nextInt(4) == 0) {
+        String c = "# the end\n";
+        text.append(c);
+        unmanaged.add(c);
+      }
+      Set<String> prev = new LinkedHashSet<>();
+      existing.forEach(e -> prev.add(GoldenCase.className(e)));
+      // A removed entry takes one blank line before it; blank lines are layout, not content.
+      unmanaged.replaceAll(String::stripLeading);
+      unmanaged.removeIf(String::isBlank);
+      return new Scenario(text.toString(), desired, prev, unmanaged, removed);
+    }
+
+    private LinkedHashMap<String, Object> desiredFields(String def, String scope) {
+      LinkedHashMap<String, Object> f = new LinkedHashMap<>();
+      f.put("name", "media-" + def + (scope.isEmpty() ? "" : "-" + scope));
+      f.put("image", pick("./Dockerfile", "./" + def + "/Dockerfile",
+          "registry.cloudflare.com/acme/" + def + ":1." + r.nextInt(3)));
+      if (r.nextBoolean()) {
+        LinkedHashMap<String, Object> vars = new LinkedHashMap<>();
+        vars.put("NODE_VERSION", String.valueOf(20 + r.nextInt(3)));
+        f.put("image_vars", vars);
+      }
+      if (r.nextBoolean()) {
+        if (r.nextBoolean()) {
+          f.put("instance_type", pick("lite", "basic", "standard-1"));
+        } else {
+          LinkedHashMap<String, Object> it = new LinkedHashMap<>();
+          it.put("vcpu", 1L + r.nextInt(2));
+          it.put("memory_mib", 4096L * (1 + r.nextInt(2)));
+          it.put("disk_mb", 8000L);
+          f.put("instance_type", it);
+        }
+      }
+      if (r.nextBoolean()) {
+        f.put("max_instances", 1L + r.nextInt(3));
+      }
+      if (r.nextInt(3) == 0) {
+        f.put("rollout_step_percentage", 10L * (1 + r.nextInt(2)));
+      }
+      return f;
+    }
+
+    /** Fields as a previous run (or a hand edit since) may have left them. */
+    private LinkedHashMap<String, Object> staleFields(String def, String scope, boolean stillWanted) {
+      LinkedHashMap<String, Object> f = desiredFields(def, scope);
+      f.put("class_name", GoldenCase.className(def));
+      if (r.nextInt(3) == 0) {
+        f.put("rollout_active_grace_period", 30L);
+      }
+      List<String> keys = new ArrayList<>(f.keySet());
+      Collections.shuffle(keys, r);
+      LinkedHashMap<String, Object> shuffled = new LinkedHashMap<>();
+      keys.forEach(k -> shuffled.put(k, f.get(k)));
+      return shuffled;
+    }
+
+    private String entry(List<String> path, Map<String, Object> fields) {
+      String indent = r.nextInt(3) == 0 ? "  " : "";
+      StringBuilder out = new StringBuilder("[[" + String.join(".", path) + "]]"
+          + (r.nextInt(4) == 0 ? " # entry" : "") + "\n");
+      fields.forEach((k, v) -> out.append(indent).append(k).append(sep).append(value(v))
+          .append(r.nextInt(5) == 0 ? " # note" : "").append("\n"));
+      return out.toString();
+    }
+
+    private String value(Object v) {
+      if (v instanceof String s) {
+        return str(s);
+      }
+      if (v instanceof Map<?, ?> m) {
+        StringBuilder out = new StringBuilder("{");
+        boolean first = true;
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+          out.append(first ? " " : ", ").append(e.getKey()).append(" = ")
+              .append(value(e.getValue()));
+          first = false;
+        }
+        return out.append(" }").toString();
+      }
+      return String.valueOf(v);
+    }
+
+    private String str(String s) {
+      return single ^ r.nextInt(5) == 0 ? "'" + s + "'" : "\"" + s + "\"";
+    }
+
+    private String comment() {
+      return r.nextInt(4) == 0 ? "   # c" + (counter++) : "";
+    }
+
+    private String commentLines() {
+      StringBuilder out = new StringBuilder();
+      int n = r.nextInt(3) == 0 ? 1 + r.nextInt(2) : 0;
+      for (int i = 0; i < n; i++) {
+        out.append(r.nextBoolean() ? "" : "  ").append("# comment ").append(counter++)
+            .append(r.nextBoolean() ? " [[containers]] \"x\"" : "").append("\n");
+      }
+      return out.toString();
+    }
+
+    private List<String> subset(List<String> pool) {
+      List<String> out = new ArrayList<>();
+      for (String p : pool) {
+        if (r.nextBoolean()) {
+          out.add(p);
+        }
+      }
+      return out;
+    }
+
+    @SafeVarargs
+    private <T> T pick(T... options) {
+      return options[r.nextInt(options.length)];
+    }
+  }
+}
