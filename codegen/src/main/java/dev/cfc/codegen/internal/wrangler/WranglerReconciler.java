@@ -10,7 +10,7 @@ import java.util.Set;
  * in DESIGN.md ("Reconciling the wrangler config"). Pure: text in, text and findings out; writing
  * files is the caller's job.
  *
- * <p>The syntax is chosen by file name ({@code .toml}; further backends plug in as {@link
+ * <p>The syntax is chosen by file name ({@code .toml}, {@code .jsonc}, {@code .json}; backends are {@link
  * ConfigBackend}s). Planning — ownership, adopt and destroy rules, field diffs, placement and
  * migrations — is shared by all backends ({@link ReconcilePlanner}); a backend only parses with
  * positions and turns the plan into text. Every edit is re-read and verified before it is
@@ -22,7 +22,7 @@ public final class WranglerReconciler {
 
   /** A reconciler for every config syntax cfc supports. */
   public WranglerReconciler() {
-    this(List.of(new TomlBackend()));
+    this(List.of(new TomlBackend(), new JsoncBackend()));
   }
 
   WranglerReconciler(List<ConfigBackend> backends) {
