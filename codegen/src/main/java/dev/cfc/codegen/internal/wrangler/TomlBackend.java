@@ -97,7 +97,7 @@ final class TomlBackend implements ConfigBackend {
       }
       for (FieldEdit f : u.fields()) {
         TomlLayout.KeyValue kv = el.direct().get(f.key());
-        if (kv == null && el.complex().contains(f.key())) {
+        if (kv == null && el.complex().containsKey(f.key())) {
           unsupported(u.entry().locationOf(f.key()), "`" + f.key() + "` of this "
                   + u.entry().kind().describe(u.entry().scope()) + " entry is written as dotted"
                   + " keys or a sub-table, which cfc does not edit",

@@ -23,14 +23,15 @@ final class TomlDocument implements ConfigDocument {
    *
    * @param header the element's {@code [[...]]} header
    * @param direct its plain {@code key = value} lines by key
-   * @param complex keys it sets through dotted keys or sub-tables (not editable in place)
+   * @param complex keys it sets through dotted keys or sub-tables (not editable in place), with
+   *     the line where each is first written
    * @param insertAt where a new key line goes (after the last plain key line, or the header)
    * @param contentEnd just past the element's last header or key line (trailing comments and
    *     blank lines excluded)
    * @param keyIndent indentation of its key lines
    */
   record Element(TomlLayout.Header header, Map<String, TomlLayout.KeyValue> direct,
-      Set<String> complex, int insertAt, int contentEnd, String keyIndent) {}
+      Map<String, Integer> complex, int insertAt, int contentEnd, String keyIndent) {}
 
   private final ConfigSource source;
   private final TomlParseResult toml;
@@ -149,6 +150,8 @@ final class TomlDocument implements ConfigDocument {
         Map<String, Diagnostic.Location> keyAt = new LinkedHashMap<>();
         el.direct().forEach((k, kv) -> keyAt.put(k, new Diagnostic.Location(
             source.displayName(), kv.line(), kv.column())));
+        el.complex().forEach((k, line) -> keyAt.putIfAbsent(k, new Diagnostic.Location(
+            source.displayName(), line, 1)));
         DocEntry e = new DocEntry(scope, kind, i, values,
             new Diagnostic.Location(source.displayName(), el.header().line(), el.header().column()),
             keyAt);
@@ -175,10 +178,10 @@ final class TomlDocument implements ConfigDocument {
     int contentEnd = header.lineEnd();
     int insertAt = header.lineEnd();
     Map<String, TomlLayout.KeyValue> direct = new LinkedHashMap<>();
-    Set<String> complex = new LinkedHashSet<>();
+    Map<String, Integer> complex = new LinkedHashMap<>();
     String indent = null;
     for (int h = headerIndex + 1; h <= last; h++) {
-      complex.add(headers.get(h).path().get(path.size()));
+      complex.putIfAbsent(headers.get(h).path().get(path.size()), headers.get(h).line());
       contentEnd = Math.max(contentEnd, headers.get(h).lineEnd());
     }
     for (TomlLayout.KeyValue kv : layout.keyValues()) {
@@ -190,7 +193,7 @@ final class TomlDocument implements ConfigDocument {
         if (kv.key().size() == 1) {
           direct.put(kv.key().get(0), kv);
         } else {
-          complex.add(kv.key().get(0));
+          complex.putIfAbsent(kv.key().get(0), kv.line());
         }
         insertAt = kv.lineEnd();
         if (indent == null) {
