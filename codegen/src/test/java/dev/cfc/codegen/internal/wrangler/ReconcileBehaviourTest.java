@@ -79,6 +79,57 @@ class ReconcileBehaviourTest {
   }
 
   @Test
+  void entriesAppendedToACrlfFileUseCrlf() {
+    ReconcileOutcome outcome = reconcile("name = \"m\"\r\n# end\r\n",
+        state(simple("alpha", "image", "./a", "image_vars", fields("A", "1"))));
+    assertThat(outcome.diagnostics()).isEmpty();
+    assertThat(outcome.newText()).startsWith("name = \"m\"\r\n# end\r\n\r\n[[containers]]\r\n")
+        .endsWith("\r\n");
+    assertThat(outcome.newText().replace("\r\n", "")).doesNotContain("\n");
+  }
+
+  @Test
+  void aRenameUpdatesEveryScopeAndIsThenStable() {
+    String toml = """
+        name = "m"
+
+        [[containers]]
+        class_name = "OldContainer"
+        image = "./a"
+
+        [[durable_objects.bindings]]
+        name = "CONTAINER_OLD"
+        class_name = "OldContainer"
+
+        [[env.staging.containers]]
+        class_name = "OldContainer"
+        image = "./a"
+
+        [[env.staging.durable_objects.bindings]]
+        name = "CONTAINER_OLD"
+        class_name = "OldContainer"
+
+        [[migrations]]
+        tag = "v1"
+        new_sqlite_classes = ["OldContainer"]
+        """;
+    DesiredState desired = new DesiredState(List.of(Fixtures.container("alpha", "OldContainer",
+        false, Map.of("", fields("image", "./a"), "staging", fields("image", "./a")))),
+        List.of("staging"), false, false);
+    ReconcileOutcome outcome = reconcile(toml, desired, "OldContainer");
+    assertThat(outcome.diagnostics()).isEmpty();
+    assertThat(outcome.newText()).doesNotContain("class_name = \"OldContainer\"")
+        .doesNotContain("CONTAINER_OLD")
+        .endsWith("renamed_classes = [{ from = \"OldContainer\", to = \"AlphaContainer\" }]\n");
+    assertThat(outcome.managedClasses()).containsExactly("AlphaContainer");
+    ReconcileOutcome again = WranglerReconciler.reconcile(
+        new ConfigSource(Path.of("wrangler.toml"), outcome.newText()), desired,
+        outcome.managedClasses());
+    assertThat(again.diagnostics()).isEmpty();
+    assertThat(again.newText()).isEqualTo(outcome.newText());
+  }
+
+  @Test
   void anEmptyFileGetsEverything() {
     ReconcileOutcome outcome = reconcile("", state(simple("alpha", "image", "./a")));
     assertThat(outcome.newText()).startsWith("[[containers]]\n").endsWith("\n");
