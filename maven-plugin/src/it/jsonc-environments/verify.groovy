@@ -9,5 +9,7 @@ assert jsonc.contains('/* Variables per environment. */')
 assert jsonc.contains('// staging only')
 def env = jsonc.substring(jsonc.indexOf('"env"'))
 assert env.indexOf('"staging"') >= 0 && env.indexOf('"production"') >= 0
+assert jsonc.contains('"name": "jsonc-api-staging"')
+assert jsonc.contains('"name": "jsonc-api-production"') : 'the configured environments did not override cfc.toml'
 assert (jsonc =~ /"class_name"\s*:\s*"ApiContainer"/).count >= 3 : 'top level, staging and production each need the container'
 return true
