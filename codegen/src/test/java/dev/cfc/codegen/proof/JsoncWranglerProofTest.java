@@ -17,7 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import dev.cfc.codegen.CompileRequest;
+import dev.cfc.codegen.CompileResult;
+import dev.cfc.codegen.Compiler;
+import dev.cfc.codegen.DefinitionLoader;
+import dev.cfc.codegen.OutputWriter;
+import dev.cfc.codegen.ProjectConfig;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.tomlj.Toml;
@@ -72,6 +79,50 @@ class JsoncWranglerProofTest {
     }
     assertThat(tests).as("configs to prove").hasSizeGreaterThan(20);
     return tests.stream();
+  }
+
+  /**
+   * {@code examples/jsonc-environments}: generate writes a wrangler.jsonc that wrangler accepts
+   * for the top level, staging and production, keeping the hand-written part, and a second
+   * compile changes nothing.
+   */
+  @Test
+  void jsoncExampleGeneratesAConfigWranglerAcceptsInEveryEnvironment() throws IOException {
+    Path example = Path.of("..", "examples", "jsonc-environments").toAbsolutePath().normalize();
+    Path project = work.resolve("jsonc-environments");
+    for (String file : List.of("cfc.toml", "wrangler.jsonc", "cfc/app/PlatformContainers.java",
+        "containers/api/Dockerfile")) {
+      Files.createDirectories(project.resolve(file).getParent());
+      Files.copy(example.resolve(file), project.resolve(file));
+    }
+    String handWritten = read(project.resolve("wrangler.jsonc"));
+    CompileResult first = compileExample(project);
+    assertThat(first.diagnostics()).isEmpty();
+    OutputWriter.write(project, first);
+    assertThat(compileExample(project).isStale()).as("second compile").isFalse();
+
+    String generated = read(project.resolve("wrangler.jsonc"));
+    String head = handWritten.substring(0, handWritten.indexOf("\t\t\t],\n\t\t},"));
+    assertThat(generated).startsWith(head)
+        .contains("\"image\": \"registry.cloudflare.com/acme/api:1.4\",\n"
+            + "\t\t\t\t\t\"instance_type\": \"basic\",\n\t\t\t\t\t\"max_instances\": 20,");
+    Files.createDirectories(project.resolve("src"));
+    Files.writeString(project.resolve("src/index.ts"), "export class ApiContainer {}\n"
+        + "export class FetcherContainer {}\n"
+        + "export default { fetch() { return new Response(\"\"); } };\n");
+    WranglerProof.Result result = WranglerProof.prove(project.resolve("wrangler.jsonc"),
+        List.of("staging", "production"));
+    assertThat(result.ok()).as(result.output()).isTrue();
+    assertThat(result.checks()).hasSize(7);
+  }
+
+  private static CompileResult compileExample(Path project) throws IOException {
+    ProjectConfig config = ProjectConfig.load(project.resolve("cfc.toml")).config();
+    DefinitionLoader.Loaded loaded = new DefinitionLoader(project, null)
+        .load(config.sourcesDir());
+    assertThat(loaded.diagnostics()).isEmpty();
+    return Compiler.compile(CompileRequest.from(config).definitions(loaded.definitions())
+        .build());
   }
 
   private void prove(String name, Path config, String text, Map<String, Object> tree)
