@@ -83,21 +83,15 @@ final class ProjectRun {
     for (Diagnostic diagnostic : outcome.diagnostics()) {
       err.println(diagnostic.render());
     }
-    long errors = outcome.diagnostics().stream().filter(Diagnostic::isError).count();
-    long warnings = outcome.diagnostics().size() - errors;
-    if (errors > 0) {
-      err.println(count(errors, "error") + (warnings > 0 ? ", " + count(warnings, "warning")
-          : "") + "; nothing was written");
+    String failure = Diagnostic.failureSummary(outcome.diagnostics());
+    if (failure != null) {
+      err.println(failure);
     }
     err.flush();
     if (!options.quiet && textFooter != null && !textFooter.isEmpty()) {
       out.print(textFooter);
       out.flush();
     }
-  }
-
-  private static String count(long n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   static String json(List<Diagnostic> diagnostics, List<PlannedFile> files) {
@@ -128,17 +122,9 @@ final class ProjectRun {
     }
   }
 
-  /**
-   * One summary line per planned file that changes (files with an empty summary, such as all but
-   * one of the TypeScript files, share another's line), or {@code no changes}.
-   */
+  /** One summary line per changed file, or {@code no changes}. */
   static String summaries(CompileResult result) {
-    StringBuilder text = new StringBuilder();
-    for (PlannedFile file : result.changedFiles()) {
-      if (!file.summary().isEmpty()) {
-        text.append(file.summary()).append('\n');
-      }
-    }
-    return text.length() == 0 ? "no changes\n" : text.toString();
+    return String.join("\n", result.summaryLines()) + "\n";
   }
+
 }

@@ -201,6 +201,22 @@ class CliTest {
   }
 
   @Test
+  void generatedFilesOfARemovedDefinitionAreDeletedAndHandWrittenOnesKept() throws IOException {
+    assertThat(run("generate")).isEqualTo(0);
+    Path generated = project.resolve("src/_generated");
+    assertThat(generated.resolve("ApiContainer.ts")).exists();
+    Path handWritten = generated.resolve("notes.ts");
+    Files.writeString(handWritten, "export const notes = 1;\n");
+    source("AppContainers.java", GOOD.replace("\"api\"", "\"web\"").replace("shop/api", "shop/web"));
+    assertThat(run("generate", "--allow-destroy")).isEqualTo(0);
+    assertThat(out).contains("src/_generated: ").contains("1 created").contains("1 deleted");
+    assertThat(generated.resolve("ApiContainer.ts")).doesNotExist();
+    assertThat(generated.resolve("WebContainer.ts")).exists();
+    assertThat(handWritten).hasContent("export const notes = 1;");
+    assertThat(run("--json", "check")).isEqualTo(0);
+  }
+
+  @Test
   void dryRunPrintsTheDiffAndWritesNothing() throws IOException {
     assertThat(run("generate", "--dry-run")).isEqualTo(0);
     assertThat(out).contains("+++ b/wrangler.toml").contains("+[[containers]]");

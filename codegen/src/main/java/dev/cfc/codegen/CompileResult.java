@@ -26,6 +26,18 @@ public record CompileResult(List<Diagnostic> diagnostics, List<PlannedFile> file
     return files.stream().anyMatch(PlannedFile::changed);
   }
 
+  /**
+   * One summary line per changed file, as {@code cfc generate} prints them
+   * ({@code wrangler.toml: +1 container, ~2 fields, +1 migration v3}); files with an empty
+   * summary share another file's line (a generated directory has one line). {@code no changes}
+   * when nothing changes.
+   */
+  public List<String> summaryLines() {
+    List<String> lines = changedFiles().stream().map(PlannedFile::summary)
+        .filter(summary -> !summary.isEmpty()).toList();
+    return lines.isEmpty() ? List.of("no changes") : lines;
+  }
+
   /** The files that would change. */
   public List<PlannedFile> changedFiles() {
     return files.stream().filter(PlannedFile::changed).toList();

@@ -7,9 +7,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -96,7 +93,7 @@ public final class DefinitionLoader {
           .sorted().toList();
     }
     if (files.isEmpty()) {
-      return failed(noContainerSet(shown));
+      return failed(ContainerSets.noContainerSet(shown));
     }
     String hash = hash(dir, files);
     Path cacheRoot = projectDir.resolve(".cfc").resolve("cache");
@@ -121,12 +118,6 @@ public final class DefinitionLoader {
     return new Loaded(List.of(), List.of(diagnostic), false);
   }
 
-  private Diagnostic noContainerSet(String shown) {
-    return Diagnostic.error("CFC202", Diagnostic.Location.of(shown),
-        "no public ContainerSet class with a public no-arg constructor in " + shown,
-        "add a class such as:\npublic final class AppContainers implements ContainerSet {\n"
-            + "  @Override public List<ContainerDefinition> containers() { … }\n}");
-  }
 
   private void say(String message) {
     if (verbose != null) {
@@ -249,103 +240,12 @@ public final class DefinitionLoader {
 
   private Loaded instantiate(Path classesDir, Path sourcesDir, String shown, boolean hit)
       throws IOException {
-    List<String> names;
-    try (Stream<Path> walk = Files.walk(classesDir)) {
-      names = walk.filter(p -> p.toString().endsWith(".class"))
-          .map(p -> classesDir.relativize(p).toString().replace('\\', '/'))
-          .map(p -> p.substring(0, p.length() - ".class".length()).replace('/', '.'))
-          .sorted().toList();
-    }
-    List<ContainerDefinition> definitions = new ArrayList<>();
-    List<Diagnostic> errors = new ArrayList<>();
-    int sets = 0;
     // The loader stays open: definitions may hold lambdas of user classes until the run ends.
     URLClassLoader loader = new URLClassLoader(new URL[] {classesDir.toUri().toURL()},
         ContainerSet.class.getClassLoader());
-    for (String name : names) {
-      Class<?> type;
-      try {
-        type = Class.forName(name, false, loader);
-      } catch (ClassNotFoundException | LinkageError e) {
-        continue;
-      }
-      if (!ContainerSet.class.isAssignableFrom(type) || !Modifier.isPublic(type.getModifiers())
-          || type.isInterface() || Modifier.isAbstract(type.getModifiers())
-          || type.getEnclosingClass() != null && !Modifier.isStatic(type.getModifiers())) {
-        continue;
-      }
-      Constructor<?> constructor;
-      try {
-        constructor = type.getConstructor();
-      } catch (NoSuchMethodException e) {
-        errors.add(Diagnostic.error("CFC204", locate(type, sourcesDir, 0),
-            "ContainerSet " + name + " has no public no-arg constructor",
-            "add `public " + type.getSimpleName() + "() {}`"));
-        continue;
-      }
-      sets++;
-      try {
-        ContainerSet set = (ContainerSet) constructor.newInstance();
-        List<ContainerDefinition> declared = set.containers();
-        if (declared == null) {
-          errors.add(Diagnostic.error("CFC204", locate(type, sourcesDir, 0),
-              "containers() of " + name + " returned null", "return List.of(...)"));
-          continue;
-        }
-        for (ContainerDefinition definition : declared) {
-          if (definition == null) {
-            errors.add(Diagnostic.error("CFC204", locate(type, sourcesDir, 0),
-                "containers() of " + name + " returned a null definition",
-                "end every definition with .build()"));
-          } else {
-            definitions.add(definition);
-          }
-        }
-      } catch (ReflectiveOperationException | RuntimeException
-          | LinkageError e) {
-        Throwable cause = e instanceof InvocationTargetException ite && ite.getCause() != null
-            ? ite.getCause() : e;
-        errors.add(userCodeFailure(type, sourcesDir, cause, names));
-      }
-    }
-    if (sets == 0 && errors.isEmpty()) {
-      errors.add(noContainerSet(shown));
-    }
-    return new Loaded(errors.isEmpty() ? definitions : List.of(), errors, hit);
-  }
-
-  private Diagnostic userCodeFailure(Class<?> type, Path sourcesDir, Throwable cause,
-      List<String> userClasses) {
-    int line = 0;
-    Class<?> where = type;
-    for (StackTraceElement frame : cause.getStackTrace()) {
-      if (frame.getLineNumber() > 0 && userClasses.contains(frame.getClassName())) {
-        line = frame.getLineNumber();
-        try {
-          where = Class.forName(frame.getClassName(), false, type.getClassLoader());
-        } catch (ClassNotFoundException e) {
-          where = type;
-        }
-        break;
-      }
-    }
-    String what = cause.getClass().getSimpleName()
-        + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-    return Diagnostic.error("CFC204", locate(where, sourcesDir, line),
-        "loading " + type.getName() + " failed with " + what,
-        "fix the definition code at this line; a builder that was already built cannot be"
-            + " reused, and DSL arguments must not be null");
-  }
-
-  private Diagnostic.Location locate(Class<?> type, Path sourcesDir, int line) {
-    Class<?> top = type;
-    while (top.getEnclosingClass() != null) {
-      top = top.getEnclosingClass();
-    }
-    String relative = top.getName().replace('.', '/') + ".java";
-    Path file = sourcesDir.resolve(relative);
-    String shown = Files.exists(file) ? display(file) : relative;
-    return new Diagnostic.Location(shown, line, line > 0 ? 1 : 0);
+    Loaded loaded = new ContainerSets(projectDir, List.of(sourcesDir))
+        .instantiate(loader, ContainerSets.classNamesIn(classesDir), shown);
+    return new Loaded(loaded.definitions(), loaded.diagnostics(), hit);
   }
 
   private void prune(Path cacheRoot, String keep) throws IOException {

@@ -43,6 +43,24 @@ public record Diagnostic(String code, Severity severity, String message, Locatio
     return new Diagnostic(code, Severity.WARNING, message, location, hint);
   }
 
+  /**
+   * {@code 2 errors, 1 warning; nothing was written}, the closing line of a failed run, or null
+   * when none of the findings is an error.
+   */
+  public static String failureSummary(java.util.List<Diagnostic> diagnostics) {
+    long errors = diagnostics.stream().filter(Diagnostic::isError).count();
+    if (errors == 0) {
+      return null;
+    }
+    long warnings = diagnostics.size() - errors;
+    return count(errors, "error") + (warnings > 0 ? ", " + count(warnings, "warning") : "")
+        + "; nothing was written";
+  }
+
+  private static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
   /** Whether this finding stops all writes. */
   public boolean isError() {
     return severity == Severity.ERROR;

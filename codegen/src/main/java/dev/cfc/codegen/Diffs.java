@@ -33,11 +33,11 @@ public final class Diffs {
       return "";
     }
     List<String> before = file.before() == null ? List.of() : lines(file.before());
-    List<String> after = lines(file.after());
+    List<String> after = file.after() == null ? List.of() : lines(file.after());
     Patch<String> patch = DiffUtils.diff(before, after);
     String from = file.before() == null ? "/dev/null" : "a/" + file.displayName();
-    List<String> diff = UnifiedDiffUtils.generateUnifiedDiff(from, "b/" + file.displayName(),
-        before, patch, 3);
+    String to = file.after() == null ? "/dev/null" : "b/" + file.displayName();
+    List<String> diff = UnifiedDiffUtils.generateUnifiedDiff(from, to, before, patch, 3);
     StringBuilder out = new StringBuilder();
     for (String line : diff) {
       out.append(color ? paint(line) : line).append('\n');

@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * Writes a {@link CompileResult} all-or-nothing: every changed file goes to a temporary file
- * beside it first, and only when all of them are written are they moved into place. A failure
+ * beside it first, and only when all of them are written are they moved into place (and files no
+ * longer generated are deleted). A failure
  * before the moves leaves every old file as it was; a failure during them puts back the files
  * already moved. Two runs on one project serialise on {@code .cfc/lock}.
  */
@@ -68,6 +69,9 @@ public final class OutputWriter {
     Map<PlannedFile, Path> temps = new LinkedHashMap<>();
     try {
       for (PlannedFile file : files) {
+        if (file.after() == null) {
+          continue;
+        }
         Path dir = file.path().toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + file.path().getFileName(), ".cfc-tmp");
@@ -79,6 +83,12 @@ public final class OutputWriter {
         for (Map.Entry<PlannedFile, Path> entry : temps.entrySet()) {
           move(entry.getValue(), entry.getKey().path());
           moved.add(entry.getKey());
+        }
+        for (PlannedFile file : files) {
+          if (file.after() == null) {
+            Files.deleteIfExists(file.path());
+            moved.add(file);
+          }
         }
       } catch (IOException e) {
         restore(moved, e);

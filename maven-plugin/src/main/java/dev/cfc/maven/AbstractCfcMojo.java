@@ -166,7 +166,7 @@ public abstract class AbstractCfcMojo extends AbstractMojo {
         getLog().warn(diagnostic.render());
       }
     }
-    String failure = Reports.errorSummary(diagnostics);
+    String failure = Diagnostic.failureSummary(diagnostics);
     if (failure != null) {
       throw new MojoFailureException(failure);
     }

@@ -33,7 +33,7 @@ public class CheckMojo extends AbstractCfcMojo {
     // One message, so the diff below the prefix stays a patch that can be copied as it is.
     StringBuilder text = new StringBuilder("generated files are stale:\n");
     text.append(Diffs.unified(result, false));
-    for (String line : Reports.summaries(result)) {
+    for (String line : result.summaryLines()) {
       text.append(line).append('\n');
     }
     text.append(STALE);

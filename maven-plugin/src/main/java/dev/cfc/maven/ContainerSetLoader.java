@@ -1,19 +1,17 @@
 package dev.cfc.maven;
 
+import dev.cfc.codegen.ContainerSets;
+import dev.cfc.codegen.DefinitionLoader;
 import dev.cfc.codegen.Diagnostic;
 import dev.cfc.dsl.ContainerDefinition;
 import dev.cfc.dsl.ContainerSet;
 import java.io.IOException;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Modifier;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Loads container definitions from a project's compiled classes: every public, concrete
@@ -68,14 +66,6 @@ final class ContainerSetLoader {
           "compile the project first: `mvn cfc:generate` does, and a bound cfc:check runs after"
               + " compile; on its own run `mvn compile cfc:check`"));
     }
-    List<String> names;
-    try (Stream<Path> walk = Files.walk(classesDir)) {
-      names = walk.filter(p -> p.toString().endsWith(".class") && Files.isRegularFile(p))
-          .map(p -> classesDir.relativize(p).toString().replace('\\', '/'))
-          .map(p -> p.substring(0, p.length() - ".class".length()).replace('/', '.'))
-          .filter(n -> !n.endsWith("module-info") && !n.endsWith("package-info"))
-          .sorted().toList();
-    }
     List<URL> urls = new ArrayList<>();
     urls.add(classesDir.toUri().toURL());
     for (Path element : classpath) {
@@ -84,109 +74,13 @@ final class ContainerSetLoader {
       }
     }
     URLClassLoader loader = new DslSharingClassLoader(urls.toArray(URL[]::new));
-    List<ContainerDefinition> definitions = new ArrayList<>();
-    List<Diagnostic> errors = new ArrayList<>();
-    int sets = 0;
-    for (String name : names) {
-      Class<?> type;
-      try {
-        type = Class.forName(name, false, loader);
-      } catch (ClassNotFoundException | LinkageError e) {
-        continue;
-      }
-      if (!isContainerSet(type)) {
-        continue;
-      }
-      Constructor<?> constructor;
-      try {
-        constructor = type.getConstructor();
-      } catch (NoSuchMethodException e) {
-        errors.add(Diagnostic.error("CFC204", locate(type, 0),
-            "ContainerSet " + name + " has no public no-arg constructor",
-            "add `public " + type.getSimpleName() + "() {}`"));
-        continue;
-      }
-      sets++;
-      try {
-        List<ContainerDefinition> declared = ((ContainerSet) constructor.newInstance())
-            .containers();
-        if (declared == null) {
-          errors.add(Diagnostic.error("CFC204", locate(type, 0),
-              "containers() of " + name + " returned null", "return List.of(...)"));
-          continue;
-        }
-        for (ContainerDefinition definition : declared) {
-          if (definition == null) {
-            errors.add(Diagnostic.error("CFC204", locate(type, 0),
-                "containers() of " + name + " returned a null definition",
-                "end every definition with .build()"));
-          } else {
-            definitions.add(definition);
-          }
-        }
-      } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-        Throwable cause = e instanceof InvocationTargetException ite && ite.getCause() != null
-            ? ite.getCause() : e;
-        errors.add(userCodeFailure(type, cause, names));
-      }
-    }
-    if (sets == 0 && errors.isEmpty()) {
-      errors.add(Diagnostic.error("CFC202", Diagnostic.Location.of(shown),
-          "no public ContainerSet class with a public no-arg constructor in " + shown,
-          "add a class such as:\npublic final class AppContainers implements ContainerSet {\n"
-              + "  @Override public List<ContainerDefinition> containers() { … }\n}"));
-    }
-    return new Loaded(errors.isEmpty() ? definitions : List.of(), errors, loader);
+    DefinitionLoader.Loaded loaded = new ContainerSets(projectDir, sourceRoots)
+        .instantiate(loader, ContainerSets.classNamesIn(classesDir), shown);
+    return new Loaded(loaded.definitions(), loaded.diagnostics(), loader);
   }
 
   private static Loaded failed(Diagnostic diagnostic) {
     return new Loaded(List.of(), List.of(diagnostic), null);
-  }
-
-  private static boolean isContainerSet(Class<?> type) {
-    int modifiers = type.getModifiers();
-    return ContainerSet.class.isAssignableFrom(type) && Modifier.isPublic(modifiers)
-        && !type.isInterface() && !Modifier.isAbstract(modifiers)
-        && (type.getEnclosingClass() == null || Modifier.isStatic(modifiers));
-  }
-
-  private Diagnostic userCodeFailure(Class<?> type, Throwable cause, List<String> userClasses) {
-    int line = 0;
-    Class<?> where = type;
-    for (StackTraceElement frame : cause.getStackTrace()) {
-      if (frame.getLineNumber() > 0 && userClasses.contains(frame.getClassName())) {
-        line = frame.getLineNumber();
-        try {
-          where = Class.forName(frame.getClassName(), false, type.getClassLoader());
-        } catch (ClassNotFoundException e) {
-          where = type;
-        }
-        break;
-      }
-    }
-    String what = cause.getClass().getSimpleName()
-        + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-    return Diagnostic.error("CFC204", locate(where, line),
-        "loading " + type.getName() + " failed with " + what,
-        "fix the definition code at this line; a builder that was already built cannot be"
-            + " reused, and DSL arguments must not be null");
-  }
-
-  private Diagnostic.Location locate(Class<?> type, int line) {
-    Class<?> top = type;
-    while (top.getEnclosingClass() != null) {
-      top = top.getEnclosingClass();
-    }
-    String relative = top.getName().replace('.', '/') + ".java";
-    String shown = relative;
-    for (Path root : sourceRoots) {
-      Path file = projectDir.resolve(root).resolve(relative);
-      if (Files.isRegularFile(file)) {
-        shown = display(file);
-        break;
-      }
-    }
-    return new Diagnostic.Location(shown, line, line > 0 ? 1 : 0);
   }
 
   private String display(Path path) {

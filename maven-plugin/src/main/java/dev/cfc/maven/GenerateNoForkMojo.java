@@ -26,7 +26,7 @@ public class GenerateNoForkMojo extends AbstractCfcMojo {
   @Override
   void apply(Path projectDir, CompileResult result) throws IOException {
     OutputWriter.write(projectDir, result);
-    for (String line : Reports.summaries(result)) {
+    for (String line : result.summaryLines()) {
       getLog().info(line);
     }
   }
