@@ -217,6 +217,17 @@ class CliTest {
   }
 
   @Test
+  void aSecondConfigThatWranglerWouldReadFirstIsAWarningNamingBoth() throws IOException {
+    Files.writeString(project.resolve("cfc.toml"),
+        "sources = \"cfc\"\nwrangler = \"wrangler.toml\"\n");
+    Files.writeString(project.resolve("wrangler.jsonc"), "{ \"name\": \"other\" }\n");
+    assertThat(run("validate")).isEqualTo(0);
+    assertThat(err).startsWith("wrangler.jsonc: warning CFC209: both wrangler.toml and"
+        + " wrangler.jsonc exist; cfc edits wrangler.toml, but wrangler reads wrangler.jsonc"
+        + " first");
+  }
+
+  @Test
   void dryRunPrintsTheDiffAndWritesNothing() throws IOException {
     assertThat(run("generate", "--dry-run")).isEqualTo(0);
     assertThat(out).contains("+++ b/wrangler.toml").contains("+[[containers]]");

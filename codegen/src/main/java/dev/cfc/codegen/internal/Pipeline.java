@@ -121,11 +121,13 @@ public final class Pipeline {
             "create it, or fix wrangler = \"…\" in cfc.toml"));
         return null;
       }
+      warnIfWranglerPicksAnother(path);
       return path;
     }
     for (String name : CONFIG_NAMES) {
       Path candidate = request.projectDir().resolve(name);
       if (Files.isRegularFile(candidate)) {
+        warnIfWranglerPicksAnother(candidate);
         return candidate;
       }
     }
@@ -133,6 +135,29 @@ public final class Pipeline {
         "no wrangler.json, wrangler.jsonc or wrangler.toml in the project directory",
         "create one (`npm create cloudflare`), or name it with wrangler = \"…\" in cfc.toml"));
     return null;
+  }
+
+  /**
+   * wrangler reads the first of wrangler.json, wrangler.jsonc and wrangler.toml in a directory;
+   * when another config sits beside the one cfc edits, the two tools would disagree.
+   */
+  private void warnIfWranglerPicksAnother(Path edited) {
+    Path dir = edited.getParent();
+    for (String name : CONFIG_NAMES) {
+      Path other = dir.resolve(name);
+      if (other.equals(edited) || !Files.isRegularFile(other)) {
+        continue;
+      }
+      boolean wranglerPrefersOther = CONFIG_NAMES.indexOf(name)
+          < CONFIG_NAMES.indexOf(edited.getFileName().toString());
+      diagnostics.add(Diagnostic.warning("CFC209", Diagnostic.Location.of(resolver.display(other)),
+          "both " + resolver.display(edited) + " and " + resolver.display(other) + " exist; cfc"
+              + " edits " + resolver.display(edited) + (wranglerPrefersOther
+              ? ", but wrangler reads " + resolver.display(other) + " first"
+              : ", and wrangler reads it first, so " + resolver.display(other) + " is ignored"),
+          "delete the config you do not use, or name the one wrangler reads with wrangler = \""
+              + name + "\" in cfc.toml"));
+    }
   }
 
   private String read(Path path) {
