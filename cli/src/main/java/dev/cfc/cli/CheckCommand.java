@@ -1,5 +1,6 @@
 package dev.cfc.cli;
 
+import dev.cfc.codegen.CompileResult;
 import dev.cfc.codegen.Diffs;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,18 +22,16 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ProjectRun run = new ProjectRun(root, spec.commandLine().getOut(),
         spec.commandLine().getErr());
-    ProjectRun.Outcome outcome = run.compile(plan.env, plan.allowDestroy, plan.adopt);
-    if (outcome.failed()) {
-      run.report(outcome, java.util.List.of(), "");
+    CompileResult result = run.plan(plan);
+    if (result == null) {
       return Main.INVALID;
     }
-    if (!outcome.result().isStale()) {
-      run.report(outcome, outcome.result().files(), "up to date\n");
+    if (!result.isStale()) {
+      run.report(result, "up to date\n");
       return Main.OK;
     }
-    run.report(outcome, outcome.result().files(),
-        Diffs.unified(outcome.result(), plan.color()) + ProjectRun.summaries(outcome.result())
-            + "stale: run `cfc generate` and commit the result\n");
+    run.report(result, Diffs.unified(result, plan.color()) + ProjectRun.summaries(result)
+        + "stale: run `cfc generate` and commit the result\n");
     return Main.STALE;
   }
 }

@@ -1,5 +1,6 @@
 package dev.cfc.cli;
 
+import dev.cfc.codegen.CompileResult;
 import dev.cfc.codegen.Diffs;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,13 +22,12 @@ final class DiffCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ProjectRun run = new ProjectRun(root, spec.commandLine().getOut(),
         spec.commandLine().getErr());
-    ProjectRun.Outcome outcome = run.compile(plan.env, plan.allowDestroy, plan.adopt);
-    if (outcome.failed()) {
-      run.report(outcome, java.util.List.of(), "");
+    CompileResult result = run.plan(plan);
+    if (result == null) {
       return Main.INVALID;
     }
-    String diff = Diffs.unified(outcome.result(), plan.color());
-    run.report(outcome, outcome.result().files(), diff.isEmpty() ? "no changes\n" : diff);
+    String diff = Diffs.unified(result, plan.color());
+    run.report(result, diff.isEmpty() ? "no changes\n" : diff);
     return Main.OK;
   }
 }

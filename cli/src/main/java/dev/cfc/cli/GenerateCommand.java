@@ -1,7 +1,9 @@
 package dev.cfc.cli;
 
+import dev.cfc.codegen.CompileResult;
 import dev.cfc.codegen.Diffs;
 import dev.cfc.codegen.OutputWriter;
+import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,23 +28,21 @@ final class GenerateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ProjectRun run = new ProjectRun(root, spec.commandLine().getOut(),
         spec.commandLine().getErr());
-    ProjectRun.Outcome outcome = run.compile(plan.env, plan.allowDestroy, plan.adopt);
-    if (outcome.failed()) {
-      run.report(outcome, java.util.List.of(), "");
+    CompileResult result = run.plan(plan);
+    if (result == null) {
       return Main.INVALID;
     }
     if (dryRun) {
-      run.report(outcome, outcome.result().files(),
-          Diffs.unified(outcome.result(), plan.color()) + ProjectRun.summaries(outcome.result()));
+      run.report(result, Diffs.unified(result, plan.color()) + ProjectRun.summaries(result));
       return Main.OK;
     }
     try {
-      OutputWriter.write(root.projectFile().toAbsolutePath().getParent(), outcome.result());
-    } catch (java.io.IOException e) {
+      OutputWriter.write(root.projectFile().toAbsolutePath().getParent(), result);
+    } catch (IOException e) {
       spec.commandLine().getErr().println("cfc: nothing was written: " + e.getMessage());
       return Main.IO_ERROR;
     }
-    run.report(outcome, outcome.result().files(), ProjectRun.summaries(outcome.result()));
+    run.report(result, ProjectRun.summaries(result));
     return Main.OK;
   }
 }

@@ -73,6 +73,24 @@ final class ProjectRun {
     return new Outcome(Compiler.compile(request), List.of());
   }
 
+  /**
+   * Loads and compiles with the options of generate, check and diff; when that fails, reports
+   * the diagnostics and returns null (the command then exits with {@link Main#INVALID}).
+   */
+  CompileResult plan(PlanOptions options) throws IOException {
+    Outcome outcome = compile(options.env, options.allowDestroy, options.adopt);
+    if (outcome.failed()) {
+      report(outcome, List.of(), "");
+      return null;
+    }
+    return outcome.result();
+  }
+
+  /** Reports a successful compile: its warnings, and {@code text} unless quiet. */
+  void report(CompileResult result, String text) {
+    report(new Outcome(result, List.of()), result.files(), text);
+  }
+
   /** Prints diagnostics (text to stderr) and, in JSON mode, the whole report to stdout. */
   void report(Outcome outcome, List<PlannedFile> files, String textFooter) {
     if (options.json) {
