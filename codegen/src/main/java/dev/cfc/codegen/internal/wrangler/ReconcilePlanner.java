@@ -118,6 +118,13 @@ final class ReconcilePlanner {
     return new Result(new EditPlan(edits), sorted, summary, managed);
   }
 
+  /** The definition name a class was derived from: {@code WorkerContainer} → {@code worker}. */
+  static String definitionNameOf(String className) {
+    String base = className.endsWith("Container") && className.length() > "Container".length()
+        ? className.substring(0, className.length() - "Container".length()) : className;
+    return Character.toLowerCase(base.charAt(0)) + base.substring(1);
+  }
+
   private void checkRemovalsAndHistory(Ownership ownership, Set<String> alive) {
     for (String c : ownership.removed()) {
       if (!desired.allowDestroy()) {
@@ -126,7 +133,7 @@ final class ReconcilePlanner {
                 + " Durable Object class and all of its data",
             "run with --allow-destroy to prune its entries and append a deleted_classes"
                 + " migration, restore the definition, or, if it was renamed, use renamedFrom(\""
-                + c + "\") on the new definition"));
+                + definitionNameOf(c) + "\") on the new definition"));
       }
     }
     for (String c : previouslyManaged) {
