@@ -258,12 +258,22 @@ public final class Validator {
               "for example Image.registry(\"registry.cloudflare.com/acme/app:1.4\")");
         }
         for (String arg : s.buildArgs().keySet()) {
+          if (env != null && !setInOverride(definition, env, arg)) {
+            // The environment swapped a built image for a registry one: the container's build
+            // args belong to the build and simply do not apply there.
+            continue;
+          }
           error("CFC083", at(definition, s, "buildArgs." + arg), "build arg " + quote(arg)
                   + " is set, but the image " + quote(registry.reference())
                   + " is pulled from a registry and never built",
               "remove .buildArg(\"" + arg + "\", …) or use Image.build(...)");
         }
     }
+  }
+
+  private static boolean setInOverride(ContainerDefinition definition, String env, String arg) {
+    Settings override = definition.environments().get(env);
+    return override != null && override.buildArgs().containsKey(arg);
   }
 
   private void checkPort(ContainerDefinition definition, SourceLocation where, String what,

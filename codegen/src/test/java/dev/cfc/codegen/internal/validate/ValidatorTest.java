@@ -410,6 +410,19 @@ class ValidatorTest {
   }
 
   @Test
+  void anEnvironmentThatPromotesARegistryImageDropsTheBuildArgsOfTheBuild() {
+    ContainerDefinition promoted = app().image(Image.build("containers/app"))
+        .buildArg("NODE_VERSION", "22")
+        .environment("production", e -> e.image(Image.registry(REGISTRY)))
+        .build();
+    assertThat(validate(null, List.of("production"), promoted)).isEmpty();
+    int line = nextLine();
+    ContainerDefinition argInOverride = app().image(Image.build("containers/app")).environment("production", e -> e.image(Image.registry(REGISTRY)).buildArg("X", "1")).build();
+    Diagnostic d = only(validate(null, List.of("production"), argInOverride), "CFC083");
+    assertThat(d.location().line()).isEqualTo(line);
+  }
+
+  @Test
   void aMissingWorkerNameIsReportedOnTheConfig() {
     ConfigContext noName = new ConfigContext("wrangler.toml", null, "2025-12-01",
         Diagnostic.Location.of("wrangler.toml"), Map.of());
