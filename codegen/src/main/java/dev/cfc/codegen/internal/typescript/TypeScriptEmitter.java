@@ -57,12 +57,36 @@ public final class TypeScriptEmitter {
    * @param workerName the wrangler {@code name}, or null when unknown
    */
   public Map<String, String> emit(List<ContainerDefinition> definitions, String workerName) {
+    return emit(definitions, workerName, List.of());
+  }
+
+  /**
+   * As {@link #emit(List, String)}, for a Worker deployed to these wrangler environments too.
+   * The generated code is shared by every environment, so {@code any()} and {@code pool()}
+   * spread over the smallest {@code max_instances} of the top level and the environments: an
+   * instance index past an environment's limit would be refused there.
+   */
+  public Map<String, String> emit(List<ContainerDefinition> definitions, String workerName,
+      List<String> environments) {
     Map<String, String> files = new LinkedHashMap<>(RuntimeSources.load(version));
     for (ContainerDefinition definition : byClassName(definitions)) {
       files.put(className(definition) + ".ts", classFile(definition, workerName));
     }
-    files.put(INDEX, indexFile(definitions));
+    files.put(INDEX, indexFile(definitions, environments));
     return files;
+  }
+
+  /** The pool size of a definition: its smallest {@code max_instances} over all scopes. */
+  static int poolSize(ContainerDefinition definition, List<String> environments) {
+    int size = maxInstances(definition.settingsFor(null));
+    for (String env : environments) {
+      size = Math.min(size, maxInstances(definition.settingsFor(env)));
+    }
+    return size;
+  }
+
+  private static int maxInstances(Settings s) {
+    return s.maxInstances() == null ? DEFAULT_MAX_INSTANCES : s.maxInstances();
   }
 
   /** {@code <Class>.ts} of one definition. */
@@ -89,6 +113,11 @@ public final class TypeScriptEmitter {
 
   /** {@code index.ts}: imports, re-exports, {@code Env}, {@code Containers}, the factory. */
   String indexFile(List<ContainerDefinition> definitions) {
+    return indexFile(definitions, List.of());
+  }
+
+  /** {@code index.ts}, with pool sizes that fit every environment. */
+  String indexFile(List<ContainerDefinition> definitions, List<String> environments) {
     List<ContainerDefinition> sorted = byClassName(definitions);
     StringBuilder out = new StringBuilder(header());
     if (definitions.isEmpty()) {
@@ -144,7 +173,7 @@ public final class TypeScriptEmitter {
     out.append("  return {\n");
     for (ContainerDefinition d : definitions) {
       Settings s = d.effectiveSettings();
-      int maxInstances = s.maxInstances() == null ? DEFAULT_MAX_INSTANCES : s.maxInstances();
+      int maxInstances = poolSize(d, environments);
       out.append("    ").append(TsLiterals.key(d.name())).append(": createContainerHandle(env.")
           .append(Names.bindingName(d.name())).append(", { maxInstances: ").append(maxInstances);
       if (s.defaultPort() != null) {

@@ -145,6 +145,19 @@ class TypeScriptEmitterTest {
         .doesNotContain("staging");
     assertThat(emitter.indexFile(List.of(d))).contains("maxInstances: 3");
   }
+  @Test
+  void poolsSpreadOverTheSmallestMaxInstancesOfAnyEnvironment() {
+    ContainerDefinition d = Container.define("job")
+        .image(Image.registry("registry.cloudflare.com/a/job:1"))
+        .maxInstances(10)
+        .environment("staging", e -> e.maxInstances(2))
+        .environment("production", e -> e.maxInstances(40))
+        .build();
+    assertThat(emitter.indexFile(List.of(d), List.of("production"))).contains("maxInstances: 10");
+    assertThat(emitter.indexFile(List.of(d), List.of("staging", "production")))
+        .contains("maxInstances: 2");
+  }
+
 
   @Test
   void outputIsDeterministic() {
