@@ -4,6 +4,7 @@ import dev.cfc.codegen.CompileRequest;
 import dev.cfc.codegen.CompileResult;
 import dev.cfc.codegen.Diagnostic;
 import dev.cfc.codegen.PlannedFile;
+import dev.cfc.codegen.internal.java.JavaEmitter;
 import dev.cfc.codegen.internal.model.SourceResolver;
 import dev.cfc.codegen.internal.model.WranglerEntries;
 import dev.cfc.codegen.internal.typescript.TypeScriptEmitter;
@@ -88,6 +89,18 @@ public final class Pipeline {
     if (request.typescriptOut() != null) {
       files.addAll(TypeScriptPlan.plan(request.typescriptOut(),
           new TypeScriptEmitter().emit(request.definitions(), facts.facts().workerName()),
+          resolver::display, path -> Files.exists(path) ? read(path) : null));
+    }
+    if (request.javaOut() != null) {
+      if (!JavaEmitter.isPackageName(request.javaPackage())) {
+        diagnostics.add(Diagnostic.error("CFC205", Diagnostic.Location.of("cfc.toml"),
+            "java-package \"" + request.javaPackage() + "\" is not a Java package name",
+            "use dotted lower-case identifiers that are not keywords: java-package ="
+                + " \"app.generated\""));
+        return result();
+      }
+      files.addAll(GeneratedFiles.plan(request.javaOut(),
+          new JavaEmitter().emit(request.definitions(), request.javaPackage()), ".java",
           resolver::display, path -> Files.exists(path) ? read(path) : null));
     }
     return result();

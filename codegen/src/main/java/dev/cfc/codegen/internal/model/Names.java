@@ -51,7 +51,7 @@ public final class Names {
    * lower-case letter or digit, and before the last capital of a run that is followed by a
    * lower-case letter; digits stay with the word before them.
    */
-  static List<String> words(String name) {
+  public static List<String> words(String name) {
     List<String> words = new ArrayList<>();
     int start = 0;
     for (int i = 1; i < name.length(); i++) {
