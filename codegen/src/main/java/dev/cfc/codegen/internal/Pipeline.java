@@ -88,7 +88,8 @@ public final class Pipeline {
         resolver.display(lockPath) + ": " + (lockText == null ? "created" : "updated")));
     if (request.typescriptOut() != null) {
       files.addAll(TypeScriptPlan.plan(request.typescriptOut(),
-          new TypeScriptEmitter().emit(request.definitions(), facts.facts().workerName()),
+          new TypeScriptEmitter().emit(request.definitions(), facts.facts().workerName(),
+              request.environments()),
           resolver::display, path -> Files.exists(path) ? read(path) : null));
     }
     if (request.javaOut() != null) {
