@@ -1,0 +1,67 @@
+package dev.cfc.codegen.docs;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The commands a {@code <!-- shell -->} block may contain, each with the evidence that the build
+ * runs it. Keep this list short: a command belongs here only when a test runs it (this test, or
+ * another one that {@link Evidence.AssertedIn} points at).
+ */
+final class ShellCommands {
+
+  private ShellCommands() {}
+
+  /** Why a command is known to work. */
+  sealed interface Evidence {
+
+    /**
+     * The docs test runs the same steps as {@code cfc <command>} on a copy of {@code project}:
+     * generate succeeds and a second run changes nothing; validate, check and diff succeed.
+     */
+    record Runs(String project, String command) implements Evidence {}
+
+    /** Another test or the CI script runs it: {@code file} contains {@code needle}. */
+    record AssertedIn(String file, String needle) implements Evidence {}
+
+    /** {@code cfc explain <code>}: the catalogue has an entry for the code. */
+    record Explains(String code) implements Evidence {}
+
+    /** A plain copy of a project directory that the docs test copies the same way. */
+    record Copies(String project) implements Evidence {}
+  }
+
+  /** The allow-list, in the order the docs use the commands. */
+  static final Map<String, Evidence> ALLOWED = allowed();
+
+  private static Map<String, Evidence> allowed() {
+    Map<String, Evidence> m = new LinkedHashMap<>();
+    m.put("mvn -B verify", new Evidence.AssertedIn(".ci/run", "mvn -B verify"));
+    m.put("cp -r examples/quickstart /tmp/quickstart",
+        new Evidence.Copies("examples/quickstart"));
+    m.put("./cfc validate -C /tmp/quickstart",
+        new Evidence.Runs("examples/quickstart", "validate"));
+    m.put("./cfc generate -C /tmp/quickstart",
+        new Evidence.Runs("examples/quickstart", "generate"));
+    m.put("./cfc check -C /tmp/quickstart", new Evidence.Runs("examples/quickstart", "check"));
+    m.put("./cfc diff -C /tmp/quickstart", new Evidence.Runs("examples/quickstart", "diff"));
+    m.put("cp -r examples/jsonc-environments /tmp/platform",
+        new Evidence.Copies("examples/jsonc-environments"));
+    m.put("./cfc generate -C /tmp/platform",
+        new Evidence.Runs("examples/jsonc-environments", "generate"));
+    m.put("./cfc init -C my-worker", new Evidence.AssertedIn(
+        "cli/src/test/java/dev/cfc/cli/CliTest.java", "fresh.toString(), \"init\""));
+    m.put("./cfc explain CFC103", new Evidence.Explains("CFC103"));
+    return m;
+  }
+
+  /** A shell line without its trailing {@code # comment}; empty for blank and comment lines. */
+  static String command(String line) {
+    String stripped = line.strip();
+    int comment = stripped.indexOf(" #");
+    if (stripped.startsWith("#")) {
+      return "";
+    }
+    return (comment >= 0 ? stripped.substring(0, comment) : stripped).strip();
+  }
+}

@@ -1,0 +1,56 @@
+// Unit tests of Worker code, without Docker. The docs quote the regions; the docs test
+// generates `./_generated`, type-checks this file under `tsc --strict` and runs it with
+// `node --test`.
+// region test-context
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { createContainerTestContext } from "./_generated/cfc-testing.js";
+import { containers, type Env } from "./_generated/index.js";
+
+test("a cold start is retried on the same instance", async () => {
+  const t = createContainerTestContext<Env>({ TRANSCODER_API_KEY: "test-key" }, { seed: 7 });
+  t.coldStart("CONTAINER_TRANSCODER", 2); // two "no instance" 503s, then the script below
+  t.respond("CONTAINER_TRANSCODER", "/transcode", { status: 202, body: "queued" });
+
+  const c = containers(t.env, t.deps); // t.deps: no real sleeping, seeded random
+  const response = await c.transcoder.get("video-1").fetch("/transcode", { method: "POST" });
+
+  assert.equal(response.status, 202);
+  assert.equal(t.callsTo("CONTAINER_TRANSCODER", "video-1").length, 3);
+  assert.deepEqual(t.sleeps, [500, 1000]); // the waits the handle asked for
+});
+// endregion
+
+// region test-context-ports
+test("another port, and lifecycle calls", async () => {
+  const t = createContainerTestContext<Env>();
+  t.respond("CONTAINER_TRANSCODER", { path: "/admin", port: 9090 }, { status: 200, body: "ok" });
+
+  const instance = containers(t.env, t.deps).transcoder.get("video-1");
+  assert.equal(await (await instance.port(9090).fetch("/admin")).text(), "ok");
+  await instance.stop();
+
+  assert.equal(t.calls[0]?.port, 9090);
+  assert.deepEqual(t.rpcs.map((r) => r.method), ["stop"]);
+  assert.equal(t.instance("CONTAINER_TRANSCODER", "video-1").status, "stopped");
+});
+// endregion
+
+// region test-context-pool
+test("pool() moves on to another instance after a failure", async () => {
+  const t = createContainerTestContext<Env>({}, { seed: 1 });
+  let first = true;
+  t.respond("CONTAINER_JOB", "/run", () => {
+    const status = first ? 500 : 200;
+    first = false;
+    return new Response("", { status });
+  });
+
+  const response = await containers(t.env, t.deps).job.pool({ attempts: 3 }).fetch("/run");
+
+  assert.equal(response.status, 200);
+  const [failed, succeeded] = t.callsTo("CONTAINER_JOB");
+  assert.notEqual(failed?.instance, succeeded?.instance);
+  assert.deepEqual(t.sleeps, [100]);
+});
+// endregion
