@@ -53,6 +53,12 @@ final class InitCommand implements Callable<Integer> {
           + "compatibility_date = \"2025-11-17\"\n", StandardCharsets.UTF_8,
           StandardOpenOption.CREATE_NEW);
       created.add("wrangler.toml");
+      Path workerModule = dir.resolve("src/index.ts");
+      if (!Files.exists(workerModule)) {
+        Files.createDirectories(workerModule.getParent());
+        Files.writeString(workerModule, WORKER, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+        created.add("src/index.ts");
+      }
     }
     Files.createDirectories(projectFile.toAbsolutePath().getParent());
     Files.writeString(projectFile, PROJECT_FILE, StandardCharsets.UTF_8,
@@ -99,6 +105,20 @@ final class InitCommand implements Callable<Integer> {
       # java-out = "containers/java-generated"
       # java-package = "app.generated"
       # environments = ["staging", "production"]
+      """;
+
+  private static final String WORKER = """
+      // The Worker. `./_generated` is written by `cfc generate`; wrangler needs every
+      // container class exported from this module.
+      import { containers, type Env } from "./_generated/index.js";
+
+      export { AppContainer } from "./_generated/index.js";
+
+      export default {
+        async fetch(request: Request, env: Env): Promise<Response> {
+          return containers(env).app.get("default").fetch(request);
+        },
+      };
       """;
 
   private static final String SAMPLE = """

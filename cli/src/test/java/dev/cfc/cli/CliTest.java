@@ -299,7 +299,9 @@ class CliTest {
     int code = Main.run(new String[] {"-C", fresh.toString(), "init"}, new PrintWriter(o),
         new PrintWriter(new StringWriter()));
     assertThat(code).isEqualTo(0);
-    assertThat(o.toString()).contains("created cfc.toml").contains("created wrangler.toml");
+    assertThat(o.toString()).contains("created cfc.toml").contains("created wrangler.toml")
+        .contains("created src/index.ts");
+    assertThat(Files.readString(fresh.resolve("src/index.ts"))).contains("AppContainer");
     assertThat(Files.readString(fresh.resolve(".gitignore"))).contains(".cfc/");
     code = Main.run(new String[] {"-C", fresh.toString(), "validate"},
         new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));

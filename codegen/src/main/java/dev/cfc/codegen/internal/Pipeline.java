@@ -85,7 +85,8 @@ public final class Pipeline {
     String newLock = ManagedLock.render(configPath.getFileName().toString(),
         outcome.managedClasses());
     files.add(new PlannedFile(lockPath, resolver.display(lockPath), lockText, newLock,
-        resolver.display(lockPath) + ": " + (lockText == null ? "created" : "updated")));
+        resolver.display(lockPath) + ": " + (lockText == null ? "created"
+            : newLock.equals(lockText) ? "no changes" : "updated")));
     if (request.typescriptOut() != null) {
       files.addAll(TypeScriptPlan.plan(request.typescriptOut(),
           new TypeScriptEmitter().emit(request.definitions(), facts.facts().workerName(),
