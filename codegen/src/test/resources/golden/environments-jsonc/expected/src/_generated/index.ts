@@ -19,6 +19,6 @@ export interface Containers {
 export function containers(env: Env, deps?: Partial<HandleDeps>): Containers {
   return {
     transcoder: createContainerHandle(env.CONTAINER_TRANSCODER, { maxInstances: 3, defaultPort: 8080 }, deps),
-    thumbnailer: createContainerHandle(env.CONTAINER_THUMBNAILER, { maxInstances: 2, defaultPort: 9000 }, deps),
+    thumbnailer: createContainerHandle(env.CONTAINER_THUMBNAILER, { maxInstances: 1, defaultPort: 9000 }, deps),
   };
 }
