@@ -1,0 +1,20 @@
+package app;
+
+import dev.cfc.dsl.Container;
+import dev.cfc.dsl.ContainerDefinition;
+import dev.cfc.dsl.ContainerSet;
+import dev.cfc.dsl.Image;
+import java.util.List;
+
+/** The media Worker's containers. */
+public final class MediaContainers implements ContainerSet {
+  @Override
+  public List<ContainerDefinition> containers() {
+    return List.of(
+        Container.define("transcoder")
+            .image(Image.build("containers/transcoder"))
+            .defaultPort("8080")
+            .maxInstances(3)
+            .build());
+  }
+}
