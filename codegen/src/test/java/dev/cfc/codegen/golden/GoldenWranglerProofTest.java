@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * proven with {@link WranglerProof} (closed schema, {@code wrangler deploy --dry-run} for the top
  * level and every environment the run wrote, SQLite-class check), with wrangler warnings counted
  * as failures. The case's stub {@code main} and Dockerfiles are what the dry run bundles and
- * builds. Proofs run two at a time; identical configs are proven once.
+ * builds. Proofs run two at a time; a config identical to one already proven (same text, same
+ * stub {@code src/index.js} beside it, same environments) is proven once.
  */
 class GoldenWranglerProofTest {
 
@@ -55,8 +56,10 @@ class GoldenWranglerProofTest {
         OutputWriter.write(project, run.result());
         Path config = wranglerConfig(run);
         List<String> environments = golden.environments(run.config());
-        if (!proven.add(config.getFileName() + "\n" + environments + "\n"
-            + Files.readString(config) + "\n" + Files.readString(project.resolve("src/index.js")))) {
+        Path main = config.resolveSibling("src/index.js");
+        if (!proven.add(project.relativize(config) + "\n" + environments + "\n"
+            + Files.readString(config) + "\n"
+            + (Files.isRegularFile(main) ? Files.readString(main) : ""))) {
           continue;
         }
         CompletableFuture<WranglerProof.Result> proof = CompletableFuture.supplyAsync(
