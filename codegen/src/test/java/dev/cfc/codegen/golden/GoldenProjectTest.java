@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.cfc.codegen.OutputWriter;
 import dev.cfc.codegen.PlannedFile;
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
+import com.github.difflib.patch.DeltaType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code cfc generate} through the whole product, one case per directory under
@@ -53,6 +57,29 @@ class GoldenProjectTest {
       Assumptions.abort("known bug: " + golden.knownBug + "\n" + expected.getMessage());
     }
     fail(golden.name + " passes now: remove knownBug from its case.properties");
+  }
+
+  /**
+   * Changing one value in the DSL changes exactly one line of the wrangler config: the
+   * {@code field-changed} cases (one {@code maxInstances}) and the {@code --env staging} cases
+   * (one environment's {@code maxInstances}, while production's change is not this run's).
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"field-changed/wrangler.toml", "field-changed-jsonc/wrangler.jsonc",
+      "environments-only-staging/wrangler.toml",
+      "environments-only-staging-jsonc/wrangler.jsonc"})
+  void changingOneDslValueChangesExactlyOneWranglerLine(String caseAndConfig)
+      throws IOException {
+    GoldenCase golden = GoldenCase.load(caseAndConfig.substring(0, caseAndConfig.indexOf('/')));
+    String config = caseAndConfig.substring(caseAndConfig.indexOf('/') + 1);
+    List<String> before = Files.readAllLines(golden.input().resolve(config));
+    List<String> after = Files.readAllLines(golden.expectedDir().resolve(config));
+    List<AbstractDelta<String>> deltas = DiffUtils.diff(before, after).getDeltas();
+    assertThat(deltas).as("changes to " + config).hasSize(1);
+    AbstractDelta<String> delta = deltas.get(0);
+    assertThat(delta.getType()).isEqualTo(DeltaType.CHANGE);
+    assertThat(delta.getSource().size()).isEqualTo(1);
+    assertThat(delta.getTarget().size()).isEqualTo(1);
   }
 
   private static void check(GoldenCase golden, Path project, boolean update)
