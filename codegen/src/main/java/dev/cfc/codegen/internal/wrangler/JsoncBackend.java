@@ -72,7 +72,7 @@ final class JsoncBackend implements ConfigBackend {
     private final JsoncDocument doc;
     private final JsoncText text;
     private final JsoncStyle style;
-    private final JsoncEdits edits = new JsoncEdits();
+    private final TextEdits edits = new TextEdits();
     private final Map<Node, Change> changes = new IdentityHashMap<>();
     private final List<Node> changeOrder = new ArrayList<>();
     private final Map<Obj, LinkedHashMap<String, Object>> created = new IdentityHashMap<>();

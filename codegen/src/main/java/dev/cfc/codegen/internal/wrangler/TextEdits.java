@@ -28,6 +28,11 @@ final class TextEdits {
 
   private final List<Edit> edits = new ArrayList<>();
 
+  /** An insertion ordered only by when it was added among those at the same offset. */
+  void insert(int at, String text) {
+    insert(at, Order.AFTER_PREVIOUS, text);
+  }
+
   void insert(int at, Order order, String text) {
     edits.add(new Edit(at, at, text, order.ordinal(), edits.size()));
   }
