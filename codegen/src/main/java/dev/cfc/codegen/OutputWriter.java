@@ -74,9 +74,14 @@ public final class OutputWriter {
         }
         Path dir = file.path().toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + file.path().getFileName(), ".cfc-tmp");
+        // Not Files.createTempFile: that makes the file owner-only, and the move would give
+        // the user's wrangler.toml (or a new generated file) those permissions.
+        Path temp = dir.resolve("." + file.path().getFileName() + "." + ProcessHandle.current()
+            .pid() + "." + System.nanoTime() + ".cfc-tmp");
         temps.put(file, temp);
-        Files.writeString(temp, file.after(), StandardCharsets.UTF_8);
+        Files.writeString(temp, file.after(), StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        keepPermissions(file.path(), temp);
       }
       List<PlannedFile> moved = new ArrayList<>();
       try {
@@ -98,6 +103,18 @@ public final class OutputWriter {
       for (Path temp : temps.values()) {
         Files.deleteIfExists(temp);
       }
+    }
+  }
+
+  /** An updated file keeps its permissions (an executable bit, a group's write access). */
+  private static void keepPermissions(Path target, Path temp) throws IOException {
+    if (!Files.exists(target)) {
+      return;
+    }
+    try {
+      Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
+    } catch (UnsupportedOperationException notPosix) {
+      // Non-POSIX file systems carry no permission bits to keep.
     }
   }
 

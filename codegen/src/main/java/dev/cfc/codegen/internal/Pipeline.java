@@ -50,7 +50,8 @@ public final class Pipeline {
     String configText = configPath == null ? null : read(configPath);
     if (configText == null) {
       diagnostics.addAll(new Validator(request.projectDir(), resolver,
-          request.effectiveEnvironments(), null).validate(request.definitions()));
+          request.effectiveEnvironments(), request.environments(), null)
+          .validate(request.definitions()));
       return result();
     }
     String configName = resolver.display(configPath);
@@ -61,7 +62,8 @@ public final class Pipeline {
     ConfigContext context = facts.diagnostics().isEmpty() ? context(configName, facts.facts())
         : null;
     diagnostics.addAll(new Validator(request.projectDir(), resolver,
-        request.effectiveEnvironments(), context).validate(request.definitions()));
+        request.effectiveEnvironments(), request.environments(), context)
+        .validate(request.definitions()));
     if (hasErrors()) {
       return result();
     }

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,10 +25,6 @@ class GoldenFilePermissionsTest {
   @TempDir Path temp;
 
   @Test
-  @Disabled("known bug: OutputWriter writes every file through Files.createTempFile and moves it"
-      + " into place, so on POSIX each written file (wrangler.toml, cfc.lock, src/_generated/*)"
-      + " ends up rw------- whatever it was before; it should keep the replaced file's mode and"
-      + " give new files rw-r--r-- (or the umask's default)")
   void generateKeepsTheModeOfTheConfigItEditsAndCreatesReadableFiles() throws IOException {
     assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
     GoldenCase golden = GoldenCase.load("fresh");

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,12 +22,6 @@ class GoldenJsoncHintsTest {
   @TempDir Path temp;
 
   @Test
-  @Disabled("known bug: CFC043 (undeclared Secrets Store binding), CFC053 (compatibility_date too"
-      + " old for egress), CFC090 (no worker name), CFC106 (class missing from history) and CFC108"
-      + " (exports map) give TOML for a wrangler.jsonc, such as [[env.staging.secrets_store_secrets]]"
-      + " with key = value lines, name = \"my-worker\" and [[migrations]]; see the"
-      + " secrets-store-undeclared-jsonc, egress-date-too-old-jsonc, no-worker-name-jsonc,"
-      + " history-missing-class-jsonc and exports-jsonc golden cases")
   void diagnosticsOfJsonConfigsSuggestJsonNotToml() throws IOException {
     List<String> toml = new ArrayList<>();
     int checked = 0;

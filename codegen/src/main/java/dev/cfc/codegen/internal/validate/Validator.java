@@ -46,6 +46,7 @@ public final class Validator {
   private final Path projectDir;
   private final SourceResolver resolver;
   private final List<String> environments;
+  private final List<String> maintained;
   private final ConfigContext config;
   private final Set<Diagnostic> found = new LinkedHashSet<>();
 
@@ -57,9 +58,19 @@ public final class Validator {
    */
   public Validator(Path projectDir, SourceResolver resolver, List<String> environments,
       ConfigContext config) {
+    this(projectDir, resolver, environments, environments, config);
+  }
+
+  /**
+   * @param environments the environments this run checks ({@code --env} narrows them)
+   * @param maintained every environment {@code cfc.toml} lists, for the overrides check
+   */
+  public Validator(Path projectDir, SourceResolver resolver, List<String> environments,
+      List<String> maintained, ConfigContext config) {
     this.projectDir = projectDir;
     this.resolver = resolver;
     this.environments = List.copyOf(environments);
+    this.maintained = List.copyOf(maintained);
     this.config = config;
   }
 
@@ -179,7 +190,7 @@ public final class Validator {
       }
     }
     for (String env : definition.environments().keySet()) {
-      if (!environments.contains(env)) {
+      if (!maintained.contains(env)) {
         warning("CFC005",
             definition.sources().getOrDefault("environment." + env, definition.where()),
             "container " + quote(definition.name()) + " overrides environment " + quote(env)
@@ -454,12 +465,21 @@ public final class Validator {
     if (declared.contains(binding)) {
       return;
     }
-    String table = env == null ? "[[secrets_store_secrets]]"
-        : "[[env." + env + ".secrets_store_secrets]]";
+    String snippet;
+    if (jsonConfig()) {
+      String entry = "{ \"binding\": \"" + binding + "\", \"store_id\": \"<your store id>\","
+          + " \"secret_name\": \"<secret name>\" }";
+      snippet = (env == null ? "" : "in \"env\": { \"" + env + "\": { … } }, ")
+          + "add to \"secrets_store_secrets\":\n" + entry;
+    } else {
+      String table = env == null ? "[[secrets_store_secrets]]"
+          : "[[env." + env + ".secrets_store_secrets]]";
+      snippet = "add to " + config.configFile() + ":\n" + table + "\nbinding = \"" + binding
+          + "\"\nstore_id = \"<your store id>\"\nsecret_name = \"<secret name>\"";
+    }
     error("CFC043", where, "Secrets Store binding " + quote(binding) + " is not declared in "
             + config.configFile() + (env == null ? "" : " for environment " + quote(env)),
-        "add to " + config.configFile() + ":\n" + table + "\nbinding = \"" + binding
-            + "\"\nstore_id = \"<your store id>\"\nsecret_name = \"<secret name>\"");
+        snippet);
   }
 
   private void checkVariableName(ContainerDefinition definition, Settings s, String kind,
@@ -518,7 +538,7 @@ public final class Validator {
               + EGRESS_COMPATIBILITY_DATE + " or later; " + config.configFile() + " has "
               + config.compatibilityDate() + " (at "
               + config.compatibilityDateAt().render() + ")",
-          "set compatibility_date = \"" + EGRESS_COMPATIBILITY_DATE + "\" or later in "
+          "set " + keyValue("compatibility_date", EGRESS_COMPATIBILITY_DATE) + " or later in "
               + config.configFile()));
     }
   }
@@ -629,6 +649,16 @@ public final class Validator {
     }
   }
 
+  private boolean jsonConfig() {
+    String file = config.configFile();
+    return file.endsWith(".json") || file.endsWith(".jsonc");
+  }
+
+  /** A top-level key and string value as the config's own syntax writes it. */
+  private String keyValue(String key, String value) {
+    return jsonConfig() ? "\"" + key + "\": \"" + value + "\"" : key + " = \"" + value + "\"";
+  }
+
   private void checkWorkerName(List<ContainerDefinition> definitions) {
     if (config.workerName() != null && !config.workerName().isBlank()) {
       return;
@@ -637,7 +667,7 @@ public final class Validator {
     if (derived) {
       found.add(Diagnostic.error("CFC090", Diagnostic.Location.of(config.configFile()),
           config.configFile() + " has no worker name; container names are derived from it",
-          "add name = \"my-worker\" at the top of " + config.configFile()));
+          "add " + keyValue("name", "my-worker") + " at the top of " + config.configFile()));
     }
   }
 }

@@ -61,19 +61,27 @@ final class ReconcilePlanner {
     return new ReconcilePlanner(doc, desired, previouslyManaged).run();
   }
 
+  /** Whether the config is JSON, so hints must not show TOML. */
+  private boolean json() {
+    String name = doc.source().displayName();
+    return name.endsWith(".json") || name.endsWith(".jsonc");
+  }
+
   private Result run() {
     String file = doc.source().displayName();
     for (Diagnostic.Location at : doc.exportsAt()) {
       diagnostics.add(Diagnostic.error(WranglerCodes.EXPORTS_UNSUPPORTED, at,
           "the config uses an `exports` map, which cfc does not support",
-          "cfc records Durable Object classes in [[migrations]]; the two cannot be combined."
-              + " Use [[migrations]] instead of exports"));
+          "cfc records Durable Object classes in the migrations list; the two cannot be"
+              + " combined. Declare the classes in migrations instead of exports"));
     }
 
     DocArray migrations = doc.array("", ArrayKind.MIGRATIONS);
     if (migrations.state() == DocArray.State.INVALID) {
       diagnostics.add(Diagnostic.error(WranglerCodes.UNSUPPORTED_LAYOUT, migrations.at(),
-          "`migrations` is not an array of tables", "write each migration as a [[migrations]] table"));
+          "`migrations` is not a list of entries", json()
+              ? "write migrations as an array of objects"
+              : "write each migration as a [[migrations]] table"));
     }
     Set<String> containerClasses = new LinkedHashSet<>(previouslyManaged);
     for (DesiredContainer d : desired.containers()) {
@@ -146,7 +154,7 @@ final class ReconcilePlanner {
       if (!renameDone) {
         diagnostics.add(Diagnostic.error(WranglerCodes.MISSING_FROM_HISTORY, locate(c),
             "class " + c + " is managed by cfc but no migration creates it",
-            "restore the [[migrations]] entry that created " + c
+            "restore the migrations entry that created " + c
                 + "; migrations are append-only history"));
       }
     }
@@ -159,7 +167,8 @@ final class ReconcilePlanner {
     if (array.state() == DocArray.State.INVALID) {
       diagnostics.add(Diagnostic.error(WranglerCodes.UNSUPPORTED_LAYOUT, array.at(),
           "`" + kind.describe(scope) + "` is not an array of tables",
-          "write each element as a [[" + kind.describe(scope) + "]] table"));
+          json() ? "write " + kind.describe(scope) + " as an array of objects"
+              : "write each element as a [[" + kind.describe(scope) + "]] table"));
       return;
     }
     Map<DesiredContainer, DocEntry> matched = new IdentityHashMap<>();
