@@ -10,7 +10,7 @@ export class TranscoderContainer extends CfcContainer {
   override interceptHttps = true;
   override allowedHosts = ["*.stripe.com", "api.github.com"];
   override deniedHosts = ["*.evil.com"];
-  override pingEndpoint = "container/ping";
+  override pingEndpoint = "localhost/ping";
   protected override readonly cfc: CfcContainerConfig = {
     name: "transcoder",
     workerName: "media-api",

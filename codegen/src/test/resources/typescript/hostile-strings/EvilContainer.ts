@@ -7,7 +7,7 @@ export class EvilContainer extends CfcContainer {
   override entrypoint = ["sh", "-c", "q\" s' b` ${x} */ /* \\ \\\" nl\n cr\r tab\t ls\u2028 ps\u2029 nul\u0000 </script> é \uD83D\uDE00 lone\uD800"];
   override allowedHosts = ["q\" s' b` ${x} */ /* \\ \\\" nl\n cr\r tab\t ls\u2028 ps\u2029 nul\u0000 </script> é \uD83D\uDE00 lone\uD800", "*.ok.example"];
   override deniedHosts = ["x\"*/`${y}`.example"];
-  override pingEndpoint = "q\" s' b` ${x} */ /* \\ \\\" nl\n cr\r tab\t ls\u2028 ps\u2029 nul\u0000 </script> é \uD83D\uDE00 lone\uD800";
+  override pingEndpoint = "localhostq\" s' b` ${x} */ /* \\ \\\" nl\n cr\r tab\t ls\u2028 ps\u2029 nul\u0000 </script> é \uD83D\uDE00 lone\uD800";
   protected override readonly cfc: CfcContainerConfig = {
     name: "evil",
     workerName: "worker\"*/`${w}`\n",

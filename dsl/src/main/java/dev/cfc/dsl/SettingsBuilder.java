@@ -321,7 +321,11 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
     return record("entrypoint");
   }
 
-  /** The base class's health path, the generated class's {@code pingEndpoint}. */
+  /**
+   * The path the base class's start-up health check requests, such as {@code "/ping"}; the
+   * generated class's {@code pingEndpoint} becomes {@code "localhost/ping"} because the base
+   * class requests {@code http://<pingEndpoint>}.
+   */
   public B pingEndpoint(String path) {
     this.pingEndpoint = Objects.requireNonNull(path, "pingEndpoint");
     return record("pingEndpoint");

@@ -34,6 +34,8 @@ public final class TypeScriptEmitter {
   public static final long DEFAULT_READINESS_TIMEOUT_MS = 30_000;
   /** Readiness poll interval when the DSL sets none. */
   public static final long DEFAULT_READINESS_POLL_MS = 500;
+  /** The host the base class's health check addresses; the DSL gives only the path. */
+  static final String PING_HOST = "localhost";
   /** The file holding the re-exports, {@code Env} and the {@code containers(env)} factory. */
   public static final String INDEX = "index.ts";
 
@@ -220,7 +222,9 @@ public final class TypeScriptEmitter {
       fields.add(new Field("deniedHosts", TsLiterals.strings(s.deniedHosts())));
     }
     if (s.pingEndpoint() != null) {
-      fields.add(new Field("pingEndpoint", TsLiterals.string(s.pingEndpoint())));
+      // The base class pings `http://${pingEndpoint}`: host and path, so the DSL's path gets a
+      // host, or "/ping" would be sent as GET / to a host named "ping".
+      fields.add(new Field("pingEndpoint", TsLiterals.string(PING_HOST + s.pingEndpoint())));
     }
     return fields;
   }

@@ -50,7 +50,7 @@ final class TsCases {
             .interceptHttps(true)
             .allowedHosts("*.stripe.com", "api.github.com")
             .deniedHosts("*.evil.com")
-            .pingEndpoint("container/ping")
+            .pingEndpoint("/ping")
             .env("LOG_LEVEL", "info")
             .env("GREETING", "say \"hi\" `${not}` */ \n")
             .secrets("TRANSCODER_API_KEY")

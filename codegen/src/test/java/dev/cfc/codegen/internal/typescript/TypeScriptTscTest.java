@@ -165,7 +165,7 @@ class TypeScriptTscTest {
     f.put("entrypoint", s.entrypoint());
     f.put("allowedHosts", s.allowedHosts());
     f.put("deniedHosts", s.deniedHosts());
-    f.put("pingEndpoint", s.pingEndpoint());
+    f.put("pingEndpoint", TypeScriptEmitter.PING_HOST + s.pingEndpoint());
     return f;
   }
 
