@@ -1,6 +1,7 @@
 package dev.cfc.codegen.internal.wrangler;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -73,13 +74,19 @@ final class ManagedStateCheck {
   private static void checkScope(ConfigDocument after, String scope, ArrayKind kind,
       DesiredState desired, Set<String> touchable, List<String> problems) {
     Set<String> wanted = new LinkedHashSet<>();
+    // Entries by class, read once: checking N definitions stays linear in N.
+    Map<String, List<DocEntry>> byClass = new HashMap<>();
+    for (DocEntry e : after.array(scope, kind).entries()) {
+      if (e.className() != null) {
+        byClass.computeIfAbsent(e.className(), c -> new ArrayList<>()).add(e);
+      }
+    }
     for (DesiredContainer d : desired.containers()) {
       wanted.add(d.className());
       LinkedHashMap<String, Object> want = kind == ArrayKind.CONTAINERS
           ? ReconcilePlanner.containerFields(d, scope)
           : ReconcilePlanner.bindingFields(d);
-      List<DocEntry> found = after.array(scope, kind).entries().stream()
-          .filter(e -> d.className().equals(e.className())).toList();
+      List<DocEntry> found = byClass.getOrDefault(d.className(), List.of());
       if (found.size() != 1 || !Values.same(found.get(0).values(), want)) {
         problems.add(kind.describe(scope) + " for " + d.className() + " is not as defined");
       }

@@ -184,10 +184,7 @@ final class TomlDocument implements ConfigDocument {
       complex.putIfAbsent(headers.get(h).path().get(path.size()), headers.get(h).line());
       contentEnd = Math.max(contentEnd, headers.get(h).lineEnd());
     }
-    for (TomlLayout.KeyValue kv : layout.keyValues()) {
-      if (kv.header() < headerIndex || kv.header() > last) {
-        continue;
-      }
+    for (TomlLayout.KeyValue kv : layout.keyValuesUnder(headerIndex, last)) {
       contentEnd = Math.max(contentEnd, kv.lineEnd());
       if (kv.header() == headerIndex) {
         if (kv.key().size() == 1) {

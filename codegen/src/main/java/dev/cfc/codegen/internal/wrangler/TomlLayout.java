@@ -84,6 +84,30 @@ final class TomlLayout {
     return keyValues;
   }
 
+  /**
+   * The key/value lines under headers {@code firstHeader..lastHeader}, in order. Key lines are
+   * recorded in text order, so their header indexes never decrease and a binary search finds the
+   * range; an element's lookup stays proportional to its own lines, not to the whole file.
+   */
+  List<KeyValue> keyValuesUnder(int firstHeader, int lastHeader) {
+    return keyValues.subList(firstKeyValueAtOrAfter(firstHeader),
+        firstKeyValueAtOrAfter(lastHeader + 1));
+  }
+
+  private int firstKeyValueAtOrAfter(int header) {
+    int low = 0;
+    int high = keyValues.size();
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (keyValues.get(mid).header() < header) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return low;
+  }
+
   String text() {
     return text;
   }
