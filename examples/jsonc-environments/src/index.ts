@@ -2,7 +2,7 @@
 // the fetcher, which may only talk to Stripe. `./_generated` is written by `cfc generate`.
 import { containers, type Env } from "./_generated/index.js";
 
-export { ApiContainer, FetcherContainer } from "./_generated/index.js";
+export { ApiContainer, ContainerProxy, FetcherContainer } from "./_generated/index.js";
 
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {

@@ -44,7 +44,7 @@ final class CfcCommand implements Runnable {
   boolean json;
 
   @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
-      description = "Print only diagnostics and errors.")
+      description = "Print no progress summaries: only diagnostics, and the diff of check, diff and --dry-run.")
   boolean quiet;
 
   @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,

@@ -30,7 +30,7 @@ final class CheckCommand implements Callable<Integer> {
       run.report(result, "up to date\n");
       return Main.OK;
     }
-    run.report(result, Diffs.unified(result, plan.color()) + ProjectRun.summaries(result)
+    run.answer(result, Diffs.unified(result, plan.color()) + ProjectRun.summaries(result)
         + "stale: run `cfc generate` and commit the result\n");
     return Main.STALE;
   }

@@ -27,7 +27,7 @@ final class DiffCommand implements Callable<Integer> {
       return Main.INVALID;
     }
     String diff = Diffs.unified(result, plan.color());
-    run.report(result, diff.isEmpty() ? "no changes\n" : diff);
+    run.answer(result, diff.isEmpty() ? "no changes\n" : diff);
     return Main.OK;
   }
 }

@@ -33,7 +33,7 @@ final class GenerateCommand implements Callable<Integer> {
       return Main.INVALID;
     }
     if (dryRun) {
-      run.report(result, Diffs.unified(result, plan.color()) + ProjectRun.summaries(result));
+      run.answer(result, Diffs.unified(result, plan.color()) + ProjectRun.summaries(result));
       return Main.OK;
     }
     try {

@@ -91,6 +91,18 @@ final class ProjectRun {
     report(new Outcome(result, List.of()), result.files(), text);
   }
 
+  /**
+   * Reports a successful compile whose {@code text} is the command's answer (a diff), printed
+   * even with {@code --quiet}, which silences only progress summaries.
+   */
+  void answer(CompileResult result, String text) {
+    report(new Outcome(result, List.of()), result.files(), "");
+    if (!options.json) {
+      out.print(text);
+      out.flush();
+    }
+  }
+
   /** Prints diagnostics (text to stderr) and, in JSON mode, the whole report to stdout. */
   void report(Outcome outcome, List<PlannedFile> files, String textFooter) {
     if (options.json) {

@@ -180,6 +180,8 @@ class CliTest {
         "+max_instances = 4",
         "+    api: createContainerHandle(env.CONTAINER_API, { maxInstances: 4, defaultPort: 8080 },"
             + " deps),");
+    assertThat(run("--quiet", "check")).isEqualTo(3);
+    assertThat(out).contains("+max_instances = 4");
     assertThat(run("diff")).isEqualTo(0);
     assertThat(out).contains("+max_instances = 4");
     assertThat(run("generate")).isEqualTo(0);

@@ -40,8 +40,9 @@ class QuickstartExampleTest {
     try (Stream<Path> all = Files.walk(EXAMPLE)) {
       for (Path from : all.toList()) {
         Path relative = EXAMPLE.relativize(from);
-        if (relative.startsWith(".cfc") || relative.startsWith("src/_generated")
-            || relative.toString().equals("cfc.lock")) {
+        // The example as it is, generated or not: the README's first command generates it in
+        // place, and the test must hold on such a checkout too.
+        if (relative.startsWith(".cfc") || relative.startsWith("target")) {
           continue;
         }
         Path to = project.resolve(relative.toString());

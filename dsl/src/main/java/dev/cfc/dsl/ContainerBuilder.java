@@ -72,7 +72,10 @@ public final class ContainerBuilder extends SettingsBuilder<ContainerBuilder> {
 
   /**
    * Values that differ in wrangler environment {@code name} ({@code [env.<name>]}); cfc writes
-   * that environment's {@code containers} and {@code durable_objects} entries with them.
+   * that environment's {@code containers} and {@code durable_objects} entries with them. Only
+   * what lives in the wrangler entry can differ: {@code image}, {@code buildArg},
+   * {@code instanceType}, {@code maxInstances} and {@code rollout}; the generated Container class
+   * is shared by every environment, so overriding anything else is an error (CFC006).
    */
   public ContainerBuilder environment(String environmentName,
       Consumer<EnvironmentOverrides> overrides) {

@@ -170,9 +170,16 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
     return record("env." + name);
   }
 
-  /** Several environment variables at once, in the map's order. */
+  /**
+   * Several environment variables at once: in the map's order for a {@link LinkedHashMap} or
+   * {@link java.util.SortedMap}, sorted by name for any other map (such as {@code Map.of}, whose
+   * order changes from one run to the next and would make generated files churn).
+   */
   public B env(Map<String, String> values) {
-    Objects.requireNonNull(values, "env").forEach(this::envFromMap);
+    Objects.requireNonNull(values, "env");
+    Map<String, String> ordered = values instanceof LinkedHashMap
+        || values instanceof java.util.SortedMap ? values : new java.util.TreeMap<>(values);
+    ordered.forEach(this::envFromMap);
     return self();
   }
 

@@ -189,6 +189,8 @@ public final class Validator {
             "remove renamedFrom(\"" + renamedFrom + "\")");
       }
     }
+    definition.environments().forEach((env, override) -> checkOverrideReachesWrangler(
+        definition, env, override));
     for (String env : definition.environments().keySet()) {
       if (!maintained.contains(env)) {
         warning("CFC005",
@@ -199,6 +201,28 @@ public final class Validator {
       }
     }
   }
+
+  /**
+   * The generated Container class is one class shared by every environment, so only what is
+   * written into the environment's wrangler entry can differ per environment.
+   */
+  private void checkOverrideReachesWrangler(ContainerDefinition definition, String env,
+      Settings override) {
+    override.sources().forEach((key, where) -> {
+      String setting = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
+      if (!PER_ENVIRONMENT.contains(setting)) {
+        error("CFC006", where, "environment " + quote(env) + " overrides " + setting
+                + " of container " + quote(definition.name()) + ", but " + setting
+                + " lives in the generated Container class, which every environment shares",
+            "set it on the container itself; per environment cfc can change image, buildArg,"
+                + " instanceType, maxInstances and rollout (the wrangler entry)");
+      }
+    });
+  }
+
+  /** Settings written into each environment's own wrangler {@code containers} entry. */
+  private static final Set<String> PER_ENVIRONMENT = Set.of("image", "buildArgs",
+      "instanceType", "maxInstances", "rollout");
 
   // --- per scope --------------------------------------------------------------------------
 

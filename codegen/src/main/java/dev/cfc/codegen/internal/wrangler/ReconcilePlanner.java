@@ -201,7 +201,8 @@ final class ReconcilePlanner {
             diagnostics.add(Diagnostic.error(WranglerCodes.BINDING_NAME_TAKEN, e.locationOf("name"),
                 "binding " + name + " is already used for class " + c + ", but definition '"
                     + d.definitionName() + "' needs it for " + d.className(),
-                "rename the hand-written binding, or give the definition another binding name"));
+                "rename the hand-written binding, or rename the definition (its binding is derived"
+                    + " from its name)"));
           }
         }
       }

@@ -101,7 +101,8 @@ public final class WranglerCodes {
               + " a definition, with another class.",
           "[[durable_objects.bindings]]\nname = \"CONTAINER_TRANSCODER\"\nclass_name ="
               + " \"Other\"",
-          "Rename the hand-written binding or set another binding name on the definition."),
+          "Rename the hand-written binding, or rename the definition: its binding name is"
+              + " derived from its name."),
       new Code(ENV_MIGRATIONS, "environment has its own migrations",
           "An environment cfc maintains declares `migrations`, which replace the top-level"
               + " ones; the migration cfc appends at the top level would not apply there.",

@@ -151,6 +151,19 @@ class ValidatorTest {
   }
 
   @Test
+  void anOverrideOfWhatTheSharedClassHoldsIsAnError() {
+    int line = nextLine();
+    ContainerDefinition def = app().environment("staging", e -> e.maxInstances(2).env("LOG_LEVEL", "debug")).build();
+    Diagnostic d = only(validate(null, List.of("staging"), def), "CFC006");
+    assertThat(d.location().line()).isEqualTo(line);
+    assertThat(d.message()).contains("\"staging\"").contains("overrides env");
+    assertThat(d.hint()).contains("instanceType, maxInstances and rollout");
+    assertThat(validate(null, List.of("staging"), app().environment("staging",
+        e -> e.maxInstances(2).instanceType(InstanceType.BASIC).rollout(10, 0)
+            .image(Image.build("containers/app")).buildArg("A", "1")).build())).isEmpty();
+  }
+
+  @Test
   void portsMustBeInRange() {
     int line = nextLine();
     Diagnostic d = only(validate(app().defaultPort(70000).build()), "CFC010");
