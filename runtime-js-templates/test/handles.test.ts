@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { createContainerHandle, pickUntried } from "../src/cfc-handles.js";
 import { createContainerTestContext, seededRandom } from "../src/cfc-testing.js";
-import { containers, type Env } from "./fixture-generated/index.js";
+import { containers, type Env } from "./fixture-generated/handles.js";
 
 const COLD = "There is no Container instance available at this time.";
 

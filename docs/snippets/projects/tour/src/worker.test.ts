@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { createContainerTestContext } from "./_generated/cfc-testing.js";
-import { containers, type Env } from "./_generated/index.js";
+import { containers, type Env } from "./_generated/handles.js";
 
 test("a cold start is retried on the same instance", async () => {
   const t = createContainerTestContext<Env>({ TRANSCODER_API_KEY: "test-key" }, { seed: 7 });

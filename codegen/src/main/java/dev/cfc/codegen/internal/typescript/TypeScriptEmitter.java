@@ -36,6 +36,8 @@ public final class TypeScriptEmitter {
   public static final long DEFAULT_READINESS_POLL_MS = 500;
   /** The host the base class's health check addresses; the DSL gives only the path. */
   static final String PING_HOST = "localhost";
+  /** The Node-safe file holding {@code Env} and the {@code containers(env)} factory. */
+  public static final String HANDLES = "handles.ts";
   /** The file holding the re-exports, {@code Env} and the {@code containers(env)} factory. */
   public static final String INDEX = "index.ts";
 
@@ -74,6 +76,7 @@ public final class TypeScriptEmitter {
     for (ContainerDefinition definition : byClassName(definitions)) {
       files.put(className(definition) + ".ts", classFile(definition, workerName));
     }
+    files.put(HANDLES, handlesFile(definitions, environments));
     files.put(INDEX, indexFile(definitions, environments));
     return files;
   }
@@ -122,22 +125,40 @@ public final class TypeScriptEmitter {
   String indexFile(List<ContainerDefinition> definitions, List<String> environments) {
     List<ContainerDefinition> sorted = byClassName(definitions);
     StringBuilder out = new StringBuilder(header());
+    for (ContainerDefinition d : sorted) {
+      out.append("export { ").append(className(d)).append(" } from \"./")
+          .append(className(d)).append(".js\";\n");
+    }
+    if (definitions.stream().anyMatch(d -> interceptsEgress(d.effectiveSettings()))) {
+      out.append("export { ContainerProxy } from \"@cloudflare/containers\";\n");
+    }
+    out.append("export { type Containers, type Env, containers } from \"./")
+        .append(HANDLES.replace(".ts", ".js")).append("\";\n");
+    return out.toString();
+  }
+
+  /**
+   * {@code handles.ts}: {@code Env}, {@code Containers} and the {@code containers(env)} factory,
+   * importing the classes as types only, so that Worker code and its unit tests (with
+   * {@code createContainerTestContext}) run in plain Node, where the classes' base class
+   * cannot load.
+   */
+  String handlesFile(List<ContainerDefinition> definitions) {
+    return handlesFile(definitions, List.of());
+  }
+
+  /** {@code handles.ts}, with pool sizes that fit every environment. */
+  String handlesFile(List<ContainerDefinition> definitions, List<String> environments) {
+    List<ContainerDefinition> sorted = byClassName(definitions);
+    StringBuilder out = new StringBuilder(header());
     if (definitions.isEmpty()) {
       out.append("import { type HandleDeps } from \"./cfc-handles.js\";\n\n");
     } else {
       out.append("import { type ContainerHandle, type HandleDeps, createContainerHandle }"
           + " from \"./cfc-handles.js\";\n");
       for (ContainerDefinition d : sorted) {
-        out.append("import { ").append(className(d)).append(" } from \"./")
+        out.append("import type { ").append(className(d)).append(" } from \"./")
             .append(className(d)).append(".js\";\n");
-      }
-      out.append('\n');
-      for (ContainerDefinition d : sorted) {
-        out.append("export { ").append(className(d)).append(" } from \"./")
-            .append(className(d)).append(".js\";\n");
-      }
-      if (definitions.stream().anyMatch(d -> interceptsEgress(d.effectiveSettings()))) {
-        out.append("export { ContainerProxy } from \"@cloudflare/containers\";\n");
       }
       out.append('\n');
     }

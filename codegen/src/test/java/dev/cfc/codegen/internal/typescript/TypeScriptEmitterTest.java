@@ -47,8 +47,8 @@ class TypeScriptEmitterTest {
   void classesFollowTheRuntimeSortedByClassNameThenIndex() {
     Map<String, String> files = emitter.emit(TsCases.twoContainers().definitions(), "w");
     List<String> names = List.copyOf(files.keySet());
-    assertThat(names.subList(names.size() - 3, names.size()))
-        .containsExactly("JobContainer.ts", "TranscoderContainer.ts", "index.ts");
+    assertThat(names.subList(names.size() - 4, names.size()))
+        .containsExactly("JobContainer.ts", "TranscoderContainer.ts", "handles.ts", "index.ts");
   }
 
   @Test
@@ -97,8 +97,8 @@ class TypeScriptEmitterTest {
 
   @Test
   void unsetMaxInstancesIsThePlatformDefaultOfTwenty() {
-    String index = emitter.indexFile(TsCases.minimal().definitions());
-    assertThat(index).contains(
+    String handles = emitter.handlesFile(TsCases.minimal().definitions());
+    assertThat(handles).contains(
         "app: createContainerHandle(env.CONTAINER_APP, { maxInstances: 20 }, deps),");
   }
 
@@ -123,8 +123,8 @@ class TypeScriptEmitterTest {
         .secrets("SHARED", "ONLY_A").secretsStore("X", "STORE").build();
     ContainerDefinition b = Container.define("b").image(Image.build("c"))
         .secrets("SHARED").secretsStore("Y", "STORE").build();
-    String index = emitter.indexFile(List.of(a, b));
-    assertThat(index).contains("""
+    String handles = emitter.handlesFile(List.of(a, b));
+    assertThat(handles).contains("""
         export interface Env {
           CONTAINER_A: DurableObjectNamespace<AContainer>;
           CONTAINER_B: DurableObjectNamespace<BContainer>;
@@ -143,8 +143,18 @@ class TypeScriptEmitterTest {
         .build();
     assertThat(emitter.classFile(d, "w")).contains("env: { \"MODE\": \"prod\" },")
         .doesNotContain("staging");
-    assertThat(emitter.indexFile(List.of(d))).contains("maxInstances: 3");
+    assertThat(emitter.handlesFile(List.of(d))).contains("maxInstances: 3");
   }
+  @Test
+  void handlesImportTheClassesAsTypesOnlySoWorkerCodeRunsInPlainNode() {
+    String handles = emitter.handlesFile(TsCases.minimal().definitions());
+    assertThat(handles).contains("import type { AppContainer } from \"./AppContainer.js\";")
+        .doesNotContain("@cloudflare/containers");
+    assertThat(emitter.indexFile(TsCases.minimal().definitions()))
+        .contains("export { AppContainer } from \"./AppContainer.js\";")
+        .contains("export { type Containers, type Env, containers } from \"./handles.js\";");
+  }
+
   @Test
   void poolsSpreadOverTheSmallestMaxInstancesOfAnyEnvironment() {
     ContainerDefinition d = Container.define("job")
@@ -153,8 +163,9 @@ class TypeScriptEmitterTest {
         .environment("staging", e -> e.maxInstances(2))
         .environment("production", e -> e.maxInstances(40))
         .build();
-    assertThat(emitter.indexFile(List.of(d), List.of("production"))).contains("maxInstances: 10");
-    assertThat(emitter.indexFile(List.of(d), List.of("staging", "production")))
+    assertThat(emitter.handlesFile(List.of(d), List.of("production")))
+        .contains("maxInstances: 10");
+    assertThat(emitter.handlesFile(List.of(d), List.of("staging", "production")))
         .contains("maxInstances: 2");
   }
 
