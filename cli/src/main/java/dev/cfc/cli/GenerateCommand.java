@@ -3,6 +3,7 @@ package dev.cfc.cli;
 import dev.cfc.codegen.CompileResult;
 import dev.cfc.codegen.Diffs;
 import dev.cfc.codegen.OutputWriter;
+import dev.cfc.codegen.ProjectLock;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,21 +29,28 @@ final class GenerateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ProjectRun run = new ProjectRun(root, spec.commandLine().getOut(),
         spec.commandLine().getErr());
-    CompileResult result = run.plan(plan);
-    if (result == null) {
-      return Main.INVALID;
-    }
     if (dryRun) {
+      CompileResult result = run.plan(plan);
+      if (result == null) {
+        return Main.INVALID;
+      }
       run.answer(result, Diffs.unified(result, plan.color()) + ProjectRun.summaries(result));
       return Main.OK;
     }
-    try {
-      OutputWriter.write(root.projectFile().toAbsolutePath().getParent(), result);
-    } catch (IOException e) {
-      spec.commandLine().getErr().println("cfc: nothing was written: " + e.getMessage());
-      return Main.IO_ERROR;
+    // Planned and written under one lock: a concurrent run waits, then finds nothing to do.
+    try (ProjectLock lock = ProjectLock.acquire(root.projectFile().toAbsolutePath().getParent())) {
+      CompileResult result = run.plan(plan);
+      if (result == null) {
+        return Main.INVALID;
+      }
+      try {
+        OutputWriter.write(lock, result);
+      } catch (IOException e) {
+        spec.commandLine().getErr().println("cfc: nothing was written: " + e.getMessage());
+        return Main.IO_ERROR;
+      }
+      run.report(result, ProjectRun.summaries(result));
+      return Main.OK;
     }
-    run.report(result, ProjectRun.summaries(result));
-    return Main.OK;
   }
 }

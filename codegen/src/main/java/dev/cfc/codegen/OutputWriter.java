@@ -1,8 +1,6 @@
 package dev.cfc.codegen;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -19,20 +17,41 @@ import java.util.Map;
  * beside it first, and only when all of them are written are they moved into place (and files no
  * longer generated are deleted). A failure
  * before the moves leaves every old file as it was; a failure during them puts back the files
- * already moved. Two runs on one project serialise on {@code .cfc/lock}.
+ * already moved. Two runs on one project serialise on {@link ProjectLock}.
  */
 public final class OutputWriter {
 
   private OutputWriter() {}
 
   /**
-   * Writes the changed files of a result that has no errors.
+   * Writes the changed files of a result that has no errors, taking the project's
+   * {@link ProjectLock} for the write. Callers that plan and write in one go should hold the
+   * lock across both and use {@link #write(ProjectLock, CompileResult)}.
    *
    * @return the files written
    * @throws IllegalStateException when the result has errors
    * @throws IOException when a file cannot be written; then nothing was changed
    */
   public static List<PlannedFile> write(Path projectDir, CompileResult result)
+      throws IOException {
+    if (result.changedFiles().isEmpty() && !result.hasErrors()) {
+      return List.of();
+    }
+    try (ProjectLock lock = ProjectLock.acquire(projectDir)) {
+      return write(lock, result);
+    }
+  }
+
+  /**
+   * Writes the changed files of a result that has no errors while the caller holds the
+   * project's lock.
+   *
+   * @return the files written
+   * @throws IllegalStateException when the result has errors
+   * @throws IOException when a file cannot be written, or changed since it was planned; then
+   *     nothing was changed
+   */
+  public static List<PlannedFile> write(ProjectLock lock, CompileResult result)
       throws IOException {
     if (result.hasErrors()) {
       throw new IllegalStateException("a result with errors must not be written");
@@ -41,15 +60,9 @@ public final class OutputWriter {
     if (changed.isEmpty()) {
       return List.of();
     }
-    Path lockFile = projectDir.resolve(".cfc").resolve("lock");
-    Files.createDirectories(lockFile.getParent());
-    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE);
-        FileLock lock = channel.lock()) {
-      verifyUnchanged(changed);
-      writeAll(changed);
-      return changed;
-    }
+    verifyUnchanged(changed);
+    writeAll(changed);
+    return changed;
   }
 
   /** Another run may have written while this one was planning: refuse to overwrite it. */
