@@ -201,4 +201,21 @@ describe("retry policy", () => {
     assert.equal(request.headers.get("x-y"), "z");
     assert.equal(request.headers.get("cf-container-target-port"), "9090");
   });
+
+  it("resolves every target as the URL parser does against http://container/", () => {
+    const targets = ["/", "/x", "/a/../b?c=d#e", "/a b", "/%zz", "/é?q=ü", "/x\\y", "//evil.com/x",
+      "/\\evil.com/x", "/\t/evil.com", "/\n/evil.com", "relative/x", "?q", "http://other.example/x", " /x"];
+    for (const target of targets) {
+      const expected = new Request(new URL(target, "http://container/")).url;
+      assert.equal(requestSource(target).build().url, expected, JSON.stringify(target));
+      assert.equal(requestSource(target, { method: "POST", body: "b" }).build({ "x-a": "1" }).url, expected);
+    }
+  });
+
+  it("sends a bare path as a plain GET with no headers and no body", () => {
+    const request = requestSource("/x").build();
+    assert.equal(request.method, "GET");
+    assert.deepEqual([...request.headers], []);
+    assert.equal(request.body, null);
+  });
 });

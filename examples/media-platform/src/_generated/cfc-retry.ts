@@ -169,6 +169,18 @@ export interface RequestSource {
 /** Base URL for relative paths such as `"/transcode"`; the container sees only path + query. */
 export const CONTAINER_BASE_URL = "http://container/";
 
+/**
+ * A path that resolves against CONTAINER_BASE_URL exactly as it reads when appended to the
+ * origin: it starts with one `/` not followed by `/` or `\` (which would name another host)
+ * and holds no tab or newline (which the URL parser drops, so they could turn into `//`).
+ */
+const PLAIN_PATH = /^\/(?![/\\])[^\t\n\r]*$/;
+
+/** The absolute URL of a request target; `Request` parses it, so plain paths skip a URL parse. */
+function targetUrl(input: string): string {
+  return PLAIN_PATH.test(input) ? "http://container" + input : new URL(input, CONTAINER_BASE_URL).toString();
+}
+
 export function requestSource(input: RequestInfo | URL | string, init?: RequestInit): RequestSource {
   if (input instanceof Request && init === undefined) {
     const original = input;
@@ -196,7 +208,7 @@ export function requestSource(input: RequestInfo | URL | string, init?: RequestI
       },
     };
   }
-  const url = input instanceof Request ? input.url : new URL(String(input), CONTAINER_BASE_URL).toString();
+  const url = input instanceof Request ? input.url : targetUrl(String(input));
   const base: RequestInit = input instanceof Request ? { method: input.method, headers: input.headers } : {};
   const merged: RequestInit = { ...base, ...(init ?? {}) };
   const body = input instanceof Request && init?.body === undefined ? input.body : init?.body;
@@ -214,8 +226,14 @@ export function requestSource(input: RequestInfo | URL | string, init?: RequestI
         if (used) throw new Error("cfc: a request body cannot be sent twice");
         used = true;
       }
-      const h = new Headers(headers);
-      for (const [k, v] of Object.entries(extraHeaders ?? {})) h.set(k, v);
+      // The success path builds one Request and nothing else: no headers copy without extra
+      // headers (Request copies them anyway), no init at all for a bare path.
+      if (init === undefined && extraHeaders === undefined && !(input instanceof Request)) return new Request(url);
+      let h = headers;
+      if (extraHeaders !== undefined) {
+        h = new Headers(headers);
+        for (const [k, v] of Object.entries(extraHeaders)) h.set(k, v);
+      }
       const requestInit: RequestInit & { duplex?: "half" } = { ...merged, method, headers: h, body: body ?? null };
       // A stream body needs `duplex: "half"` outside workerd (Node's fetch); workerd ignores it.
       if (!replayable) requestInit.duplex = "half";
