@@ -208,6 +208,7 @@ final class ReconcilePlanner {
       }
     }
     List<DesiredContainer> defs = desired.containers();
+    Anchor[] anchors = anchors(defs, matched);
     for (int i = 0; i < defs.size(); i++) {
       DesiredContainer d = defs.get(i);
       LinkedHashMap<String, Object> want = fieldsOf.apply(d);
@@ -219,7 +220,7 @@ final class ReconcilePlanner {
           fieldsChanged += changes.size();
         }
       } else {
-        edits.add(new AddEntry(scope, kind, want, anchor(defs, i, matched)));
+        edits.add(new AddEntry(scope, kind, want, anchors[i]));
         if (kind == ArrayKind.CONTAINERS) {
           containersAdded++;
         } else {
@@ -251,21 +252,30 @@ final class ReconcilePlanner {
    * A new entry goes right after the nearest earlier definition (DSL order) that already has an
    * entry, else right before the nearest later one, else after the array's last element.
    */
-  private static Anchor anchor(
-      List<DesiredContainer> defs, int i, Map<DesiredContainer, DocEntry> matched) {
-    for (int j = i - 1; j >= 0; j--) {
-      DocEntry e = matched.get(defs.get(j));
+  private static Anchor[] anchors(
+      List<DesiredContainer> defs, Map<DesiredContainer, DocEntry> matched) {
+    // Two passes instead of a search per definition: adding N entries stays linear in N.
+    int n = defs.size();
+    DocEntry[] later = new DocEntry[n];
+    DocEntry next = null;
+    for (int i = n - 1; i >= 0; i--) {
+      later[i] = next;
+      DocEntry e = matched.get(defs.get(i));
       if (e != null) {
-        return new After(e);
+        next = e;
       }
     }
-    for (int j = i + 1; j < defs.size(); j++) {
-      DocEntry e = matched.get(defs.get(j));
+    Anchor[] anchors = new Anchor[n];
+    DocEntry previous = null;
+    for (int i = 0; i < n; i++) {
+      anchors[i] = previous != null ? new After(previous)
+          : later[i] != null ? new Before(later[i]) : new AtEnd();
+      DocEntry e = matched.get(defs.get(i));
       if (e != null) {
-        return new Before(e);
+        previous = e;
       }
     }
-    return new AtEnd();
+    return anchors;
   }
 
   private static List<FieldEdit> diff(Map<String, Object> have, LinkedHashMap<String, Object> want) {
