@@ -13,7 +13,8 @@ import org.tomlj.TomlParseResult;
  * {@code cfc.lock}: the record of which Durable Object classes cfc manages in the wrangler
  * config. It is what lets cfc tell a removed definition (whose entries it must refuse to drop
  * without {@code --allow-destroy}) from a hand-written entry it must never touch. It is kept
- * beside {@code cfc.toml} and committed; a JSON config has no comments to keep it in.
+ * beside the wrangler config it describes and committed; a JSON config has no comments to keep
+ * it in.
  */
 final class ManagedLock {
 
