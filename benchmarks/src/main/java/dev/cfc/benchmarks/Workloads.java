@@ -74,7 +74,7 @@ final class Workloads {
           .environment("staging", e -> e.maxInstances(1))
           .environment("production", e -> e.maxInstances(4 + n % 20 + (n == 0 ? bump : 0))
               .image(Image.registry("registry.cloudflare.com/acme/svc" + n + ":2.0")))
-          .environment("preview", e -> e.maxInstances(1).sleepAfter("30s"))
+          .environment("preview", e -> e.maxInstances(1).instanceType(InstanceType.LITE))
           .build());
     }
     return definitions;
