@@ -2,6 +2,7 @@ package dev.cfc.codegen.internal.java;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfc.codegen.GoldenDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +22,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class JavaGoldenTest {
 
   static final Path ROOT = Path.of("src/test/resources/java");
-  private static final boolean UPDATE = Boolean.getBoolean("cfc.updateGoldens");
 
   static Stream<String> cases() {
     return JavaCases.all().keySet().stream();
@@ -42,28 +42,7 @@ class JavaGoldenTest {
   @MethodSource("cases")
   void emittedFilesMatchTheGolden(String name) throws IOException {
     Map<String, String> files = generated(JavaCases.all().get(name));
-    Path dir = ROOT.resolve(name);
-    if (UPDATE) {
-      Files.createDirectories(dir);
-      try (Stream<Path> old = Files.list(dir)) {
-        for (Path p : old.filter(p -> p.toString().endsWith(".java")).toList()) {
-          Files.delete(p);
-        }
-      }
-      for (Map.Entry<String, String> e : files.entrySet()) {
-        Files.writeString(dir.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
-      }
-    }
-    List<String> expectedNames;
-    try (Stream<Path> list = Files.list(dir)) {
-      expectedNames = list.map(p -> p.getFileName().toString())
-          .filter(n -> n.endsWith(".java")).sorted().toList();
-    }
-    assertThat(files.keySet()).containsExactlyInAnyOrderElementsOf(expectedNames);
-    for (Map.Entry<String, String> e : files.entrySet()) {
-      String expected = Files.readString(dir.resolve(e.getKey()), StandardCharsets.UTF_8);
-      assertThat(e.getValue()).as(name + "/" + e.getKey()).isEqualTo(expected);
-    }
+    GoldenDirectory.assertMatches(ROOT.resolve(name), ".java", files);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -2,6 +2,7 @@ package dev.cfc.codegen.internal.typescript;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfc.codegen.GoldenDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +23,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TypeScriptGoldenTest {
 
   static final Path ROOT = Path.of("src/test/resources/typescript");
-  private static final boolean UPDATE = Boolean.getBoolean("cfc.updateGoldens");
 
   static Stream<String> cases() {
     return TsCases.all().keySet().stream();
@@ -40,28 +40,7 @@ class TypeScriptGoldenTest {
   @MethodSource("cases")
   void emittedFilesMatchTheGolden(String name) throws IOException {
     Map<String, String> files = generated(TsCases.all().get(name));
-    Path dir = ROOT.resolve(name);
-    if (UPDATE) {
-      Files.createDirectories(dir);
-      try (Stream<Path> old = Files.list(dir)) {
-        for (Path p : old.filter(p -> p.toString().endsWith(".ts")).toList()) {
-          Files.delete(p);
-        }
-      }
-      for (Map.Entry<String, String> e : files.entrySet()) {
-        Files.writeString(dir.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
-      }
-    }
-    List<String> expectedNames;
-    try (Stream<Path> list = Files.list(dir)) {
-      expectedNames = list.map(p -> p.getFileName().toString())
-          .filter(n -> n.endsWith(".ts")).sorted().toList();
-    }
-    assertThat(files.keySet()).containsExactlyInAnyOrderElementsOf(expectedNames);
-    for (Map.Entry<String, String> e : files.entrySet()) {
-      String expected = Files.readString(dir.resolve(e.getKey()), StandardCharsets.UTF_8);
-      assertThat(e.getValue()).as(name + "/" + e.getKey()).isEqualTo(expected);
-    }
+    GoldenDirectory.assertMatches(ROOT.resolve(name), ".ts", files);
   }
 
   @Test

@@ -57,7 +57,20 @@ record GoldenCase(String name, Path dir, String input, DesiredState desired,
   }
 
   static GoldenCase load(Path dir) {
-    String input = read(dir.resolve("input.toml"));
+    Desired desired = readDesired(dir);
+    return new GoldenCase(dir.getFileName().toString(), dir, read(dir.resolve("input.toml")),
+        desired.state(), desired.previouslyManaged());
+  }
+
+  /**
+   * A case's {@code desired.toml}, in the format above; the JSONC cases use it too.
+   *
+   * @param state the desired state
+   * @param previouslyManaged the classes managed before the run
+   */
+  record Desired(DesiredState state, Set<String> previouslyManaged) {}
+
+  static Desired readDesired(Path dir) {
     TomlParseResult spec = Toml.parse(read(dir.resolve("desired.toml")));
     if (spec.hasErrors()) {
       throw new IllegalArgumentException(dir + "/desired.toml: " + spec.errors());
@@ -82,7 +95,7 @@ record GoldenCase(String name, Path dir, String input, DesiredState desired,
     DesiredState desired = new DesiredState(containers, envs,
         Boolean.TRUE.equals(spec.getBoolean("allow_destroy")),
         Boolean.TRUE.equals(spec.getBoolean("adopt_all")));
-    return new GoldenCase(dir.getFileName().toString(), dir, input, desired,
+    return new Desired(desired,
         new LinkedHashSet<>(strings(spec.getArray("previously_managed"))));
   }
 

@@ -2,24 +2,15 @@ package dev.cfc.codegen.internal.wrangler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cfc.codegen.Diagnostic;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.tomlj.Toml;
-import org.tomlj.TomlArray;
-import org.tomlj.TomlParseResult;
-import org.tomlj.TomlTable;
 
 /**
  * Every case under {@code src/test/resources/reconcile-jsonc/}: {@code input.jsonc} (or {@code
@@ -64,34 +55,10 @@ class JsoncReconcileGoldenTest {
 
   static Case load(Path dir) {
     String extension = Files.exists(dir.resolve("input.json")) ? "json" : "jsonc";
-    String input = GoldenCase.read(dir.resolve("input." + extension));
-    TomlParseResult spec = Toml.parse(GoldenCase.read(dir.resolve("desired.toml")));
-    if (spec.hasErrors()) {
-      throw new IllegalArgumentException(dir + "/desired.toml: " + spec.errors());
-    }
-    List<String> envs = strings(spec.getArray("environments"));
-    List<DesiredContainer> containers = new ArrayList<>();
-    TomlArray defs = spec.getArray("containers");
-    for (int i = 0; defs != null && i < defs.size(); i++) {
-      TomlTable t = defs.getTable(i);
-      String def = t.getString("definition");
-      Map<String, ContainerEntry> scopes = new LinkedHashMap<>();
-      LinkedHashMap<String, Object> top = fields(t.getTable("fields"));
-      scopes.put("", new ContainerEntry(top));
-      for (String env : envs) {
-        TomlTable e = t.getTable(List.of("env", env));
-        scopes.put(env, new ContainerEntry(e == null ? top : fields(e)));
-      }
-      containers.add(new DesiredContainer(def, GoldenCase.className(def),
-          GoldenCase.bindingName(def), t.getString("renamed_from"), null,
-          Boolean.TRUE.equals(t.getBoolean("adopt")),
-          new Diagnostic.Location("cfc/App.java", 10 + i, 5), scopes));
-    }
-    DesiredState desired = new DesiredState(containers, envs,
-        Boolean.TRUE.equals(spec.getBoolean("allow_destroy")),
-        Boolean.TRUE.equals(spec.getBoolean("adopt_all")));
-    return new Case(dir.getFileName().toString(), dir, extension, input, desired,
-        new LinkedHashSet<>(strings(spec.getArray("previously_managed"))));
+    GoldenCase.Desired desired = GoldenCase.readDesired(dir);
+    return new Case(dir.getFileName().toString(), dir, extension,
+        GoldenCase.read(dir.resolve("input." + extension)), desired.state(),
+        desired.previouslyManaged());
   }
 
   @TestFactory
@@ -125,24 +92,5 @@ class JsoncReconcileGoldenTest {
     assertThat(again.diagnostics()).as("second run findings").isEmpty();
     assertThat(again.newText()).as("second run is a no-op").isEqualTo(outcome.newText());
     assertThat(again.summary().render()).isEqualTo(c.fileName() + ": no changes");
-  }
-
-  private static LinkedHashMap<String, Object> fields(TomlTable t) {
-    LinkedHashMap<String, Object> out = new LinkedHashMap<>();
-    if (t != null) {
-      for (String k : t.keySet()) {
-        Object v = t.get(List.of(k));
-        out.put(k, v instanceof TomlTable sub ? fields(sub) : v);
-      }
-    }
-    return out;
-  }
-
-  private static List<String> strings(TomlArray a) {
-    List<String> out = new ArrayList<>();
-    for (int i = 0; a != null && i < a.size(); i++) {
-      out.add(a.getString(i));
-    }
-    return out;
   }
 }
