@@ -1,5 +1,6 @@
 package dev.cfc.codegen;
 
+import dev.cfc.codegen.internal.model.SourceResolver;
 import dev.cfc.dsl.ContainerDefinition;
 import dev.cfc.dsl.ContainerSet;
 import java.io.IOException;
@@ -161,9 +162,6 @@ public final class ContainerSets {
   }
 
   private String display(Path path) {
-    Path absolute = projectDir.resolve(path).toAbsolutePath().normalize();
-    Path shown = absolute.startsWith(projectDir) ? projectDir.relativize(absolute) : absolute;
-    String text = shown.toString().replace('\\', '/');
-    return text.isEmpty() ? "." : text;
+    return SourceResolver.display(projectDir, path);
   }
 }

@@ -1,5 +1,6 @@
 package dev.cfc.codegen;
 
+import dev.cfc.codegen.internal.model.SourceResolver;
 import dev.cfc.dsl.ContainerDefinition;
 import dev.cfc.dsl.ContainerSet;
 import java.io.ByteArrayOutputStream;
@@ -127,10 +128,7 @@ public final class DefinitionLoader {
   }
 
   private String display(Path path) {
-    Path absolute = path.toAbsolutePath().normalize();
-    Path shown = absolute.startsWith(projectDir) ? projectDir.relativize(absolute) : absolute;
-    String text = shown.toString().replace('\\', '/');
-    return text.isEmpty() ? "." : text;
+    return SourceResolver.display(projectDir, path);
   }
 
   private static String hash(Path dir, List<Path> files) throws IOException {

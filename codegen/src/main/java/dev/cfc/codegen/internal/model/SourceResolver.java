@@ -38,8 +38,15 @@ public final class SourceResolver {
 
   /** A path as printed in diagnostics: relative to the project when inside it, with {@code /}. */
   public String display(Path path) {
-    Path absolute = projectDir.resolve(path).toAbsolutePath().normalize();
-    Path shown = absolute.startsWith(projectDir) ? projectDir.relativize(absolute) : absolute;
-    return shown.toString().replace('\\', '/');
+    return display(projectDir, path);
+  }
+
+  /** {@link #display(Path)} without a resolver: {@code .} for the project directory itself. */
+  public static String display(Path projectDir, Path path) {
+    Path dir = projectDir.toAbsolutePath().normalize();
+    Path absolute = dir.resolve(path).toAbsolutePath().normalize();
+    Path shown = absolute.startsWith(dir) ? dir.relativize(absolute) : absolute;
+    String text = shown.toString().replace('\\', '/');
+    return text.isEmpty() ? "." : text;
   }
 }

@@ -189,9 +189,9 @@ public final class Validator {
             "remove renamedFrom(\"" + renamedFrom + "\")");
       }
     }
-    definition.environments().forEach((env, override) -> checkOverrideReachesWrangler(
-        definition, env, override));
-    for (String env : definition.environments().keySet()) {
+    for (Map.Entry<String, Settings> override : definition.environments().entrySet()) {
+      String env = override.getKey();
+      checkOverrideReachesWrangler(definition, env, override.getValue());
       if (!maintained.contains(env)) {
         warning("CFC005",
             definition.sources().getOrDefault("environment." + env, definition.where()),
