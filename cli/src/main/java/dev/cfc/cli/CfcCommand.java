@@ -54,6 +54,13 @@ final class CfcCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
+  /** When the run began, before it read anything (see {@link NoChangeShortcut}). */
+  final long startedMillis;
+
+  CfcCommand(long startedMillis) {
+    this.startedMillis = startedMillis;
+  }
+
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());

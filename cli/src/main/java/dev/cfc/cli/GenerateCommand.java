@@ -1,6 +1,7 @@
 package dev.cfc.cli;
 
 import dev.cfc.codegen.CompileResult;
+import dev.cfc.codegen.Compiler;
 import dev.cfc.codegen.Diffs;
 import dev.cfc.codegen.OutputWriter;
 import dev.cfc.codegen.ProjectLock;
@@ -39,18 +40,50 @@ final class GenerateCommand implements Callable<Integer> {
     }
     // Planned and written under one lock: a concurrent run waits, then finds nothing to do.
     try (ProjectLock lock = ProjectLock.acquire(root.projectFile().toAbsolutePath().getParent())) {
-      CompileResult result = run.plan(plan);
-      if (result == null) {
+      ProjectRun.Outcome outcome = run.planOutcome(plan);
+      if (outcome == null) {
         return Main.INVALID;
       }
+      CompileResult result = outcome.result();
       try {
         OutputWriter.write(lock, result);
       } catch (IOException e) {
         spec.commandLine().getErr().println("cfc: nothing was written: " + e.getMessage());
         return Main.IO_ERROR;
       }
-      run.report(result, ProjectRun.summaries(result));
+      String printed = ProjectRun.summaries(result);
+      run.report(result, printed);
+      if (result.changedFiles().isEmpty() && result.diagnostics().isEmpty()) {
+        saveFingerprint(outcome, root.quiet ? "" : printed);
+      }
       return Main.OK;
+    }
+  }
+
+  /**
+   * After a run that found nothing to do, lets the next identical command line answer without
+   * compiling (see {@link NoChangeShortcut}). Failing to save it costs only speed.
+   */
+  private void saveFingerprint(ProjectRun.Outcome outcome, String printed) {
+    boolean shortcutOptions = !root.json && plan.env == null && !plan.allowDestroy
+        && !plan.adopt;
+    if (!shortcutOptions) {
+      return;
+    }
+    NoChangeShortcut.Invocation invocation = new NoChangeShortcut.Invocation(
+        root.projectFile().toAbsolutePath().normalize(), root.quiet, root.verbose);
+    String notSaved;
+    try {
+      notSaved = NoChangeShortcut.record(invocation, Compiler.inputs(outcome.request()),
+          outcome.externalReads(), root.startedMillis, printed);
+    } catch (IOException e) {
+      notSaved = "cannot save " + NoChangeShortcut.FILE + ": " + e.getMessage();
+    }
+    if (root.verbose) {
+      spec.commandLine().getErr().println(notSaved == null
+          ? "cfc: saved " + NoChangeShortcut.FILE + ": until an input changes, `cfc generate`"
+              + " answers without compiling"
+          : "cfc: no fingerprint: " + notSaved);
     }
   }
 }

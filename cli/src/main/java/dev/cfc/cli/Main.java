@@ -25,14 +25,22 @@ public final class Main {
 
   /** Runs one command line with the given streams; returns the exit code. */
   static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = commandLine();
+    long startedMillis = System.currentTimeMillis();
+    if (NoChangeShortcut.answer(args, out)) {
+      return OK;
+    }
+    CommandLine cli = commandLine(startedMillis);
     cli.setOut(out);
     cli.setErr(err);
     return cli.execute(args);
   }
 
   static CommandLine commandLine() {
-    CommandLine cli = new CommandLine(new CfcCommand());
+    return commandLine(System.currentTimeMillis());
+  }
+
+  private static CommandLine commandLine(long startedMillis) {
+    CommandLine cli = new CommandLine(new CfcCommand(startedMillis));
     cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
       PrintWriter err = commandLine.getErr();
       err.println("cfc: internal error: " + exception);

@@ -32,8 +32,20 @@ final class ProjectRun {
     this.err = err;
   }
 
-  /** The outcome of loading and compiling; {@code result} is null when loading failed. */
-  record Outcome(CompileResult result, List<Diagnostic> loadDiagnostics) {
+  /**
+   * The outcome of loading and compiling; {@code result} and {@code request} are null when
+   * loading failed.
+   *
+   * @param externalReads what the definitions use besides their sources (see
+   *     {@link DefinitionLoader.Loaded#externalReads})
+   */
+  record Outcome(CompileResult result, List<Diagnostic> loadDiagnostics, CompileRequest request,
+      List<String> externalReads) {
+
+    static Outcome failed(List<Diagnostic> diagnostics) {
+      return new Outcome(null, diagnostics, null, List.of());
+    }
+
     boolean failed() {
       return result == null || result.hasErrors();
     }
@@ -48,17 +60,17 @@ final class ProjectRun {
       throws IOException {
     ProjectConfig.Loaded loaded = ProjectConfig.load(options.projectFile());
     if (loaded.config() == null) {
-      return new Outcome(null, loaded.diagnostics());
+      return Outcome.failed(loaded.diagnostics());
     }
     ProjectConfig config = loaded.config();
     DefinitionLoader loader = new DefinitionLoader(config.projectDir(),
         options.verbose ? err : null);
     DefinitionLoader.Loaded definitions = loader.load(config.sourcesDir());
     if (!definitions.diagnostics().isEmpty()) {
-      return new Outcome(null, definitions.diagnostics());
+      return Outcome.failed(definitions.diagnostics());
     }
     if (onlyEnvironment != null && !config.environments().contains(onlyEnvironment)) {
-      return new Outcome(null, List.of(Diagnostic.error("CFC207",
+      return Outcome.failed(List.of(Diagnostic.error("CFC207",
           Diagnostic.Location.of("cfc.toml"),
           "--env " + onlyEnvironment + " is not one of the environments in cfc.toml "
               + config.environments(),
@@ -70,7 +82,8 @@ final class ProjectRun {
         .allowDestroy(allowDestroy)
         .adoptAll(adopt)
         .build();
-    return new Outcome(Compiler.compile(request), List.of());
+    return new Outcome(Compiler.compile(request), List.of(), request,
+        definitions.externalReads());
   }
 
   /**
@@ -78,17 +91,23 @@ final class ProjectRun {
    * the diagnostics and returns null (the command then exits with {@link Main#INVALID}).
    */
   CompileResult plan(PlanOptions options) throws IOException {
+    Outcome outcome = planOutcome(options);
+    return outcome == null ? null : outcome.result();
+  }
+
+  /** {@link #plan}, keeping the request and what the definitions read. */
+  Outcome planOutcome(PlanOptions options) throws IOException {
     Outcome outcome = compile(options.env, options.allowDestroy, options.adopt);
     if (outcome.failed()) {
       report(outcome, List.of(), "");
       return null;
     }
-    return outcome.result();
+    return outcome;
   }
 
   /** Reports a successful compile: its warnings, and {@code text} unless quiet. */
   void report(CompileResult result, String text) {
-    report(new Outcome(result, List.of()), result.files(), text);
+    report(new Outcome(result, List.of(), null, List.of()), result.files(), text);
   }
 
   /**
@@ -96,7 +115,7 @@ final class ProjectRun {
    * even with {@code --quiet}, which silences only progress summaries.
    */
   void answer(CompileResult result, String text) {
-    report(new Outcome(result, List.of()), result.files(), "");
+    report(new Outcome(result, List.of(), null, List.of()), result.files(), "");
     if (!options.json) {
       out.print(text);
       out.flush();

@@ -43,4 +43,14 @@ class LayeringTest {
         .should().dependOnClassesThat().resideInAPackage("org.apache.maven..")
         .check(classes);
   }
+
+  @Test
+  void theNoChangeShortcutLoadsNoLibrary() {
+    // It runs before anything else, to answer in a fraction of the time a compile takes.
+    noClasses().that().haveSimpleNameStartingWith("NoChangeShortcut")
+        .or().haveSimpleNameStartingWith("InputStates")
+        .should().dependOnClassesThat().resideInAnyPackage("picocli..", "com.fasterxml..",
+            "org.tomlj..", "com.squareup..")
+        .check(classes);
+  }
 }

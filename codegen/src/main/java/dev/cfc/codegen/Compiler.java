@@ -16,4 +16,9 @@ public final class Compiler {
   public static CompileResult compile(CompileRequest request) {
     return new Pipeline(request).run();
   }
+
+  /** What {@link #compile} reads from disk for this request, besides the definitions. */
+  public static CompileInputs inputs(CompileRequest request) {
+    return Pipeline.inputs(request);
+  }
 }

@@ -103,8 +103,9 @@ public final class ContainerSets {
     if (sets == 0 && errors.isEmpty()) {
       errors.add(noContainerSet(shownWhere));
     }
+    // Only DefinitionLoader, which has the class files, looks for external reads.
     return new DefinitionLoader.Loaded(errors.isEmpty() ? definitions : List.of(), errors,
-        false);
+        false, List.of());
   }
 
   /** The error for a place that holds no container set at all. */

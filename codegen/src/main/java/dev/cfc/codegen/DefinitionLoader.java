@@ -1,5 +1,6 @@
 package dev.cfc.codegen;
 
+import dev.cfc.codegen.internal.ExternalReads;
 import dev.cfc.codegen.internal.model.SourceResolver;
 import dev.cfc.dsl.ContainerDefinition;
 import dev.cfc.dsl.ContainerSet;
@@ -65,12 +66,17 @@ public final class DefinitionLoader {
    * @param definitions the definitions of all sets, sets ordered by class name
    * @param diagnostics errors found while loading
    * @param cacheHit whether compiled classes came from the cache
+   * @param externalReads classes the definitions use that could make them depend on more than
+   *     their sources (the environment, files, the clock, randomness), such as
+   *     {@code java.lang.System}; empty when the same sources always give the same definitions.
+   *     Only {@link DefinitionLoader#load} looks; {@link ContainerSets} leaves it empty
    */
   public record Loaded(List<ContainerDefinition> definitions, List<Diagnostic> diagnostics,
-      boolean cacheHit) {
+      boolean cacheHit, List<String> externalReads) {
     public Loaded {
       definitions = List.copyOf(definitions);
       diagnostics = List.copyOf(diagnostics);
+      externalReads = List.copyOf(externalReads);
     }
   }
 
@@ -106,7 +112,7 @@ public final class DefinitionLoader {
       long start = System.nanoTime();
       List<Diagnostic> errors = compile(dir, files, cacheRoot, entry);
       if (!errors.isEmpty()) {
-        return new Loaded(List.of(), errors, false);
+        return new Loaded(List.of(), errors, false, List.of());
       }
       say("compiled " + files.size() + " source file" + (files.size() == 1 ? "" : "s")
           + " with javac in " + (System.nanoTime() - start) / 1_000_000 + " ms");
@@ -116,7 +122,7 @@ public final class DefinitionLoader {
   }
 
   private static Loaded failed(Diagnostic diagnostic) {
-    return new Loaded(List.of(), List.of(diagnostic), false);
+    return new Loaded(List.of(), List.of(diagnostic), false, List.of());
   }
 
 
@@ -243,7 +249,8 @@ public final class DefinitionLoader {
         ContainerSet.class.getClassLoader());
     Loaded loaded = new ContainerSets(projectDir, List.of(sourcesDir))
         .instantiate(loader, ContainerSets.classNamesIn(classesDir), shown);
-    return new Loaded(loaded.definitions(), loaded.diagnostics(), hit);
+    return new Loaded(loaded.definitions(), loaded.diagnostics(), hit,
+        ExternalReads.in(classesDir));
   }
 
   private void prune(Path cacheRoot, String keep) throws IOException {

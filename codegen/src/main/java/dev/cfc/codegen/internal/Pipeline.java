@@ -1,5 +1,6 @@
 package dev.cfc.codegen.internal;
 
+import dev.cfc.codegen.CompileInputs;
 import dev.cfc.codegen.CompileRequest;
 import dev.cfc.codegen.CompileResult;
 import dev.cfc.codegen.Diagnostic;
@@ -16,14 +17,19 @@ import dev.cfc.codegen.internal.wrangler.ReconcileOutcome;
 import dev.cfc.codegen.internal.wrangler.WranglerReconciler;
 import dev.cfc.codegen.internal.validate.ConfigContext;
 import dev.cfc.codegen.internal.validate.Validator;
+import dev.cfc.dsl.ContainerDefinition;
+import dev.cfc.dsl.Image;
+import dev.cfc.dsl.Settings;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -108,6 +114,61 @@ public final class Pipeline {
           resolver::display, path -> Files.exists(path) ? read(path) : null));
     }
     return result();
+  }
+
+  /**
+   * The paths {@link #run} reads, generously: every config wrangler could choose, the lock
+   * beside them, the image build paths with both Dockerfile locations, the build contexts, and
+   * the trees of sources and generated files.
+   */
+  public static CompileInputs inputs(CompileRequest request) {
+    Path dir = request.projectDir();
+    Path configDir = request.wranglerConfig() == null ? dir
+        : dir.resolve(request.wranglerConfig()).normalize().getParent();
+    Set<Path> paths = new LinkedHashSet<>();
+    if (request.wranglerConfig() != null) {
+      paths.add(dir.resolve(request.wranglerConfig()).normalize());
+    }
+    for (String name : CONFIG_NAMES) {
+      paths.add(configDir.resolve(name));
+    }
+    paths.add(configDir.resolve(ManagedLock.FILE_NAME));
+    for (ContainerDefinition definition : request.definitions()) {
+      List<Settings> variants = new ArrayList<>();
+      variants.add(definition.effectiveSettings());
+      for (String environment : definition.environments().keySet()) {
+        variants.add(definition.settingsFor(environment));
+      }
+      for (Settings settings : variants) {
+        if (settings.image() instanceof Image.Build build) {
+          addBuildPaths(dir, build, paths);
+        }
+      }
+    }
+    List<Path> trees = new ArrayList<>(request.sourceRoots());
+    if (request.typescriptOut() != null) {
+      trees.add(request.typescriptOut());
+    }
+    if (request.javaOut() != null) {
+      trees.add(request.javaOut());
+    }
+    return new CompileInputs(List.copyOf(paths), trees);
+  }
+
+  private static void addBuildPaths(Path dir, Image.Build build, Set<Path> paths) {
+    try {
+      Path path = dir.resolve(build.path()).normalize();
+      paths.add(path);
+      paths.add(path.resolve("Dockerfile"));
+      if (build.dockerfile() != null) {
+        paths.add(path.resolve(build.dockerfile()).normalize());
+      }
+      if (build.context() != null) {
+        paths.add(dir.resolve(build.context()).normalize());
+      }
+    } catch (InvalidPathException e) {
+      // The validator reports it; a compile with errors is never taken as settled.
+    }
   }
 
   private static ConfigContext context(String configName, ConfigFacts facts) {
