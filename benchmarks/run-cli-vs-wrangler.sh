@@ -5,8 +5,13 @@
 #
 # Rows, each run N times, interleaved round-robin so that load from other processes falls on all
 # of them alike:
-#   cfc generate, warm no-change  a copy of examples/quickstart that was generated once: the class
-#                                 cache is present and nothing is written ("no changes")
+#   cfc generate, warm no-change  a copy of examples/quickstart that was generated, then run again
+#                                 once a few seconds later: nothing is written ("no changes") and
+#                                 the run is answered from .cfc/fingerprint, as every no-change run
+#                                 after the first is
+#   ... without the fingerprint   the same copy with .cfc/fingerprint deleted before each run: the
+#                                 class cache is used (no javac) but everything else is compiled,
+#                                 and the fingerprint is saved again
 #   cfc generate, cold            a fresh copy each time: no .cfc/cache (javac runs), every file
 #                                 is written
 #   wrangler deploy --dry-run     the test-only wrangler (codegen/src/test/wrangler-proof) on the
@@ -44,8 +49,11 @@ java_bin=java
 cp -R "$example" "$work/warm"
 rm -rf "$work/warm/.cfc" "$work/warm/src/_generated"
 "$root/cfc" generate -C "$work/warm" >/dev/null
+# A fingerprint is saved only by a no-change run whose inputs last changed 2 s or more before it.
+sleep 2.5
 second=$("$root/cfc" generate -C "$work/warm")
 [ "$second" = "no changes" ] || { echo "warm run is not a no-change run: $second" >&2; exit 1; }
+[ -f "$work/warm/.cfc/fingerprint" ] || { echo "the no-change run saved no fingerprint" >&2; exit 1; }
 
 # wrangler's copy: the config cfc generated, and a main that exports every Durable Object class
 # (wrangler bundles main with esbuild; the generated TypeScript imports packages not installed here)
@@ -75,9 +83,10 @@ run_wrangler > "$work/wrangler-first.txt" 2>&1 || {
 wrangler_version=$(node "$wrangler_js" --version 2>/dev/null | tail -1)
 
 # --- timing ------------------------------------------------------------------------------------
-rows=(warm cold wrangler jvm)
+rows=(warm compiled cold wrangler jvm)
 declare -A label=(
   [warm]="cfc generate, warm no-change"
+  [compiled]="... without the fingerprint"
   [cold]="cfc generate, cold (fresh copy)"
   [wrangler]="wrangler deploy --dry-run"
   [jvm]="bare JVM start (java -version)"
@@ -98,6 +107,9 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)
 for i in $(seq 1 "$N"); do
   rm -rf "$work/cold"; cp -R "$example" "$work/cold"; rm -rf "$work/cold/.cfc" "$work/cold/src/_generated"
   timed warm "$root/cfc" generate -C "$work/warm"
+  rm -f "$work/warm/.cfc/fingerprint"
+  timed compiled "$root/cfc" generate -C "$work/warm"
+  [ -f "$work/warm/.cfc/fingerprint" ] || { echo "the full no-change run saved no fingerprint" >&2; exit 1; }
   timed cold "$root/cfc" generate -C "$work/cold"
   timed wrangler run_wrangler
   timed jvm "$java_bin" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -version

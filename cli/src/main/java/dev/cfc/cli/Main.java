@@ -35,10 +35,6 @@ public final class Main {
     return cli.execute(args);
   }
 
-  static CommandLine commandLine() {
-    return commandLine(System.currentTimeMillis());
-  }
-
   private static CommandLine commandLine(long startedMillis) {
     CommandLine cli = new CommandLine(new CfcCommand(startedMillis));
     cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
