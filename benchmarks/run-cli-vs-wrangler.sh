@@ -49,11 +49,15 @@ java_bin=java
 cp -R "$example" "$work/warm"
 rm -rf "$work/warm/.cfc" "$work/warm/src/_generated"
 "$root/cfc" generate -C "$work/warm" >/dev/null
-# A fingerprint is saved only by a no-change run whose inputs last changed 2 s or more before it.
-sleep 2.5
+# The run right after the one that wrote compiles and saves the fingerprint (or, on a file system
+# with whole-second times, a run 2 s later does).
 second=$("$root/cfc" generate -C "$work/warm")
 [ "$second" = "no changes" ] || { echo "warm run is not a no-change run: $second" >&2; exit 1; }
-[ -f "$work/warm/.cfc/fingerprint" ] || { echo "the no-change run saved no fingerprint" >&2; exit 1; }
+if [ ! -f "$work/warm/.cfc/fingerprint" ]; then
+  sleep 2.5
+  "$root/cfc" generate -C "$work/warm" >/dev/null
+fi
+[ -f "$work/warm/.cfc/fingerprint" ] || { echo "no no-change run saved a fingerprint" >&2; exit 1; }
 
 # wrangler's copy: the config cfc generated, and a main that exports every Durable Object class
 # (wrangler bundles main with esbuild; the generated TypeScript imports packages not installed here)

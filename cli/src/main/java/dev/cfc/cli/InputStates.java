@@ -27,14 +27,17 @@ final class InputStates {
   /** One path to observe; a tree also observes everything beneath it. */
   record Root(Path path, boolean tree) {}
 
-  /** The state lines, and the newest modification time among the paths that exist. */
-  record Observed(List<String> lines, long newestModifiedMillis, Path newest) {}
+  /**
+   * The state lines, and among the paths that exist the one last modified, by when that
+   * modification is settled (see {@link #settledAt}).
+   */
+  record Observed(List<String> lines, long lastSettledAtMillis, Path lastModified) {}
 
   private final Path excluded;
   private final List<String> lines = new ArrayList<>();
   private final Set<Path> linkedDirectories = new HashSet<>();
-  private long newestModified = Long.MIN_VALUE;
-  private Path newest;
+  private long lastSettledAt = Long.MIN_VALUE;
+  private Path lastModified;
 
   /** @param excluded a directory left out of every tree (cfc's own {@code .cfc}) */
   private InputStates(Path excluded) {
@@ -46,7 +49,7 @@ final class InputStates {
     for (Root root : roots) {
       states.add(root.path(), root.tree());
     }
-    return new Observed(List.copyOf(states.lines), states.newestModified, states.newest);
+    return new Observed(List.copyOf(states.lines), states.lastSettledAt, states.lastModified);
   }
 
   private void add(Path path, boolean tree) throws IOException {
@@ -94,11 +97,22 @@ final class InputStates {
   }
 
   private void noteModified(Path path) throws IOException {
-    long modified = Files.getLastModifiedTime(path).toMillis();
-    if (modified > newestModified) {
-      newestModified = modified;
-      newest = path;
+    long settledAt = settledAt(Files.getLastModifiedTime(path).toMillis());
+    if (settledAt > lastSettledAt) {
+      lastSettledAt = settledAt;
+      lastModified = path;
     }
+  }
+
+  /**
+   * The time after which a file whose modification time reads {@code modifiedMillis} cannot
+   * have been modified again with a time that reads earlier. Linux file systems stamp times from
+   * a clock that can lag the system clock by a scheduler tick (at most 10 ms), hence 50 ms;
+   * file systems that keep whole seconds (FAT keeps even seconds) truncate a time by up to two
+   * seconds, and their times are whole seconds.
+   */
+  static long settledAt(long modifiedMillis) {
+    return modifiedMillis + (modifiedMillis % 1000 == 0 ? 2_000 : 50);
   }
 
   static long fnv1a64(byte[] content) {

@@ -35,7 +35,8 @@ import java.util.Set;
  *       clock) never get a fingerprint, because the same sources may then give different
  *       containers;
  *   <li>a fingerprint is saved only when no input was modified from shortly before the run
- *       began until it ended, so it never records an edit the compile did not see.
+ *       began until it ended ({@link InputStates#settledAt}), so it never records an edit the
+ *       compile did not see.
  * </ul>
  *
  * <p>{@code cfc check} never takes the shortcut: as the CI gate it always compiles.
@@ -44,13 +45,6 @@ final class NoChangeShortcut {
 
   static final String FILE = ".cfc/fingerprint";
   private static final String HEADER = "cfc generate fingerprint 1";
-
-  /**
-   * How long before a run an input must have last changed for the fingerprint to trust it:
-   * longer than the coarsest file-time resolution in use (2 s on FAT), so that an edit made
-   * during the run can never carry a time from before it.
-   */
-  static final long SETTLED_MILLIS = 2_000;
 
   /** The command lines the shortcut answers: {@code generate}, optionally quiet, in a project. */
   record Invocation(Path projectFile, boolean quiet, boolean verbose) {
@@ -114,8 +108,8 @@ final class NoChangeShortcut {
     }
     List<InputStates.Root> roots = roots(invocation, inputs);
     InputStates.Observed observed = InputStates.observe(roots, cfcDir(invocation));
-    if (observed.newestModifiedMillis() > startedMillis - SETTLED_MILLIS) {
-      Path newest = observed.newest();
+    if (observed.lastSettledAtMillis() > startedMillis) {
+      Path newest = observed.lastModified();
       return (newest.startsWith(invocation.projectDir())
           ? invocation.projectDir().relativize(newest) : newest).toString().replace('\\', '/')
           + " changed moments ago; a later run saves the fingerprint";

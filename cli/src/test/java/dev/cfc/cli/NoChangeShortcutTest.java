@@ -187,14 +187,21 @@ class NoChangeShortcutTest {
   }
 
   @Test
-  void anInputChangedMomentsBeforeTheRunIsNotTrusted() throws IOException {
+  void anInputModifiedDuringTheRunIsNotTrusted() throws IOException {
     Files.delete(project.resolve(NoChangeShortcut.FILE));
+    // A time a second after now: the file was touched while the run was under way.
     Path source = project.resolve("cfc/app/AppContainers.java");
-    Files.setLastModifiedTime(source, FileTime.fromMillis(System.currentTimeMillis()));
+    Files.setLastModifiedTime(source, FileTime.fromMillis(System.currentTimeMillis() + 1_000));
     assertThat(run("generate", "-v")).isZero();
     assertThat(err).contains("cfc: no fingerprint: cfc/app/AppContainers.java changed moments"
         + " ago; a later run saves the fingerprint");
     assertThat(project.resolve(NoChangeShortcut.FILE)).doesNotExist();
+  }
+
+  @Test
+  void aFileTimeIsSettledAfterTheFileSystemsResolution() {
+    assertThat(InputStates.settledAt(1_700_000_000_123L)).isEqualTo(1_700_000_000_173L);
+    assertThat(InputStates.settledAt(1_700_000_000_000L)).isEqualTo(1_700_000_002_000L);
   }
 
   @Test
