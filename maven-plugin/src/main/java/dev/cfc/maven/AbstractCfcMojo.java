@@ -114,7 +114,7 @@ public abstract class AbstractCfcMojo extends AbstractMojo {
           .build();
       CompileResult result = Compiler.compile(request);
       report(result.diagnostics());
-      apply(dir, result);
+      apply(request, result);
     } catch (IOException e) {
       throw new MojoExecutionException("cfc: nothing was written: " + e.getMessage(), e);
     }
@@ -128,8 +128,8 @@ public abstract class AbstractCfcMojo extends AbstractMojo {
   /** The goal's name, as printed. */
   abstract String goal();
 
-  /** What the goal does with a compile that had no errors. */
-  abstract void apply(Path projectDir, CompileResult result)
+  /** What the goal does with a compile of {@code request} that had no errors. */
+  abstract void apply(CompileRequest request, CompileResult result)
       throws IOException, MojoFailureException;
 
   /** {@code cfc.toml} when the project has one, else the defaults; parameters override both. */
@@ -158,7 +158,7 @@ public abstract class AbstractCfcMojo extends AbstractMojo {
   }
 
   /** Logs findings with the CLI's text; fails the build when any is an error. */
-  private void report(List<Diagnostic> diagnostics) throws MojoFailureException {
+  void report(List<Diagnostic> diagnostics) throws MojoFailureException {
     for (Diagnostic diagnostic : diagnostics) {
       if (diagnostic.isError()) {
         getLog().error(diagnostic.render());

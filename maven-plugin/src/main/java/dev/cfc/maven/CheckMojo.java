@@ -1,8 +1,8 @@
 package dev.cfc.maven;
 
+import dev.cfc.codegen.CompileRequest;
 import dev.cfc.codegen.CompileResult;
 import dev.cfc.codegen.Diffs;
-import java.nio.file.Path;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -25,7 +25,7 @@ public class CheckMojo extends AbstractCfcMojo {
   }
 
   @Override
-  void apply(Path projectDir, CompileResult result) throws MojoFailureException {
+  void apply(CompileRequest request, CompileResult result) throws MojoFailureException {
     if (!result.isStale()) {
       getLog().info("up to date");
       return;
