@@ -65,7 +65,8 @@ function parseArgs(argv) {
 // Reading the config the way wrangler does: TOML, or JSON with comments and trailing commas.
 
 function readConfig(file) {
-  const text = fs.readFileSync(file, "utf8");
+  // wrangler's readFileSync drops a UTF-8 byte order mark (removeBOMAndValidate).
+  const text = fs.readFileSync(file, "utf8").replace(/^\uFEFF/, "");
   if (file.endsWith(".toml")) {
     return parseToml(text);
   }

@@ -65,7 +65,9 @@ public record ProjectConfig(
     }
     TomlParseResult toml;
     try {
-      toml = Toml.parse(file);
+      String text = Files.readString(file);
+      // As wrangler does for its config, a UTF-8 byte order mark is not part of the TOML.
+      toml = Toml.parse(text.startsWith("\uFEFF") ? text.substring(1) : text);
     } catch (IOException e) {
       diagnostics.add(Diagnostic.error("CFC205", Diagnostic.Location.of(shown),
           "cannot read " + shown + ": " + e.getMessage(), ""));

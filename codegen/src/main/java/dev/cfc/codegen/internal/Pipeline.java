@@ -41,6 +41,8 @@ public final class Pipeline {
   static final List<String> CONFIG_NAMES = List.of("wrangler.json", "wrangler.jsonc",
       "wrangler.toml");
 
+  private static final String BYTE_ORDER_MARK = "\uFEFF";
+
   private final CompileRequest request;
   private final SourceResolver resolver;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
@@ -61,7 +63,10 @@ public final class Pipeline {
       return result();
     }
     String configName = resolver.display(configPath);
-    ConfigSource source = new ConfigSource(Path.of(configName), configText);
+    // wrangler drops a UTF-8 byte order mark before parsing; cfc does too, and keeps it on write.
+    String byteOrderMark = configText.startsWith(BYTE_ORDER_MARK) ? BYTE_ORDER_MARK : "";
+    ConfigSource source = new ConfigSource(Path.of(configName),
+        configText.substring(byteOrderMark.length()));
     WranglerReconciler reconciler = new WranglerReconciler();
     WranglerReconciler.FactsResult facts = reconciler.readFacts(source);
     diagnostics.addAll(facts.diagnostics());
@@ -88,7 +93,8 @@ public final class Pipeline {
     if (hasErrors()) {
       return result();
     }
-    files.add(new PlannedFile(configPath, configName, configText, outcome.newText(),
+    files.add(new PlannedFile(configPath, configName, configText,
+        byteOrderMark + outcome.newText(),
         outcome.summary().render()));
     String newLock = ManagedLock.render(configPath.getFileName().toString(),
         outcome.managedClasses());

@@ -21,14 +21,18 @@ final class ManagedStateCheck {
   static List<String> verify(ConfigBackend backend, ConfigDocument before, String newText,
       DesiredState desired, Set<String> previouslyManaged) {
     List<String> problems = new ArrayList<>();
-    ConfigBackend.Parsed parsed =
-        backend.parse(new ConfigSource(before.source().path(), newText));
-    if (parsed.document() == null) {
-      problems.add("the edited config does not parse: "
-          + parsed.diagnostics().get(0).render());
-      return problems;
+    ConfigDocument after = before;
+    // Unchanged text is the document already parsed; checking it is still worth doing.
+    if (!newText.equals(before.source().text())) {
+      ConfigBackend.Parsed parsed =
+          backend.parse(new ConfigSource(before.source().path(), newText));
+      if (parsed.document() == null) {
+        problems.add("the edited config does not parse: "
+            + parsed.diagnostics().get(0).render());
+        return problems;
+      }
+      after = parsed.document();
     }
-    ConfigDocument after = parsed.document();
     Set<String> touchable = new LinkedHashSet<>(previouslyManaged);
     for (DesiredContainer d : desired.containers()) {
       touchable.add(d.className());
