@@ -33,11 +33,32 @@ final class TomlDocument implements ConfigDocument {
   record Element(TomlLayout.Header header, Map<String, TomlLayout.KeyValue> direct,
       Map<String, Integer> complex, int insertAt, int contentEnd, String keyIndent) {}
 
+  /**
+   * Where an array written as an inline value is: {@code containers = [ { ... }, ... ]}, also
+   * under a table or inside an inline table ({@code durable_objects = { bindings = [...] }}).
+   *
+   * @param open offset of its {@code [}
+   * @param elements its elements, in order
+   */
+  record InlineArray(int open, List<InlineElement> elements) {}
+
+  /**
+   * One inline-table element of an {@link InlineArray}.
+   *
+   * @param span the element's text, braces included
+   * @param pairs its {@code key = value} pairs, in order
+   * @param direct the pairs with a plain (undotted) key, by key
+   */
+  record InlineElement(TomlLayout.Span span, List<TomlLayout.InlinePair> pairs,
+      Map<String, TomlLayout.InlinePair> direct) {}
+
   private final ConfigSource source;
   private final TomlParseResult toml;
   private final TomlLayout layout;
   private final Map<String, Map<ArrayKind, DocArray>> arrays = new HashMap<>();
   private final Map<DocEntry, Element> elements = new IdentityHashMap<>();
+  private final Map<DocEntry, InlineElement> inlineElements = new IdentityHashMap<>();
+  private final Map<List<String>, InlineArray> inlineArrays = new HashMap<>();
   private final ConfigFacts facts;
 
   TomlDocument(ConfigSource source, TomlParseResult toml) {
@@ -55,6 +76,18 @@ final class TomlDocument implements ConfigDocument {
   Element element(DocEntry entry) {
     array(entry.scope(), entry.kind());
     return elements.get(entry);
+  }
+
+  /** The inline-array element an entry came from, or {@code null}. */
+  InlineElement inlineElement(DocEntry entry) {
+    array(entry.scope(), entry.kind());
+    return inlineElements.get(entry);
+  }
+
+  /** The array of this kind in this scope when it is written inline, else {@code null}. */
+  InlineArray inlineArray(String scope, ArrayKind kind) {
+    array(scope, kind);
+    return inlineArrays.get(kind.pathIn(scope));
   }
 
   @Override
@@ -140,6 +173,10 @@ final class TomlDocument implements ConfigDocument {
     if (!tables && !headerIdx.isEmpty()) {
       return new DocArray(scope, kind, DocArray.State.INVALID, List.of(), at);
     }
+    InlineArray inline = tables ? null : inlineArray(path, array.size());
+    if (inline != null) {
+      inlineArrays.put(path, inline);
+    }
     List<DocEntry> entries = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
       TomlTable t = array.getTable(i);
@@ -162,10 +199,65 @@ final class TomlDocument implements ConfigDocument {
         for (String k : t.keySet()) {
           keyAt.put(k, at(t.inputPositionOf(List.of(k))));
         }
-        entries.add(new DocEntry(scope, kind, i, values, at(array.inputPositionOf(i)), keyAt));
+        DocEntry e = new DocEntry(scope, kind, i, values, at(array.inputPositionOf(i)), keyAt);
+        if (inline != null) {
+          inlineElements.put(e, inline.elements().get(i));
+        }
+        entries.add(e);
       }
     }
     return new DocArray(scope, kind, DocArray.State.PRESENT, entries, at);
+  }
+
+  /**
+   * Finds the text of an array written as an inline value at {@code path}: the value of a key
+   * line, or of a pair inside inline tables below one. Null when it is not found as expected
+   * (then cfc does not edit it).
+   */
+  private InlineArray inlineArray(List<String> path, int size) {
+    String text = layout.text();
+    for (TomlLayout.KeyValue kv : layout.keyValues()) {
+      List<String> full = kv.fullPath();
+      if (full.size() > path.size() || !path.subList(0, full.size()).equals(full)) {
+        continue;
+      }
+      int valueStart = kv.valueStart();
+      List<String> rest = path.subList(full.size(), path.size());
+      while (!rest.isEmpty() && valueStart < text.length() && text.charAt(valueStart) == '{') {
+        TomlLayout.InlinePair found = null;
+        for (TomlLayout.InlinePair pair : layout.inlinePairs(valueStart)) {
+          if (pair.key().size() <= rest.size()
+              && rest.subList(0, pair.key().size()).equals(pair.key())) {
+            found = pair;
+            break;
+          }
+        }
+        if (found == null) {
+          return null;
+        }
+        valueStart = found.valueStart();
+        rest = rest.subList(found.key().size(), rest.size());
+      }
+      if (!rest.isEmpty() || valueStart >= text.length() || text.charAt(valueStart) != '[') {
+        return null;
+      }
+      List<InlineElement> elements = new ArrayList<>();
+      for (TomlLayout.Span span : layout.arrayElements(valueStart)) {
+        if (text.charAt(span.start()) != '{') {
+          return null;
+        }
+        List<TomlLayout.InlinePair> pairs = layout.inlinePairs(span.start());
+        Map<String, TomlLayout.InlinePair> direct = new LinkedHashMap<>();
+        for (TomlLayout.InlinePair pair : pairs) {
+          if (pair.key().size() == 1) {
+            direct.put(pair.key().get(0), pair);
+          }
+        }
+        elements.add(new InlineElement(span, pairs, direct));
+      }
+      return elements.size() == size ? new InlineArray(valueStart, elements) : null;
+    }
+    return null;
   }
 
   private Element element(int headerIndex, List<String> path) {

@@ -55,6 +55,19 @@ final class TomlLayout {
     }
   }
 
+  /**
+   * A {@code key = value} pair inside an inline table.
+   *
+   * @param key the key path as written
+   * @param keyStart offset of the key
+   * @param valueStart offset of the value
+   * @param valueEnd offset just past the value
+   */
+  record InlinePair(List<String> key, int keyStart, int valueStart, int valueEnd) {}
+
+  /** A value's span: {@code start} inclusive, {@code end} exclusive. */
+  record Span(int start, int end) {}
+
   private static final java.util.regex.Pattern BARE_DOTTED =
       java.util.regex.Pattern.compile("[A-Za-z0-9_-]+(?:[ \t]*\\.[ \t]*[A-Za-z0-9_-]+)*");
 
@@ -187,6 +200,73 @@ final class TomlLayout {
           lineStart, j, trimmedKeyEnd, valueStart, valueEnd, end, lineOf(j), j - lineStart + 1));
       i = end;
     }
+  }
+
+  /** The elements of the array value whose {@code [} is at {@code open}, in order. */
+  List<Span> arrayElements(int open) {
+    List<Span> elements = new ArrayList<>();
+    int i = open + 1;
+    while (true) {
+      i = skipInsignificant(i);
+      if (i >= text.length() || text.charAt(i) == ']') {
+        return elements;
+      }
+      if (text.charAt(i) == ',') {
+        i++;
+        continue;
+      }
+      int end = scanValue(i);
+      elements.add(new Span(i, end));
+      i = end;
+    }
+  }
+
+  /** The pairs of the inline table whose opening brace is at {@code open}, in order. */
+  List<InlinePair> inlinePairs(int open) {
+    List<InlinePair> pairs = new ArrayList<>();
+    int i = open + 1;
+    while (true) {
+      i = skipBlanks(i);
+      if (i >= text.length() || text.charAt(i) == '}') {
+        return pairs;
+      }
+      if (text.charAt(i) == ',') {
+        i++;
+        continue;
+      }
+      int keyEnd = scanKey(i, '=');
+      int valueStart = skipBlanks(keyEnd + 1);
+      int valueEnd = scanValue(valueStart);
+      pairs.add(new InlinePair(List.copyOf(key(text.substring(i, keyEnd))), i, valueStart,
+          valueEnd));
+      i = valueEnd;
+    }
+  }
+
+  /** Offset just past the value (string, array, inline table or scalar) at {@code start}. */
+  int valueEnd(int start) {
+    return scanValue(start);
+  }
+
+  /** The first offset at or after {@code from} that is not blank, a line break or a comment. */
+  int skipInsignificant(int from) {
+    int i = from;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (c == '#') {
+        i = endOfLine(i);
+      } else if (isBlank(c) || c == '\r' || c == '\n') {
+        i++;
+      } else {
+        return i;
+      }
+    }
+    return i;
+  }
+
+  /** Offset just past the newline ending the line that contains {@code offset}. */
+  int lineEndOf(int offset) {
+    return endOfLine(offset);
   }
 
   /** Decodes a dotted key: bare segments directly, anything quoted by tomlj. */

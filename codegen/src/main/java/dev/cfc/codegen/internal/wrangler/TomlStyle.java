@@ -54,6 +54,11 @@ final class TomlStyle {
     return eol;
   }
 
+  /** The text between a key and its value, such as {@code " = "}. */
+  String separator() {
+    return separator;
+  }
+
   /** A {@code [[path]]} header and its key lines, each ending with the line ending. */
   String block(List<String> path, Map<String, Object> fields, String headerIndent,
       String keyIndent) {

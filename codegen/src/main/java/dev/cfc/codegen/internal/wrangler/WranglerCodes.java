@@ -43,13 +43,17 @@ public final class WranglerCodes {
           "name = \"app\"\nmain = \n",
           "Fix the syntax at the reported line and column."),
       new Code(UNSUPPORTED_LAYOUT, "config layout cfc cannot edit safely",
-          "An entry cfc must change is written in a form it does not edit in place (an inline"
-              + " array such as `containers = [ { ... } ]`, a dotted key or sub-table inside an"
-              + " entry, or an inline table cfc would have to extend); cfc refuses rather than"
-              + " risk corrupting it.",
-          "containers = [ { class_name = \"TranscoderContainer\", image = \"./Dockerfile\" } ]",
-          "Rewrite that array as `[[containers]]` tables (or the entry's keys as plain `key ="
-              + " value` lines) and run cfc again."),
+          "An entry cfc must change is written in a form it does not edit in place: an"
+              + " element to remove that shares its line with other elements of an inline array,"
+              + " a dotted key or sub-table inside an entry, or an inline table cfc would have to"
+              + " extend. cfc refuses rather than risk corrupting it. (Inline arrays themselves"
+              + " are fine: cfc adds, updates and removes their elements.)",
+          "durable_objects.bindings = [ { name = \"A\", class_name = \"AContainer\" },"
+              + " { name = \"B\", class_name = \"BContainer\" } ]\n"
+              + "# BContainer's definition was removed and the run has --allow-destroy",
+          "Put each element of that array on a line of its own (or rewrite it as `[[...]]`"
+              + " tables), write the entry's keys as plain `key = value` pairs, and run cfc"
+              + " again."),
       new Code(CLASH, "hand-written entry clashes with a definition",
           "A containers entry or Durable Object binding that cfc did not write uses a"
               + " definition's class; cfc will not silently take it over.",

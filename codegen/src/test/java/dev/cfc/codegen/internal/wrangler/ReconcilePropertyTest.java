@@ -196,27 +196,65 @@ class ReconcilePropertyTest {
           + str("y") + "\n", "u"});
       blocks.add(new String[] {"[[kv_namespaces]]\nbinding" + sep + str("CACHE") + "\nid" + sep
           + str("abc") + "\n", "u"});
-      blocks.add(new String[] {"[[durable_objects.bindings]]\nname" + sep + str("HAND")
-          + "\nclass_name" + sep + str("HandObject") + "\n", "u"});
-      blocks.add(new String[] {"[[containers]]\nclass_name" + sep + str("ManualContainer")
-          + "\nimage" + sep + str("./manual") + comment() + "\n", "u"});
+      // Some arrays are written inline (`containers = [ { ... }, ... ]`): their elements, hand
+      // written ones first, are collected here and written as one key line.
+      Map<String, List<String[]>> inline = new LinkedHashMap<>();
+      for (ArrayKind kind : List.of(ArrayKind.CONTAINERS, ArrayKind.BINDINGS)) {
+        if (r.nextInt(3) == 0) {
+          inline.put(":" + kind.name(), new ArrayList<>());
+        }
+      }
+      LinkedHashMap<String, Object> hand = new LinkedHashMap<>();
+      hand.put("name", "HAND");
+      hand.put("class_name", "HandObject");
+      LinkedHashMap<String, Object> manual = new LinkedHashMap<>();
+      manual.put("class_name", "ManualContainer");
+      manual.put("image", "./manual");
+      for (String[] handWritten : List.of(
+          new String[] {"", "BINDINGS", "[[durable_objects.bindings]]\nname" + sep + str("HAND")
+              + "\nclass_name" + sep + str("HandObject") + "\n"},
+          new String[] {"", "CONTAINERS", "[[containers]]\nclass_name" + sep
+              + str("ManualContainer") + "\nimage" + sep + str("./manual") + comment() + "\n"})) {
+        if (inline.containsKey(":" + handWritten[1])) {
+          inline.get(":" + handWritten[1]).add(new String[] {
+              value(handWritten[1].equals("BINDINGS") ? hand : manual), "u"});
+        } else {
+          blocks.add(new String[] {handWritten[2], "u"});
+        }
+      }
       List<String> fileScopes = new ArrayList<>();
       fileScopes.add("");
       List<String> envHeaders = new ArrayList<>();
+      List<StringBuilder> envBodies = new ArrayList<>();
+      List<List<String>> envChunks = new ArrayList<>();
       for (String env : List.of("staging", "production", "preview")) {
         if (envs.contains(env) ? r.nextBoolean() : r.nextInt(3) == 0) {
-          envHeaders.add("[env." + env + "]\nname" + sep + str("media-" + env) + "\n");
+          String header = "[env." + env + "]\nname" + sep + str("media-" + env) + "\n";
           if (envs.contains(env)) {
             fileScopes.add(env);
+            envBodies.add(new StringBuilder(header));
+            envChunks.add(new ArrayList<>(List.of(header)));
+          } else {
+            envHeaders.add(header);
           }
         }
       }
       for (String scope : fileScopes) {
+        for (ArrayKind kind : List.of(ArrayKind.CONTAINERS, ArrayKind.BINDINGS)) {
+          if (!scope.isEmpty() && r.nextInt(3) == 0) {
+            inline.put(scope + ":" + kind.name(), new ArrayList<>());
+          }
+        }
         for (String e : existing) {
           String cls = GoldenCase.className(e);
           if (r.nextInt(5) > 0) {
-            blocks.add(new String[] {entry(ArrayKind.CONTAINERS.pathIn(scope),
-                staleFields(e, scope, wanted.contains(e))), "m"});
+            LinkedHashMap<String, Object> c = staleFields(e, scope, wanted.contains(e));
+            List<String[]> array = inline.get(scope + ":" + ArrayKind.CONTAINERS.name());
+            if (array != null) {
+              array.add(new String[] {value(c), "m"});
+            } else {
+              blocks.add(new String[] {entry(ArrayKind.CONTAINERS.pathIn(scope), c), "m"});
+            }
           }
           if (r.nextInt(5) > 0) {
             LinkedHashMap<String, Object> b = new LinkedHashMap<>();
@@ -225,8 +263,27 @@ class ReconcilePropertyTest {
             if (r.nextInt(4) == 0) {
               b.put("script_name", "other");
             }
-            blocks.add(new String[] {entry(ArrayKind.BINDINGS.pathIn(scope), b), "m"});
+            List<String[]> array = inline.get(scope + ":" + ArrayKind.BINDINGS.name());
+            if (array != null) {
+              array.add(new String[] {value(b), "m"});
+            } else {
+              blocks.add(new String[] {entry(ArrayKind.BINDINGS.pathIn(scope), b), "m"});
+            }
           }
+        }
+      }
+      for (Map.Entry<String, List<String[]>> array : inline.entrySet()) {
+        String scope = array.getKey().substring(0, array.getKey().indexOf(':'));
+        ArrayKind kind = ArrayKind.valueOf(array.getKey().substring(scope.length() + 1));
+        List<String> chunks = new ArrayList<>();
+        String text = inlineArray(kind, array.getValue(), chunks);
+        if (scope.isEmpty()) {
+          top.append(text);
+          unmanaged.addAll(chunks);
+        } else {
+          int header = fileScopes.indexOf(scope) - 1;
+          envBodies.get(header).append(text);
+          envChunks.get(header).addAll(chunks);
         }
       }
       Collections.shuffle(blocks, r);
@@ -259,6 +316,9 @@ class ReconcilePropertyTest {
       for (int k = envHeaders.size() - 1; k >= 0; k--) {
         blocks.add(0, new String[] {envHeaders.get(k), "u"});
       }
+      for (int k = envBodies.size() - 1; k >= 0; k--) {
+        blocks.add(0, new String[] {envBodies.get(k).toString(), "e" + k});
+      }
 
       StringBuilder text = new StringBuilder(top);
       for (String[] block : blocks) {
@@ -269,6 +329,8 @@ class ReconcilePropertyTest {
         text.append(body);
         if (block[1].equals("u")) {
           unmanaged.add(body);
+        } else if (block[1].startsWith("e")) {
+          unmanaged.addAll(envChunks.get(Integer.parseInt(block[1].substring(1))));
         }
         if (r.nextBoolean()) {
           text.append("\n");
@@ -338,6 +400,38 @@ class ReconcilePropertyTest {
       fields.forEach((k, v) -> out.append(indent).append(k).append(sep).append(value(v))
           .append(r.nextInt(5) == 0 ? " # note" : "").append("\n"));
       return out.toString();
+    }
+
+    /**
+     * An array written as one key line, its elements on lines of their own (with or without a
+     * trailing comma and comments) or, when none is managed, possibly all on one line.
+     * {@code chunks} receives the text cfc must keep: the key and the hand-written elements.
+     */
+    private String inlineArray(ArrayKind kind, List<String[]> elements, List<String> chunks) {
+      String key = (kind == ArrayKind.CONTAINERS ? "containers" : "durable_objects.bindings")
+          + sep + "[";
+      chunks.add(key);
+      boolean anyManaged = elements.stream().anyMatch(e -> e[1].equals("m"));
+      StringBuilder out = new StringBuilder(key);
+      if (!anyManaged && r.nextBoolean()) {
+        for (int i = 0; i < elements.size(); i++) {
+          out.append(i > 0 ? ", " : "").append(elements.get(i)[0]);
+          chunks.add(elements.get(i)[0]);
+        }
+        return out.append("]\n").toString();
+      }
+      boolean trailingComma = r.nextBoolean();
+      String indent = pick("  ", "    ", "\t");
+      out.append("\n");
+      for (int i = 0; i < elements.size(); i++) {
+        out.append(indent).append(elements.get(i)[0]);
+        if (elements.get(i)[1].equals("u")) {
+          chunks.add(elements.get(i)[0]);
+        }
+        out.append(i < elements.size() - 1 || trailingComma ? "," : "")
+            .append(r.nextInt(4) == 0 ? " # note" : "").append("\n");
+      }
+      return out.append("]\n").toString();
     }
 
     private String value(Object v) {
