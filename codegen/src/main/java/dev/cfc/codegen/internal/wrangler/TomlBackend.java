@@ -62,6 +62,7 @@ final class TomlBackend implements ConfigBackend {
     private final TomlStyle style;
     private final TextEdits edits = new TextEdits();
     private final List<String> atEof = new ArrayList<>();
+    private final Map<Integer, List<String>> beforeHeader = new java.util.TreeMap<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final Map<InlineAnchor, List<String>> inlineAdds = new LinkedHashMap<>();
     private final Set<TomlDocument.InlineElement> removedInline = new HashSet<>();
@@ -91,6 +92,7 @@ final class TomlBackend implements ConfigBackend {
       if (!diagnostics.isEmpty()) {
         return new Emitted(text, diagnostics.stream().distinct().toList());
       }
+      insertBeforeHeaders();
       if (!atEof.isEmpty()) {
         edits.insert(text.length(), TextEdits.Order.END, eofPrefix() + String.join(style.eol(), atEof));
       }
@@ -187,9 +189,68 @@ final class TomlBackend implements ConfigBackend {
         } else if (inlineParent(path)) {
           // reported
         } else {
-          atEof.add(style.block(path, a.fields(), "", defaultKeyIndent()));
+          String block = style.block(path, a.fields(), "", defaultKeyIndent());
+          int sectionEnd = sectionEnd(a.scope());
+          if (sectionEnd < 0) {
+            atEof.add(block);
+          } else {
+            beforeHeader.computeIfAbsent(sectionEnd, k -> new ArrayList<>()).add(block);
+          }
         }
       }
+    }
+
+    /**
+     * Where a new {@code [[...]]} table of a scope reads as part of it: top-level tables before
+     * the first {@code [env.*]} table, an environment's after its last table, in both cases above
+     * the comment lines that introduce the next table. -1 for the end of the file. (TOML does not
+     * care; a person reading the file assumes a table belongs to the section it sits in.)
+     */
+    private int sectionEnd(String scope) {
+      List<TomlLayout.Header> headers = layout.headers();
+      if (scope.isEmpty()) {
+        for (TomlLayout.Header h : headers) {
+          if (!h.path().isEmpty() && h.path().get(0).equals("env")) {
+            return gapStart(h.lineStart());
+          }
+        }
+        return -1;
+      }
+      int last = -1;
+      for (int i = 0; i < headers.size(); i++) {
+        List<String> p = headers.get(i).path();
+        if (p.size() >= 2 && p.get(0).equals("env") && p.get(1).equals(scope)) {
+          last = i;
+        }
+      }
+      return last < 0 || last + 1 == headers.size() ? -1
+          : gapStart(headers.get(last + 1).lineStart());
+    }
+
+    /**
+     * The start of the blank lines and comment lines above a header: a new table goes above
+     * all of them, so that it never lands inside the lines a removed element takes with it.
+     */
+    private int gapStart(int headerLineStart) {
+      int start = commentStart(headerLineStart);
+      while (start > 0) {
+        int prev = layout.lineStartOf(start - 1);
+        if (!text.substring(prev, start).isBlank()) {
+          break;
+        }
+        start = prev;
+      }
+      return start;
+    }
+
+    private void insertBeforeHeaders() {
+      beforeHeader.forEach((offset, blocks) -> {
+        String before = text.substring(0, offset);
+        boolean blankBefore = offset == 0 || before.endsWith("\n\n") || before.endsWith("\r\n\r\n");
+        boolean blankAfter = text.substring(offset, layout.lineEndOf(offset)).isBlank();
+        edits.insert(offset, TextEdits.Order.BEFORE_NEXT, (blankBefore ? "" : style.eol())
+            + String.join(style.eol(), blocks) + (blankAfter ? "" : style.eol()));
+      });
     }
 
     /**
@@ -441,7 +502,12 @@ final class TomlBackend implements ConfigBackend {
     }
 
     private int leadingCommentStart(TomlDocument.Element el) {
-      int start = el.header().lineStart();
+      return commentStart(el.header().lineStart());
+    }
+
+    /** The start of the comment lines right above the line at {@code lineStart}, if any. */
+    private int commentStart(int lineStart) {
+      int start = lineStart;
       while (start > 0) {
         int prev = layout.lineStartOf(start - 1);
         if (!layout.isCommentLine(prev)) {
