@@ -16,7 +16,7 @@ import java.util.zip.CRC32C;
 /**
  * The state of a list of paths, one line per path: {@code absent}, {@code dir}, {@code other},
  * or {@code file <size> <crc32c> <fnv-1a 64>} of its content. A tree root adds a line for every
- * file and directory beneath it, in name order. Two equal lists mean equal content, not merely equal timestamps; the
+ * file of its kind beneath it, in name order. Two equal lists mean equal content, not merely equal timestamps; the
  * two checksums are there to notice accidental change, which is all a project's own files need.
  *
  * <p>This class runs on {@code cfc generate}'s fast path, before anything else is loaded, so it
@@ -24,8 +24,11 @@ import java.util.zip.CRC32C;
  */
 final class InputStates {
 
-  /** One path to observe; a tree also observes everything beneath it. */
-  record Root(Path path, boolean tree) {}
+  /**
+   * One path to observe; a tree also observes what is beneath it: every file, or with an
+   * {@code extension} only the files whose names end with it.
+   */
+  record Root(Path path, boolean tree, String extension) {}
 
   /**
    * The state lines, and among the paths that exist the one last modified, by when that
@@ -47,19 +50,28 @@ final class InputStates {
   static Observed observe(List<Root> roots, Path excluded) throws IOException {
     InputStates states = new InputStates(excluded);
     for (Root root : roots) {
-      states.add(root.path(), root.tree());
+      states.add(root.path(), root, true);
     }
     return new Observed(List.copyOf(states.lines), states.lastSettledAt, states.lastModified);
   }
 
-  private void add(Path path, boolean tree) throws IOException {
+  /**
+   * Adds the line of one path: a root always, a path in a tree when it is a file of the tree's
+   * kind (a tree of any kind also lists its directories). Every directory's time counts, so a
+   * file deleted while the run was under way is noticed.
+   */
+  private void add(Path path, Root root, boolean isRoot) throws IOException {
+    String extension = root.extension();
+    boolean listed = isRoot || extension == null;
     StringBuilder line = new StringBuilder(path.toString()).append('\t');
     if (Files.isDirectory(path)) {
-      lines.add(line.append("dir").toString());
+      if (listed) {
+        lines.add(line.append("dir").toString());
+      }
       noteModified(path);
       // Links are followed, as a compile reading a generated file through one would; each
       // linked directory is walked once, so a link to an ancestor cannot loop.
-      boolean walk = tree
+      boolean walk = root.tree()
           && (!Files.isSymbolicLink(path) || linkedDirectories.add(path.toRealPath()));
       if (walk) {
         List<Path> children = new ArrayList<>();
@@ -71,11 +83,16 @@ final class InputStates {
         Collections.sort(children);
         for (Path child : children) {
           if (!child.equals(excluded)) {
-            add(child, true);
+            add(child, root, false);
           }
         }
       }
-    } else if (Files.isRegularFile(path)) {
+      return;
+    }
+    if (!listed && !path.getFileName().toString().endsWith(extension)) {
+      return;
+    }
+    if (Files.isRegularFile(path)) {
       byte[] content;
       try {
         content = Files.readAllBytes(path);

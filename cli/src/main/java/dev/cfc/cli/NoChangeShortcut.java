@@ -44,7 +44,7 @@ import java.util.Set;
 final class NoChangeShortcut {
 
   static final String FILE = ".cfc/fingerprint";
-  private static final String HEADER = "cfc generate fingerprint 1";
+  private static final String HEADER = "cfc generate fingerprint 2";
 
   /** The command lines the shortcut answers: {@code generate}, optionally quiet, in a project. */
   record Invocation(Path projectFile, boolean quiet, boolean verbose) {
@@ -121,7 +121,8 @@ final class NoChangeShortcut {
     }
     lines.add("print " + escape(printed));
     for (InputStates.Root root : roots) {
-      lines.add((root.tree() ? "tree " : "path ") + escape(root.path().toString()));
+      lines.add(root.tree() ? "tree " + escape(root.extension()) + " "
+          + escape(root.path().toString()) : "path " + escape(root.path().toString()));
     }
     for (String state : observed.lines()) {
       lines.add("state " + escape(state));
@@ -141,12 +142,13 @@ final class NoChangeShortcut {
   /** {@code cfc.toml} first, then what the compile reads. */
   private static List<InputStates.Root> roots(Invocation invocation, CompileInputs inputs) {
     Set<InputStates.Root> roots = new LinkedHashSet<>();
-    roots.add(new InputStates.Root(invocation.projectFile(), false));
+    roots.add(new InputStates.Root(invocation.projectFile(), false, null));
     for (Path path : inputs.paths()) {
-      roots.add(new InputStates.Root(path.toAbsolutePath().normalize(), false));
+      roots.add(new InputStates.Root(path.toAbsolutePath().normalize(), false, null));
     }
-    for (Path tree : inputs.trees()) {
-      roots.add(new InputStates.Root(tree.toAbsolutePath().normalize(), true));
+    for (CompileInputs.Tree tree : inputs.trees()) {
+      roots.add(new InputStates.Root(tree.root().toAbsolutePath().normalize(), true,
+          tree.extension()));
     }
     return List.copyOf(roots);
   }
@@ -276,8 +278,12 @@ final class NoChangeShortcut {
         switch (line.substring(0, space)) {
           case "key" -> key.add(value);
           case "print" -> printed = unescape(value);
-          case "path" -> roots.add(new InputStates.Root(Path.of(unescape(value)), false));
-          case "tree" -> roots.add(new InputStates.Root(Path.of(unescape(value)), true));
+          case "path" -> roots.add(new InputStates.Root(Path.of(unescape(value)), false, null));
+          case "tree" -> {
+            int split = value.indexOf(' ');
+            roots.add(new InputStates.Root(Path.of(unescape(value.substring(split + 1))), true,
+                unescape(value.substring(0, split))));
+          }
           case "state" -> states.add(unescape(value));
           default -> {
             return null;

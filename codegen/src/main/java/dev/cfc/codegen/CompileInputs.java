@@ -15,13 +15,21 @@ import java.util.List;
  * @param paths files whose content, or directories whose existence, the compile looks at: the
  *     wrangler configs wrangler would choose between, {@code cfc.lock}, and the image build
  *     paths, Dockerfiles and build contexts of the definitions
- * @param trees directories whose whole content the compile reads: the DSL sources and the
- *     directories of generated TypeScript and Java
+ * @param trees directories whose files of one kind the compile reads, at any depth: the DSL
+ *     sources ({@code .java}) and the generated TypeScript ({@code .ts}) and Java ({@code .java})
  */
-public record CompileInputs(List<Path> paths, List<Path> trees) {
+public record CompileInputs(List<Path> paths, List<Tree> trees) {
 
   public CompileInputs {
     paths = List.copyOf(paths);
     trees = List.copyOf(trees);
   }
+
+  /**
+   * A directory of which the compile reads every file whose name ends with {@code extension}.
+   *
+   * @param root the directory
+   * @param extension the file name ending, such as {@code .java}
+   */
+  public record Tree(Path root, String extension) {}
 }

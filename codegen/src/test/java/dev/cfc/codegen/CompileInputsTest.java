@@ -38,8 +38,10 @@ class CompileInputsTest {
         dir.resolve("wrangler.toml"), dir.resolve("cfc.lock"),
         dir.resolve("containers/api"), dir.resolve("containers/api/Dockerfile"),
         dir.resolve("containers/api/Dockerfile.prod"), dir.resolve("containers"));
-    assertThat(inputs.trees()).containsExactly(dir.resolve("cfc"),
-        dir.resolve("src/_generated"), dir.resolve("app/src/main/java"));
+    assertThat(inputs.trees()).containsExactly(
+        new CompileInputs.Tree(dir.resolve("cfc"), ".java"),
+        new CompileInputs.Tree(dir.resolve("src/_generated"), ".ts"),
+        new CompileInputs.Tree(dir.resolve("app/src/main/java"), ".java"));
   }
 
   @Test

@@ -43,6 +43,9 @@ public final class Pipeline {
 
   private static final String BYTE_ORDER_MARK = "\uFEFF";
 
+  /** The generated Java files cfc plans, and deletes when stale. */
+  private static final String JAVA_EXTENSION = ".java";
+
   private final CompileRequest request;
   private final SourceResolver resolver;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
@@ -116,7 +119,7 @@ public final class Pipeline {
         return result();
       }
       files.addAll(GeneratedFiles.plan(request.javaOut(),
-          new JavaEmitter().emit(request.definitions(), request.javaPackage()), ".java",
+          new JavaEmitter().emit(request.definitions(), request.javaPackage()), JAVA_EXTENSION,
           resolver::display, path -> Files.exists(path) ? read(path) : null));
     }
     return result();
@@ -151,12 +154,15 @@ public final class Pipeline {
         }
       }
     }
-    List<Path> trees = new ArrayList<>(request.sourceRoots());
+    List<CompileInputs.Tree> trees = new ArrayList<>();
+    for (Path root : request.sourceRoots()) {
+      trees.add(new CompileInputs.Tree(root, ".java"));
+    }
     if (request.typescriptOut() != null) {
-      trees.add(request.typescriptOut());
+      trees.add(new CompileInputs.Tree(request.typescriptOut(), TypeScriptPlan.EXTENSION));
     }
     if (request.javaOut() != null) {
-      trees.add(request.javaOut());
+      trees.add(new CompileInputs.Tree(request.javaOut(), JAVA_EXTENSION));
     }
     return new CompileInputs(List.copyOf(paths), trees);
   }

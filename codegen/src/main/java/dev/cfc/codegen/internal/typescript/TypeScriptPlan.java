@@ -14,6 +14,9 @@ import java.util.function.Function;
  */
 public final class TypeScriptPlan {
 
+  /** The files cfc plans in {@code typescript-out}, and deletes when stale. */
+  public static final String EXTENSION = ".ts";
+
   private TypeScriptPlan() {}
 
   /**
@@ -24,7 +27,7 @@ public final class TypeScriptPlan {
    */
   public static List<PlannedFile> plan(Path outDir, Map<String, String> emitted,
       Function<Path, String> display, Function<Path, String> current) {
-    return GeneratedFiles.plan(outDir, emitted, ".ts", display, current);
+    return GeneratedFiles.plan(outDir, emitted, EXTENSION, display, current);
   }
 
   /** {@code src/_generated: 2 updated, 1 created}; parts with a count of 0 are left out. */
