@@ -228,17 +228,25 @@ final class TomlBackend implements ConfigBackend {
     }
 
     /**
-     * The start of the blank lines and comment lines above a header: a new table goes above
-     * all of them, so that it never lands inside the lines a removed element takes with it.
+     * Where a new table goes above a header: at the first blank line of the blank and comment
+     * lines right above it, so that comments introducing the header (a section banner too) stay
+     * with it and comments right under the content above stay with that; above them all when
+     * there is no blank line. Never inside the lines a removed element takes with it, which start
+     * at most one blank line above its header.
      */
     private int gapStart(int headerLineStart) {
-      int start = commentStart(headerLineStart);
+      int start = headerLineStart;
       while (start > 0) {
         int prev = layout.lineStartOf(start - 1);
-        if (!text.substring(prev, start).isBlank()) {
+        if (!text.substring(prev, start).isBlank() && !layout.isCommentLine(prev)) {
           break;
         }
         start = prev;
+      }
+      for (int line = start; line < headerLineStart; line = layout.lineEndOf(line)) {
+        if (text.substring(line, layout.lineEndOf(line)).isBlank()) {
+          return line;
+        }
       }
       return start;
     }
