@@ -52,8 +52,10 @@ public final class ContainerBuilder extends SettingsBuilder<ContainerBuilder> {
   }
 
   /**
-   * The wrangler container {@code name}, instead of {@code <worker>-<definition>}; needed when
-   * adopting a container application that already exists under another name.
+   * The wrangler container {@code name}, instead of {@code <worker>-<definition>} (plus
+   * {@code -<env>} in an environment). Without it, an entry that already exists keeps its name
+   * when it is adopted or its class renamed; with it, the entry takes this name, and
+   * {@code wrangler deploy} deploys the application under it.
    */
   public ContainerBuilder containerName(String applicationName) {
     this.containerName = Objects.requireNonNull(applicationName, "containerName");

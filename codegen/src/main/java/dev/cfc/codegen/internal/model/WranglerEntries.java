@@ -54,7 +54,8 @@ public final class WranglerEntries {
           Names.className(definition.name()), Names.bindingName(definition.name()),
           renamedFrom == null ? null : Names.className(renamedFrom),
           renamedFrom == null ? null : Names.bindingName(renamedFrom),
-          definition.adopt(), resolver.resolve(definition.where()), scopes));
+          definition.adopt(), definition.containerName() != null,
+          resolver.resolve(definition.where()), scopes));
     }
     return new DesiredState(containers, environments, allowDestroy, adoptAll);
   }

@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param renamedFromClass the class this definition was called before, or {@code null}
  * @param renamedFromBinding the binding this definition was called before, or {@code null}
  * @param adopt whether a hand-written entry for this class may be taken over
+ * @param explicitName whether the definition sets the container application {@code name}
+ *     itself ({@code containerName}); otherwise an existing entry keeps its name
  * @param definedAt where the definition was written, for diagnostics
  * @param entriesByScope the {@code containers} entry per scope: key {@code ""} is the top level,
  *     any other key an environment name; every maintained environment is present
@@ -25,6 +27,7 @@ public record DesiredContainer(
     String renamedFromClass,
     String renamedFromBinding,
     boolean adopt,
+    boolean explicitName,
     Diagnostic.Location definedAt,
     Map<String, ContainerEntry> entriesByScope) {
 

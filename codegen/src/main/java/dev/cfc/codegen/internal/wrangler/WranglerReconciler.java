@@ -59,7 +59,8 @@ public final class WranglerReconciler {
       return failed(source, previouslyManaged, ConfigFacts.none(file), parsed.diagnostics());
     }
     ConfigDocument doc = parsed.document();
-    ReconcilePlanner.Result planned = ReconcilePlanner.plan(doc, desired, previouslyManaged);
+    DesiredState wanted = ApplicationNames.kept(desired, doc);
+    ReconcilePlanner.Result planned = ReconcilePlanner.plan(doc, wanted, previouslyManaged);
     if (planned.diagnostics().stream().anyMatch(Diagnostic::isError)) {
       return failed(source, previouslyManaged, doc.facts(), planned.diagnostics());
     }
@@ -74,7 +75,7 @@ public final class WranglerReconciler {
       return failed(source, previouslyManaged, doc.facts(), all);
     }
     List<String> problems =
-        ManagedStateCheck.verify(backend, doc, emitted.text(), desired, previouslyManaged);
+        ManagedStateCheck.verify(backend, doc, emitted.text(), wanted, previouslyManaged);
     if (!problems.isEmpty()) {
       all.add(Diagnostic.error(WranglerCodes.EDIT_NOT_VERIFIED, Diagnostic.Location.of(file),
           "cfc could not edit " + file + " safely: " + String.join("; ", problems),

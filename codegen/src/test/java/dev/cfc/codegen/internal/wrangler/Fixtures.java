@@ -21,7 +21,7 @@ final class Fixtures {
     Map<String, ContainerEntry> scopes = new LinkedHashMap<>();
     byScope.forEach((scope, fields) -> scopes.put(scope, new ContainerEntry(fields)));
     return new DesiredContainer(definition, GoldenCase.className(definition),
-        GoldenCase.bindingName(definition), renamedFrom, null, adopt,
+        GoldenCase.bindingName(definition), renamedFrom, null, adopt, false,
         new Diagnostic.Location("cfc/App.java", 1, 1), scopes);
   }
 

@@ -90,6 +90,7 @@ record GoldenCase(String name, Path dir, String input, DesiredState desired,
       }
       containers.add(new DesiredContainer(def, className(def), bindingName(def),
           t.getString("renamed_from"), null, Boolean.TRUE.equals(t.getBoolean("adopt")),
+          Boolean.TRUE.equals(t.getBoolean("explicit_name")),
           new Diagnostic.Location("cfc/App.java", 10 + i, 5), scopes));
     }
     DesiredState desired = new DesiredState(containers, envs,

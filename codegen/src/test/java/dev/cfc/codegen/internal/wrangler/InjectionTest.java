@@ -57,15 +57,15 @@ class InjectionTest {
       Object vs = TomlDocument.plain(entry.getTable("image_vars"));
       assertThat(vs).isEqualTo(vars);
 
-      // Changing the value in place round-trips too.
-      LinkedHashMap<String, Object> g = fields("name", "x" + value, "image", value,
+      // Changing the value in place round-trips too (an existing entry keeps its `name`).
+      LinkedHashMap<String, Object> g = fields("name", value, "image", "x" + value,
           "image_vars", vars, "max_instances", 3L);
       ReconcileOutcome updated = reconcile(outcome.newText(),
           Fixtures.state(Fixtures.container("alpha", Map.of("", g))), "AlphaContainer");
       assertThat(updated.diagnostics()).isEmpty();
       assertNoInvalidEscapes(updated.newText());
       assertThat(Toml.parse(updated.newText()).getArray("containers").getTable(0)
-          .getString("name"))
+          .getString("image"))
           .isEqualTo("x" + value);
     }
   }

@@ -80,11 +80,22 @@ class JsoncReconcilePropertyTest {
     @SuppressWarnings("unchecked")
     Map<String, Object> parsed = (Map<String, Object>) Values.normalize(
         LENIENT.readValue(out, LinkedHashMap.class));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> input = (Map<String, Object>) Values.normalize(
+        LENIENT.readValue(s.text(), LinkedHashMap.class));
     for (String scope : s.desired().scopes()) {
       for (DesiredContainer d : s.desired().containers()) {
+        // An entry that exists keeps its application name: its own, or wrangler's default.
+        LinkedHashMap<String, Object> expected = ReconcilePlanner.containerFields(d, scope);
+        List<Object> before = entries(input, ArrayKind.CONTAINERS.pathIn(scope), d.className());
+        if (!before.isEmpty()) {
+          Object name = ((Map<?, ?>) before.get(0)).get("name");
+          expected.put("name", name != null ? name : ("app-" + d.className()
+              + (scope.isEmpty() ? "" : "-" + scope)).toLowerCase(java.util.Locale.ROOT));
+        }
         assertThat(entries(parsed, ArrayKind.CONTAINERS.pathIn(scope), d.className()))
             .as("%s containers for %s in%n%s", scope, d.className(), out)
-            .containsExactly(ReconcilePlanner.containerFields(d, scope));
+            .containsExactly(expected);
         assertThat(entries(parsed, ArrayKind.BINDINGS.pathIn(scope), d.className()))
             .containsExactly(ReconcilePlanner.bindingFields(d));
       }
@@ -201,10 +212,14 @@ class JsoncReconcilePropertyTest {
         LinkedHashMap<String, Object> top = fields(d, "");
         scopes.put("", new ContainerEntry(top));
         for (String env : envs) {
-          scopes.put(env, new ContainerEntry(r.nextBoolean() ? top : fields(d, env)));
+          // The same values as the top level, or others; the application name is always the
+          // environment's own, as cfc derives it.
+          LinkedHashMap<String, Object> same = new LinkedHashMap<>(top);
+          same.put("name", "app-" + d + "-" + env);
+          scopes.put(env, new ContainerEntry(r.nextBoolean() ? same : fields(d, env)));
         }
         containers.add(new DesiredContainer(d, GoldenCase.className(d),
-            GoldenCase.bindingName(d), null, null, false,
+            GoldenCase.bindingName(d), null, null, false, false,
             new Diagnostic.Location("cfc/App.java", 1 + i, 1), scopes));
       }
       DesiredState desired = new DesiredState(containers, envs, allowDestroy, false);
