@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +41,7 @@ class LauncherIT {
     assertThat(first.exitCode()).isZero();
     assertThat(first.out()).contains("wrangler.toml: +2 containers", "cfc.lock: created");
 
-    settle(project);
+    ProjectFiles.settle(project);
     Run second = cfc(project, "generate", "-v");
     assertThat(second.out()).isEqualTo("no changes\n");
     assertThat(second.err()).contains("cfc: saved .cfc/fingerprint");
@@ -95,16 +94,6 @@ class LauncherIT {
         .filter(line -> !line.startsWith("Picked up JAVA_TOOL_OPTIONS"))
         .reduce("", (a, b) -> a + b + "\n");
     return new Run(process.exitValue(), Files.readString(out), stderr, loaded);
-  }
-
-  /** Every file last changed a minute ago, as after an ordinary pause. */
-  private static void settle(Path project) throws IOException {
-    FileTime aMinuteAgo = FileTime.fromMillis(System.currentTimeMillis() - 60_000);
-    try (Stream<Path> walk = Files.walk(project)) {
-      for (Path path : walk.toList()) {
-        Files.setLastModifiedTime(path, aMinuteAgo);
-      }
-    }
   }
 
   private static void copy(Path from, Path to) throws IOException {

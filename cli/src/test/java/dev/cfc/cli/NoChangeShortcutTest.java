@@ -68,7 +68,7 @@ class NoChangeShortcutTest {
     write("cfc/app/AppContainers.java", SOURCE);
     assertThat(run("generate")).isZero();
     assertThat(out).contains("wrangler.toml: +2 containers");
-    settle();
+    ProjectFiles.settle(project);
     assertThat(run("generate")).isZero();
     assertThat(out).isEqualTo("no changes\n");
     assertThat(project.resolve(NoChangeShortcut.FILE)).isRegularFile();
@@ -180,7 +180,7 @@ class NoChangeShortcutTest {
     write("cfc/app/AppContainers.java", SOURCE.replace("maxInstances(3)",
         "maxInstances(Integer.parseInt(System.getenv().getOrDefault(\"API_MAX\", \"3\")))"));
     assertThat(run("generate")).isZero();
-    settle();
+    ProjectFiles.settle(project);
     assertThat(run("generate", "-v")).isZero();
     assertThat(out).isEqualTo("no changes\n");
     assertThat(err).contains("cfc: no fingerprint: the definitions use java.lang.System, so the"
@@ -253,16 +253,6 @@ class NoChangeShortcutTest {
     List<String> all = new ArrayList<>(List.of("-C", project.toString()));
     all.addAll(List.of(args));
     return all.toArray(String[]::new);
-  }
-
-  /** Every file and directory last changed a minute ago, as after an ordinary pause. */
-  private void settle() throws IOException {
-    FileTime aMinuteAgo = FileTime.fromMillis(System.currentTimeMillis() - 60_000);
-    try (Stream<Path> walk = Files.walk(project)) {
-      for (Path path : walk.toList()) {
-        Files.setLastModifiedTime(path, aMinuteAgo);
-      }
-    }
   }
 
   private void write(String path, String text) throws IOException {

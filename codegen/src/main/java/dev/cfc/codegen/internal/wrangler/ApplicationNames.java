@@ -42,9 +42,7 @@ final class ApplicationNames {
         scopes.put(scope.getKey(), new ContainerEntry(fields));
       }
       changed |= kept;
-      containers.add(kept ? new DesiredContainer(d.definitionName(), d.className(),
-          d.bindingName(), d.renamedFromClass(), d.renamedFromBinding(), d.adopt(), false,
-          d.definedAt(), scopes) : d);
+      containers.add(kept ? d.withEntries(scopes) : d);
     }
     return changed ? new DesiredState(containers, desired.environments(),
         desired.allowDestroy(), desired.adoptAll()) : desired;

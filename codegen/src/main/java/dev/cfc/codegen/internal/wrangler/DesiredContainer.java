@@ -39,6 +39,12 @@ public record DesiredContainer(
     entriesByScope = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entriesByScope));
   }
 
+  /** The same definition with other entries. */
+  DesiredContainer withEntries(Map<String, ContainerEntry> entries) {
+    return new DesiredContainer(definitionName, className, bindingName, renamedFromClass,
+        renamedFromBinding, adopt, explicitName, definedAt, entries);
+  }
+
   /** Whether this definition names an earlier class it was renamed from. */
   boolean isRenamed() {
     return renamedFromClass != null && !renamedFromClass.equals(className);

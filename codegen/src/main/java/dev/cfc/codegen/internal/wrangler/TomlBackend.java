@@ -172,7 +172,8 @@ final class TomlBackend implements ConfigBackend {
       } else if (a.anchor() instanceof Before before) {
         TomlDocument.Element el = element(before.entry());
         if (el != null) {
-          edits.insert(leadingCommentStart(el), TextEdits.Order.BEFORE_NEXT, block(path, a, el) + style.eol());
+          edits.insert(commentStart(el.header().lineStart()), TextEdits.Order.BEFORE_NEXT,
+              block(path, a, el) + style.eol());
         }
       } else if (a.anchor() instanceof AtEnd) {
         DocArray array = doc.array(a.scope(), a.kind());
@@ -390,15 +391,11 @@ final class TomlBackend implements ConfigBackend {
 
     private void writeInlineAdds(InlineAnchor at, List<String> added) {
       TomlDocument.InlineElement anchor = at.anchor();
-      StringBuilder lines = new StringBuilder();
       if (anchor == null) {
         // An empty array, or one whose elements this run removes: the first one's layout.
         List<TomlDocument.InlineElement> elements = at.array().elements();
         if (!elements.isEmpty() && ownLine(elements.get(0))) {
-          int lineStart = layout.lineStartOf(elements.get(0).span().start());
-          String indent = text.substring(lineStart, elements.get(0).span().start());
-          added.forEach(e -> lines.append(indent).append(e).append(',').append(style.eol()));
-          edits.insert(lineStart, TextEdits.Order.BEFORE_NEXT, lines.toString());
+          insertLinesAbove(elements.get(0), added);
         } else {
           edits.insert(at.array().open() + 1, TextEdits.Order.AFTER_PREVIOUS,
               String.join(", ", added));
@@ -413,8 +410,7 @@ final class TomlBackend implements ConfigBackend {
       String indent = text.substring(lineStart, start);
       if (at.before()) {
         if (ownLine) {
-          added.forEach(e -> lines.append(indent).append(e).append(',').append(style.eol()));
-          edits.insert(lineStart, TextEdits.Order.BEFORE_NEXT, lines.toString());
+          insertLinesAbove(anchor, added);
         } else {
           edits.insert(start, TextEdits.Order.BEFORE_NEXT, String.join(", ", added) + ", ");
         }
@@ -427,6 +423,7 @@ final class TomlBackend implements ConfigBackend {
         if (!comma) {
           edits.insert(end, TextEdits.Order.EXTENDS_PREVIOUS, ",");
         }
+        StringBuilder lines = new StringBuilder();
         for (int i = 0; i < added.size(); i++) {
           boolean trailing = i < added.size() - 1 || comma || !last;
           lines.append(indent).append(added.get(i)).append(trailing ? "," : "")
@@ -440,6 +437,16 @@ final class TomlBackend implements ConfigBackend {
       } else {
         edits.insert(end, TextEdits.Order.AFTER_PREVIOUS, ", " + String.join(", ", added));
       }
+    }
+
+    /** New elements, one per line with a comma, above an element that has its own line. */
+    private void insertLinesAbove(TomlDocument.InlineElement element, List<String> added) {
+      int start = element.span().start();
+      int lineStart = layout.lineStartOf(start);
+      String indent = text.substring(lineStart, start);
+      StringBuilder lines = new StringBuilder();
+      added.forEach(e -> lines.append(indent).append(e).append(',').append(style.eol()));
+      edits.insert(lineStart, TextEdits.Order.BEFORE_NEXT, lines.toString());
     }
 
     /** Whether an element is alone on its line (a comma and a comment may follow it). */
@@ -507,10 +514,6 @@ final class TomlBackend implements ConfigBackend {
         }
       }
       return "";
-    }
-
-    private int leadingCommentStart(TomlDocument.Element el) {
-      return commentStart(el.header().lineStart());
     }
 
     /** The start of the comment lines right above the line at {@code lineStart}, if any. */
