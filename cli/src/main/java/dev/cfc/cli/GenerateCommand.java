@@ -5,6 +5,7 @@ import dev.cfc.codegen.Compiler;
 import dev.cfc.codegen.Diffs;
 import dev.cfc.codegen.OutputWriter;
 import dev.cfc.codegen.ProjectLock;
+import dev.cfc.codegen.ProjectState;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,7 +40,7 @@ final class GenerateCommand implements Callable<Integer> {
       return Main.OK;
     }
     // Planned and written under one lock: a concurrent run waits, then finds nothing to do.
-    try (ProjectLock lock = ProjectLock.acquire(root.projectFile().toAbsolutePath().getParent())) {
+    try (ProjectLock lock = ProjectLock.acquire(ProjectState.of(root.projectFile()))) {
       ProjectRun.Outcome outcome = run.planOutcome(plan);
       if (outcome == null) {
         return Main.INVALID;
@@ -77,11 +78,11 @@ final class GenerateCommand implements Callable<Integer> {
       notSaved = NoChangeShortcut.record(invocation, Compiler.inputs(outcome.request()),
           outcome.externalReads(), root.startedMillis, printed);
     } catch (IOException e) {
-      notSaved = "cannot save " + NoChangeShortcut.FILE + ": " + e.getMessage();
+      notSaved = "cannot save " + invocation.fingerprintShown() + ": " + e.getMessage();
     }
     if (root.verbose) {
       spec.commandLine().getErr().println(notSaved == null
-          ? "cfc: saved " + NoChangeShortcut.FILE + ": until an input changes, `cfc generate`"
+          ? "cfc: saved " + invocation.fingerprintShown() + ": until an input changes, `cfc generate`"
               + " answers without compiling"
           : "cfc: no fingerprint: " + notSaved);
     }

@@ -1,6 +1,7 @@
 package dev.cfc.cli;
 
 import dev.cfc.codegen.CompileInputs;
+import dev.cfc.codegen.ProjectState;
 import dev.cfc.codegen.Compiler;
 import dev.cfc.dsl.ContainerSet;
 import java.io.IOException;
@@ -43,6 +44,7 @@ import java.util.Set;
  */
 final class NoChangeShortcut {
 
+  /** The fingerprint of the project file {@code cfc.toml}; other project files have their own. */
   static final String FILE = ".cfc/fingerprint";
   private static final String HEADER = "cfc generate fingerprint 2";
 
@@ -53,7 +55,16 @@ final class NoChangeShortcut {
     }
 
     Path fingerprintFile() {
-      return projectDir().resolve(FILE);
+      return state().fingerprintFile();
+    }
+
+    /** The fingerprint's path as shown: {@code .cfc/fingerprint} for {@code cfc.toml}. */
+    String fingerprintShown() {
+      return state().display(fingerprintFile());
+    }
+
+    private ProjectState state() {
+      return ProjectState.of(projectFile);
     }
   }
 

@@ -11,6 +11,7 @@ import dev.cfc.codegen.DefinitionLoader;
 import dev.cfc.codegen.Diagnostic;
 import dev.cfc.codegen.PlannedFile;
 import dev.cfc.codegen.ProjectConfig;
+import dev.cfc.codegen.ProjectState;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -63,7 +64,7 @@ final class ProjectRun {
       return Outcome.failed(loaded.diagnostics());
     }
     ProjectConfig config = loaded.config();
-    DefinitionLoader loader = new DefinitionLoader(config.projectDir(),
+    DefinitionLoader loader = new DefinitionLoader(ProjectState.of(options.projectFile()),
         options.verbose ? err : null);
     DefinitionLoader.Loaded definitions = loader.load(config.sourcesDir());
     if (!definitions.diagnostics().isEmpty()) {

@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param onlyEnvironment limit the run to this environment (plus the top level), or null
  * @param allowDestroy whether a removed definition may delete its Durable Object class
  * @param adoptAll whether hand-written entries with a definition's class may be taken over
+ * @param suppressedWarnings warning codes left out of the result; errors are always reported
  */
 public record CompileRequest(
     Path projectDir,
@@ -33,9 +34,11 @@ public record CompileRequest(
     List<String> environments,
     String onlyEnvironment,
     boolean allowDestroy,
-    boolean adoptAll) {
+    boolean adoptAll,
+    List<String> suppressedWarnings) {
 
   public CompileRequest {
+    suppressedWarnings = List.copyOf(suppressedWarnings);
     Objects.requireNonNull(projectDir, "projectDir");
     projectDir = projectDir.toAbsolutePath().normalize();
     definitions = List.copyOf(definitions);
@@ -58,7 +61,8 @@ public record CompileRequest(
         .typescriptOut(config.typescriptOut() == null ? null : dir.resolve(config.typescriptOut()))
         .javaOut(config.javaOut() == null ? null : dir.resolve(config.javaOut()))
         .javaPackage(config.javaPackage())
-        .environments(config.environments());
+        .environments(config.environments())
+        .suppressedWarnings(config.suppressedWarnings());
   }
 
   /** The environments this run writes: all maintained ones, or the one asked for. */
@@ -82,6 +86,7 @@ public record CompileRequest(
     private String onlyEnvironment;
     private boolean allowDestroy;
     private boolean adoptAll;
+    private List<String> suppressedWarnings = List.of();
     private boolean built;
 
     private Builder(Path projectDir) {
@@ -148,6 +153,12 @@ public record CompileRequest(
       return this;
     }
 
+    /** Warning codes not to report ({@code suppress-warnings} in {@code cfc.toml}). */
+    public Builder suppressedWarnings(List<String> value) {
+      this.suppressedWarnings = new ArrayList<>(value);
+      return this;
+    }
+
     /** The request; the builder cannot be used after this. */
     public CompileRequest build() {
       if (built) {
@@ -156,7 +167,7 @@ public record CompileRequest(
       built = true;
       return new CompileRequest(projectDir, definitions, sourceRoots, wranglerConfig,
           typescriptOut, javaOut, javaPackage, environments, onlyEnvironment, allowDestroy,
-          adoptAll);
+          adoptAll, suppressedWarnings);
     }
   }
 }

@@ -39,7 +39,8 @@ import javax.tools.ToolProvider;
 
 /**
  * Loads container definitions from a directory of DSL sources: compiles them in memory with
- * {@code javax.tools} against the DSL, caches the classes under {@code .cfc/cache/<hash>} (the
+ * {@code javax.tools} against the DSL, caches the classes in the project's
+ * {@link ProjectState#cacheDir} ({@code .cfc/cache/<hash>} for {@code cfc.toml}; the
  * hash covers every source and the cfc version), and instantiates every public
  * {@link ContainerSet} with a public no-arg constructor. An unchanged project skips javac.
  */
@@ -49,14 +50,28 @@ public final class DefinitionLoader {
   private static final int KEEP_OLD_ENTRIES = 2;
 
   private final Path projectDir;
+  private final Path cacheRoot;
   private final PrintWriter verbose;
 
   /**
+   * A loader for the project whose project file is {@code cfc.toml} in {@code projectDir}.
+   *
    * @param projectDir the project directory; diagnostics print paths relative to it
    * @param verbose where to report cache hits and compile times, or null
    */
   public DefinitionLoader(Path projectDir, PrintWriter verbose) {
-    this.projectDir = projectDir.toAbsolutePath().normalize();
+    this(ProjectState.ofDefault(projectDir.toAbsolutePath().normalize()), verbose);
+  }
+
+  /**
+   * A loader that caches compiled definitions in the project's own state directory.
+   *
+   * @param state the project; diagnostics print paths relative to its directory
+   * @param verbose where to report cache hits and compile times, or null
+   */
+  public DefinitionLoader(ProjectState state, PrintWriter verbose) {
+    this.projectDir = state.projectDir();
+    this.cacheRoot = state.cacheDir();
     this.verbose = verbose;
   }
 
@@ -103,7 +118,6 @@ public final class DefinitionLoader {
       return failed(ContainerSets.noContainerSet(shown));
     }
     String hash = hash(dir, files);
-    Path cacheRoot = projectDir.resolve(".cfc").resolve("cache");
     Path entry = cacheRoot.resolve(hash);
     boolean hit = Files.isRegularFile(entry.resolve("complete"));
     if (hit) {

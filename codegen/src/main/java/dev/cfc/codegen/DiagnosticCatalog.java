@@ -26,6 +26,11 @@ public final class DiagnosticCatalog {
     return Optional.ofNullable(entries().get(code.trim().toUpperCase(Locale.ROOT)));
   }
 
+  /** Whether the catalogue documents {@code code} as a warning (its entry says "(Warning.)"). */
+  public static boolean isWarning(String code) {
+    return entry(code).map(text -> text.contains("(Warning.)")).orElse(false);
+  }
+
   /** Every entry by code, in catalogue order. */
   public static Map<String, String> entries() {
     String text = read();

@@ -34,10 +34,23 @@ public final class OutputWriter {
    */
   public static List<PlannedFile> write(Path projectDir, CompileResult result)
       throws IOException {
+    return write(ProjectState.ofDefault(projectDir.toAbsolutePath().normalize()), result);
+  }
+
+  /**
+   * Writes the changed files of a result that has no errors, taking the lock of the project
+   * whose state is {@code state} for the write.
+   *
+   * @return the files written
+   * @throws IllegalStateException when the result has errors
+   * @throws IOException when a file cannot be written; then nothing was changed
+   */
+  public static List<PlannedFile> write(ProjectState state, CompileResult result)
+      throws IOException {
     if (result.changedFiles().isEmpty() && !result.hasErrors()) {
       return List.of();
     }
-    try (ProjectLock lock = ProjectLock.acquire(projectDir)) {
+    try (ProjectLock lock = ProjectLock.acquire(state)) {
       return write(lock, result);
     }
   }

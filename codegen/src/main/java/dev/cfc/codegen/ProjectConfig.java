@@ -23,6 +23,8 @@ import org.tomlj.TomlPosition;
  * @param javaOut directory for generated Java accessors, or null for none ({@code java-out})
  * @param javaPackage package of the generated Java ({@code java-package})
  * @param environments wrangler environments cfc maintains ({@code environments})
+ * @param suppressedWarnings warning codes not to report ({@code suppress-warnings}); errors
+ *     cannot be suppressed
  */
 public record ProjectConfig(
     Path projectDir,
@@ -31,22 +33,24 @@ public record ProjectConfig(
     String typescriptOut,
     String javaOut,
     String javaPackage,
-    List<String> environments) {
+    List<String> environments,
+    List<String> suppressedWarnings) {
 
   /** The project file's name. */
   public static final String FILE_NAME = "cfc.toml";
 
   private static final Set<String> KEYS = Set.of("sources", "wrangler", "typescript-out",
-      "java-out", "java-package", "environments");
+      "java-out", "java-package", "environments", "suppress-warnings");
 
   public ProjectConfig {
     environments = List.copyOf(environments);
+    suppressedWarnings = List.copyOf(suppressedWarnings);
   }
 
   /** The values used when {@code cfc.toml} leaves a key out. */
   public static ProjectConfig defaults(Path projectDir) {
     return new ProjectConfig(projectDir, "cfc", null, "src/_generated", null, "app.generated",
-        List.of());
+        List.of(), List.of());
   }
 
   /**
@@ -87,7 +91,7 @@ public record ProjectConfig(
       if (!KEYS.contains(key)) {
         diagnostics.add(typeError(toml, key, shown, "unknown key " + key + " in " + shown,
             "known keys: sources, wrangler, typescript-out, java-out, java-package,"
-                + " environments"));
+                + " environments, suppress-warnings"));
       }
     }
     String sources = string(toml, "sources", defaults.sources(), shown, diagnostics);
@@ -118,11 +122,42 @@ public record ProjectConfig(
         }
       }
     }
+    List<String> suppressed = suppressedWarnings(toml, shown, diagnostics);
     if (!diagnostics.isEmpty()) {
       return new Loaded(null, diagnostics);
     }
     return new Loaded(new ProjectConfig(projectDir, sources, wrangler, typescriptOut, javaOut,
-        javaPackage, environments), List.of());
+        javaPackage, environments, suppressed), List.of());
+  }
+
+  /** {@code suppress-warnings}: codes the catalogue documents as warnings, nothing else. */
+  private static List<String> suppressedWarnings(TomlParseResult toml, String shown,
+      List<Diagnostic> diagnostics) {
+    String key = "suppress-warnings";
+    List<String> codes = new ArrayList<>();
+    if (!toml.contains(key)) {
+      return codes;
+    }
+    if (!toml.isArray(key)) {
+      diagnostics.add(typeError(toml, key, shown, key + " must be an array of warning codes",
+          key + " = [\"CFC209\"]"));
+      return codes;
+    }
+    TomlArray array = toml.getArray(key);
+    for (int i = 0; i < array.size(); i++) {
+      String code = array.get(i) instanceof String text ? text.strip() : String.valueOf(array.get(i));
+      if (!DiagnosticCatalog.entry(code).isPresent()) {
+        diagnostics.add(typeError(toml, key, shown, code + " in " + key
+            + " is not a cfc diagnostic code", "`cfc explain CFCnnn` lists what a code means"));
+      } else if (!DiagnosticCatalog.isWarning(code)) {
+        diagnostics.add(typeError(toml, key, shown, code + " in " + key
+            + " is an error, and errors cannot be suppressed",
+            "fix what it reports; only warnings can be suppressed"));
+      } else if (!codes.contains(code.toUpperCase(java.util.Locale.ROOT))) {
+        codes.add(code.toUpperCase(java.util.Locale.ROOT));
+      }
+    }
+    return codes;
   }
 
   private static String string(TomlParseResult toml, String key, String fallback, String shown,

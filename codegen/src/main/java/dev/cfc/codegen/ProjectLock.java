@@ -8,7 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * The lock two cfc runs on one project take turns on ({@code .cfc/lock}), held from planning to
+ * The lock two cfc runs on one project take turns on ({@link ProjectState#lockFile}, {@code
+ * .cfc/lock} for {@code cfc.toml}), held from planning to
  * writing so that the second run plans against what the first one wrote and finds nothing left
  * to do, instead of both planning against the same old files. It is an operating-system file
  * lock: it serialises processes (the CLI, a Maven build), and is released when the holder exits
@@ -26,10 +27,18 @@ public final class ProjectLock implements AutoCloseable {
     this.lock = lock;
   }
 
-  /** Waits until no other process holds the project's lock, then takes it. */
+  /**
+   * Waits until no other process holds the lock of the project whose project file is
+   * {@code cfc.toml} in {@code projectDir}, then takes it.
+   */
   public static ProjectLock acquire(Path projectDir) throws IOException {
-    Path dir = projectDir.toAbsolutePath().normalize();
-    Path lockFile = dir.resolve(".cfc").resolve("lock");
+    return acquire(ProjectState.ofDefault(projectDir.toAbsolutePath().normalize()));
+  }
+
+  /** Waits until no other process holds the project's lock, then takes it. */
+  public static ProjectLock acquire(ProjectState state) throws IOException {
+    Path dir = state.projectDir();
+    Path lockFile = state.lockFile();
     Files.createDirectories(lockFile.getParent());
     FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
         StandardOpenOption.WRITE);

@@ -301,11 +301,47 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
   }
 
   /**
-   * Rolling update: wrangler's {@code rollout_step_percentage} (1–100) and
-   * {@code rollout_active_grace_period} in seconds (≥ 0).
+   * Rolling update: wrangler's {@code rollout_step_percentage} (one of 5, 10, 20, 25, 50, 100)
+   * and {@code rollout_active_grace_period} in seconds (≥ 0).
    */
   public B rollout(int stepPercentage, long activeGracePeriodSeconds) {
-    this.rollout = new Rollout(stepPercentage, activeGracePeriodSeconds);
+    this.rollout = new Rollout(List.of(stepPercentage), activeGracePeriodSeconds);
+    return record("rollout");
+  }
+
+  /**
+   * Rolling update in one step size: wrangler's {@code rollout_step_percentage} (one of 5, 10,
+   * 20, 25, 50, 100); {@code rollout_active_grace_period} is left to wrangler's default.
+   */
+  public B rollout(int stepPercentage) {
+    this.rollout = Rollout.step(stepPercentage);
+    return record("rollout");
+  }
+
+  /**
+   * Rolling update in explicit steps: wrangler's {@code rollout_step_percentage} as an array
+   * (each 10–100, ascending, the last 100, at most {@code maxInstances} steps), e.g.
+   * {@code rolloutSteps(10, 50, 100)}; {@code rollout_active_grace_period} is left to wrangler's
+   * default unless {@link #rolloutGracePeriod} sets it.
+   */
+  public B rolloutSteps(int... stepPercentages) {
+    List<Integer> steps = new ArrayList<>();
+    for (int step : stepPercentages) {
+      steps.add(step);
+    }
+    Long grace = rollout == null ? null : rollout.activeGracePeriodSeconds();
+    this.rollout = new Rollout(steps, grace);
+    return record("rollout");
+  }
+
+  /**
+   * wrangler's {@code rollout_active_grace_period}: seconds (≥ 0) a busy instance may keep
+   * running before a rollout replaces it. Keeps the steps set before it ({@link #rollout(int)}
+   * or {@link #rolloutSteps}); on its own it leaves {@code rollout_step_percentage} to wrangler.
+   */
+  public B rolloutGracePeriod(long activeGracePeriodSeconds) {
+    this.rollout = (rollout == null ? new Rollout(List.of(), null) : rollout)
+        .withGracePeriod(activeGracePeriodSeconds);
     return record("rollout");
   }
 

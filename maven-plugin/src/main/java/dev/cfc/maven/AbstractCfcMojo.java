@@ -5,11 +5,14 @@ import dev.cfc.codegen.CompileResult;
 import dev.cfc.codegen.Compiler;
 import dev.cfc.codegen.Diagnostic;
 import dev.cfc.codegen.ProjectConfig;
+import dev.cfc.codegen.ProjectState;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -36,6 +39,15 @@ public abstract class AbstractCfcMojo extends AbstractMojo {
   @Parameter(property = "cfc.projectDirectory", defaultValue = "${project.basedir}",
       required = true)
   File projectDirectory;
+
+  /**
+   * The project file, relative to the project directory: {@code cfc.toml}, or another one when
+   * several Workers' projects share a folder ({@code cfc.api.toml}, as the CLI's
+   * {@code --config}). It need not exist; parameters override what it sets. Each project file
+   * has its own lock and state under {@code .cfc/}.
+   */
+  @Parameter(property = "cfc.projectFile", defaultValue = ProjectConfig.FILE_NAME)
+  String projectFile;
 
   /**
    * The wrangler config ({@code wrangler.toml}, {@code wrangler.json} or
@@ -85,6 +97,13 @@ public abstract class AbstractCfcMojo extends AbstractMojo {
   @Parameter(property = "cfc.adopt", defaultValue = "false")
   boolean adopt;
 
+  /**
+   * Warning codes not to report (on the command line: {@code -Dcfc.suppressWarnings=CFC209}).
+   * Added to {@code suppress-warnings} in the project file; errors cannot be suppressed.
+   */
+  @Parameter(property = "cfc.suppressWarnings")
+  List<String> suppressWarnings;
+
   /** Skip the goal. */
   @Parameter(property = "cfc.skip", defaultValue = "false")
   boolean skip;
@@ -132,9 +151,20 @@ public abstract class AbstractCfcMojo extends AbstractMojo {
   abstract void apply(CompileRequest request, CompileResult result)
       throws IOException, MojoFailureException;
 
-  /** {@code cfc.toml} when the project has one, else the defaults; parameters override both. */
+  /** The project file, whether or not it exists. */
+  Path projectFilePath() {
+    return projectDirectory.toPath().toAbsolutePath().normalize().resolve(projectFile)
+        .normalize();
+  }
+
+  /** The project's lock, fingerprint and cache directory. */
+  ProjectState projectState() {
+    return ProjectState.of(projectFilePath());
+  }
+
+  /** The project file when it exists, else the defaults; parameters override both. */
   private ProjectConfig projectConfig(Path dir) throws MojoFailureException {
-    Path file = dir.resolve(ProjectConfig.FILE_NAME);
+    Path file = projectFilePath();
     ProjectConfig base = ProjectConfig.defaults(dir);
     if (Files.isRegularFile(file)) {
       ProjectConfig.Loaded loaded = ProjectConfig.load(file);
@@ -146,7 +176,17 @@ public abstract class AbstractCfcMojo extends AbstractMojo {
         typescriptOut != null ? typescriptOut : base.typescriptOut(),
         javaOut != null ? javaOut : base.javaOut(),
         javaPackage != null ? javaPackage : base.javaPackage(),
-        environments != null && !environments.isEmpty() ? environments : base.environments());
+        environments != null && !environments.isEmpty() ? environments : base.environments(),
+        suppressedWarnings(base));
+  }
+
+  private List<String> suppressedWarnings(ProjectConfig base) {
+    List<String> codes = new ArrayList<>(base.suppressedWarnings());
+    if (suppressWarnings != null) {
+      suppressWarnings.stream().map(code -> code.strip().toUpperCase(Locale.ROOT))
+          .filter(code -> !codes.contains(code)).forEach(codes::add);
+    }
+    return codes;
   }
 
   private List<Path> classpath() throws MojoExecutionException {

@@ -33,7 +33,7 @@ public class GenerateNoForkMojo extends AbstractCfcMojo {
     if (!result.changedFiles().isEmpty()) {
       // Planned again under the project's lock, as the CLI plans: a run that wrote in between
       // (another build, cfc generate) is built upon instead of failing this one.
-      try (ProjectLock lock = ProjectLock.acquire(request.projectDir())) {
+      try (ProjectLock lock = ProjectLock.acquire(projectState())) {
         written = Compiler.compile(request);
         report(written.diagnostics().stream()
             .filter(diagnostic -> !result.diagnostics().contains(diagnostic)).toList());

@@ -1,6 +1,7 @@
 package dev.cfc.codegen.internal;
 
 import dev.cfc.codegen.Diagnostic;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,13 +15,40 @@ import org.tomlj.TomlParseResult;
  * config. It is what lets cfc tell a removed definition (whose entries it must refuse to drop
  * without {@code --allow-destroy}) from a hand-written entry it must never touch. It is kept
  * beside the wrangler config it describes and committed; a JSON config has no comments to keep
- * it in.
+ * it in. Each config has its own record, so that several Workers' configs can share a folder:
+ * {@code cfc.lock} for the names wrangler finds by itself ({@code wrangler.toml},
+ * {@code wrangler.jsonc}, {@code wrangler.json}), {@code <stem>.cfc.lock} for any other
+ * ({@code wrangler.api.toml} → {@code wrangler.api.cfc.lock}).
  */
 final class ManagedLock {
 
+  /** The record of a config wrangler finds by itself, and of every config before records were per config. */
   static final String FILE_NAME = "cfc.lock";
 
   private ManagedLock() {}
+
+  /** The record that belongs to {@code config}. */
+  static Path pathFor(Path config) {
+    String name = config.getFileName().toString();
+    if (Pipeline.CONFIG_NAMES.contains(name)) {
+      return config.resolveSibling(FILE_NAME);
+    }
+    String stem = name.replaceFirst("\\.(toml|jsonc|json)$", "");
+    return config.resolveSibling(stem + ".cfc.lock");
+  }
+
+  /**
+   * The config a record's text says it describes ({@code wrangler.config}), or null when the text
+   * does not say.
+   */
+  static String recordedConfig(String text) {
+    if (text == null) {
+      return null;
+    }
+    TomlParseResult toml = Toml.parse(text);
+    return toml.hasErrors() || !toml.isString("wrangler.config") ? null
+        : toml.getString("wrangler.config");
+  }
 
   /** The classes recorded in a lock file's text; empty for a missing or empty lock. */
   static Set<String> read(String text, String shownName, List<Diagnostic> diagnostics) {

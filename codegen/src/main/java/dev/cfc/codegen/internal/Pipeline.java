@@ -81,10 +81,12 @@ public final class Pipeline {
     if (hasErrors()) {
       return result();
     }
-    Path lockPath = configPath.resolveSibling(ManagedLock.FILE_NAME);
+    Path lockPath = ManagedLock.pathFor(configPath);
     String lockText = Files.exists(lockPath) ? read(lockPath) : null;
-    Set<String> previouslyManaged = ManagedLock.read(lockText, resolver.display(lockPath),
-        diagnostics);
+    PlannedFile movedRecord = lockText == null ? movedRecord(configPath, lockPath) : null;
+    Set<String> previouslyManaged = movedRecord != null
+        ? ManagedLock.read(movedRecord.before(), movedRecord.displayName(), diagnostics)
+        : ManagedLock.read(lockText, resolver.display(lockPath), diagnostics);
     if (hasErrors()) {
       return result();
     }
@@ -104,6 +106,9 @@ public final class Pipeline {
     files.add(new PlannedFile(lockPath, resolver.display(lockPath), lockText, newLock,
         resolver.display(lockPath) + ": " + (lockText == null ? "created"
             : newLock.equals(lockText) ? "no changes" : "updated")));
+    if (movedRecord != null) {
+      files.add(movedRecord);
+    }
     if (request.typescriptOut() != null) {
       files.addAll(TypeScriptPlan.plan(request.typescriptOut(),
           new TypeScriptEmitter().emit(request.definitions(), facts.facts().workerName(),
@@ -142,6 +147,9 @@ public final class Pipeline {
       paths.add(configDir.resolve(name));
     }
     paths.add(configDir.resolve(ManagedLock.FILE_NAME));
+    if (request.wranglerConfig() != null) {
+      paths.add(ManagedLock.pathFor(dir.resolve(request.wranglerConfig()).normalize()));
+    }
     for (ContainerDefinition definition : request.definitions()) {
       List<Settings> variants = new ArrayList<>();
       variants.add(definition.effectiveSettings());
@@ -197,6 +205,7 @@ public final class Pipeline {
 
   private CompileResult result() {
     List<Diagnostic> sorted = new ArrayList<>(diagnostics);
+    sorted.removeIf(d -> !d.isError() && request.suppressedWarnings().contains(d.code()));
     sorted.sort(Diagnostic.ORDER);
     boolean errors = sorted.stream().anyMatch(Diagnostic::isError);
     return new CompileResult(sorted, errors ? List.of() : files);
@@ -228,10 +237,35 @@ public final class Pipeline {
   }
 
   /**
+   * The shared {@code cfc.lock} that described this config before each config had a record of
+   * its own, planned for deletion (its classes move to {@code lockPath}); null when there is
+   * none or it describes another config.
+   */
+  private PlannedFile movedRecord(Path configPath, Path lockPath) {
+    Path legacy = configPath.resolveSibling(ManagedLock.FILE_NAME);
+    if (legacy.equals(lockPath) || !Files.isRegularFile(legacy)) {
+      return null;
+    }
+    String text = read(legacy);
+    if (!configPath.getFileName().toString().equals(ManagedLock.recordedConfig(text))) {
+      return null;
+    }
+    String shown = resolver.display(legacy);
+    return new PlannedFile(legacy, shown, text, null,
+        shown + ": deleted (moved to " + resolver.display(lockPath) + ")");
+  }
+
+  /**
    * wrangler reads the first of wrangler.json, wrangler.jsonc and wrangler.toml in a directory;
-   * when another config sits beside the one cfc edits, the two tools would disagree.
+   * when cfc edits one of those and another of them sits beside it, the two tools would
+   * disagree. A config of any other name ({@code wrangler.api.toml}) is read by wrangler only
+   * with {@code -c}, so the names it finds by itself beside it are no concern.
    */
   private void warnIfWranglerPicksAnother(Path edited) {
+    if (!CONFIG_NAMES.contains(edited.getFileName().toString())) {
+      // wrangler reads any other name only when told to (-c), so nothing beside it competes.
+      return;
+    }
     Path dir = edited.getParent();
     for (String name : CONFIG_NAMES) {
       Path other = dir.resolve(name);

@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * Derives the stable names of a definition: {@code videoTranscoder} → class
- * {@code VideoTranscoderContainer}, binding {@code CONTAINER_VIDEO_TRANSCODER}, wrangler
- * container name {@code <worker>-videoTranscoder[-<env>]}.
+ * {@code VideoTranscoderContainer}, binding {@code CONTAINER_VIDEO_TRANSCODER}, container
+ * application name {@code <worker>-video-transcoder[-<env>]}.
  */
 public final class Names {
 
@@ -40,10 +40,46 @@ public final class Names {
     return "CONTAINER_" + String.join("_", words(definitionName)).toUpperCase(Locale.ROOT);
   }
 
-  /** {@code <worker>-<definition>} plus {@code -<env>} inside an environment. */
-  public static String containerName(String workerName, String definitionName, String env) {
-    String base = workerName + "-" + definitionName;
-    return env == null ? base : base + "-" + env;
+  /** The longest definition name: generated file names and application names stay short. */
+  public static final int MAX_DEFINITION_NAME = 64;
+
+  /** The longest container application name cfc writes or accepts. */
+  public static final int MAX_APPLICATION_NAME = 128;
+
+  /**
+   * A Docker image repository path component, which wrangler tags a build with the application
+   * name as: lower case letters and digits, separated by one {@code .}, one or two {@code _}, or
+   * dashes.
+   */
+  private static final java.util.regex.Pattern REPOSITORY =
+      java.util.regex.Pattern.compile("[a-z0-9]+(?:(?:\\.|_|__|-+)[a-z0-9]+)*");
+
+  /**
+   * The container application {@code name} of a new entry: {@code <worker>-<definition words>}
+   * plus {@code -<env>} inside an environment, in lower case with dashes
+   * ({@code media}, {@code videoTranscoder}, {@code staging} →
+   * {@code media-video-transcoder-staging}), so that it is valid as the image repository
+   * wrangler tags the build with. It is unique whenever the bindings are, since both come from
+   * the same words.
+   */
+  public static String applicationName(String workerName, String definitionName, String env) {
+    String base = workerName + "-" + String.join("-", words(definitionName));
+    return repositorySafe(env == null ? base : base + "-" + env);
+  }
+
+  /**
+   * {@code name} in lower case with every run of other characters turned into one dash, and no
+   * dash at either end: a valid repository component for any name with a letter or digit.
+   */
+  public static String repositorySafe(String name) {
+    return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._]+", "-")
+        .replaceAll("[._]{2,}|[._]-|-[._]", "-").replaceAll("-{2,}", "-")
+        .replaceAll("^[-._]+|[-._]+$", "");
+  }
+
+  /** Whether Docker accepts {@code name} as an image repository, as wrangler uses it. */
+  public static boolean isRepositoryName(String name) {
+    return name.length() <= MAX_APPLICATION_NAME && REPOSITORY.matcher(name).matches();
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.cfc.codegen.internal.wrangler.DesiredState;
 import dev.cfc.dsl.ContainerDefinition;
 import dev.cfc.dsl.Image;
 import dev.cfc.dsl.InstanceType;
+import dev.cfc.dsl.Rollout;
 import dev.cfc.dsl.Settings;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,18 +86,27 @@ public final class WranglerEntries {
     if (s.maxInstances() != null) {
       fields.put("max_instances", (long) s.maxInstances());
     }
-    if (s.rollout() != null) {
-      fields.put("rollout_step_percentage", (long) s.rollout().stepPercentage());
-      fields.put("rollout_active_grace_period", s.rollout().activeGracePeriodSeconds());
+    Rollout rollout = s.rollout();
+    if (rollout != null) {
+      List<Long> steps = rollout.stepPercentages().stream().map(Integer::longValue).toList();
+      if (steps.size() == 1) {
+        fields.put("rollout_step_percentage", steps.get(0));
+      } else if (!steps.isEmpty()) {
+        fields.put("rollout_step_percentage", new ArrayList<Object>(steps));
+      }
+      if (rollout.activeGracePeriodSeconds() != null) {
+        fields.put("rollout_active_grace_period", rollout.activeGracePeriodSeconds());
+      }
     }
     return new ContainerEntry(fields);
   }
 
   private String containerName(ContainerDefinition definition, String env) {
     if (definition.containerName() != null) {
-      return env == null ? definition.containerName() : definition.containerName() + "-" + env;
+      return env == null ? definition.containerName()
+          : definition.containerName() + "-" + Names.repositorySafe(env);
     }
-    return Names.containerName(workerName, definition.name(), env);
+    return Names.applicationName(workerName, definition.name(), env);
   }
 
   private Path dockerfile(Image.Build build) {

@@ -129,6 +129,15 @@ public final class Validator {
             "use lower camelCase, for example Container.define(\"" + suggestName(name) + "\")");
         continue;
       }
+      if (name.length() > Names.MAX_DEFINITION_NAME) {
+        error("CFC001", definition.where(), "container name " + quote(name.substring(0, 20) + "…")
+                + " is " + name.length() + " characters long; at most "
+                + Names.MAX_DEFINITION_NAME + " are allowed",
+            "choose a shorter name: it becomes generated file names, a class, a binding and"
+                + " the container application name");
+        continue;
+      }
+      checkApplicationName(definition);
       if (Names.RESERVED.contains(name)) {
         error("CFC002", definition.where(),
             "container name " + quote(name) + " is a reserved word in JavaScript or TypeScript",
@@ -152,6 +161,25 @@ public final class Validator {
             "rename one of them so that their class and binding names differ");
       }
     }
+  }
+
+  /**
+   * wrangler tags a Dockerfile build with the application name, and Docker refuses a repository
+   * name with upper case or other characters; so a name the definition sets must be one.
+   */
+  private void checkApplicationName(ContainerDefinition definition) {
+    String name = definition.containerName();
+    if (name == null || Names.isRepositoryName(name)) {
+      return;
+    }
+    String fixed = Names.repositorySafe(name);
+    SourceLocation where = definition.sources().getOrDefault("containerName",
+        definition.where());
+    error("CFC007", where, "container application name " + quote(name)
+            + " is not valid as an image repository name, which wrangler tags the build with",
+        "use lower-case letters, digits and dashes, at most " + Names.MAX_APPLICATION_NAME
+            + " characters" + (fixed.isEmpty() ? "" : ", for example .containerName(\"" + fixed
+            + "\")"));
   }
 
   private static String suggestName(String name) {
@@ -235,6 +263,25 @@ public final class Validator {
     checkEgress(definition, s);
     checkProbes(definition, s);
     checkRollout(definition, s);
+    checkLabels(definition, s);
+  }
+
+  /**
+   * Label keys name a dimension in metrics and logs: a blank key, or one with surrounding
+   * whitespace or control characters, names nothing anyone can query.
+   */
+  private void checkLabels(ContainerDefinition definition, Settings s) {
+    for (String key : s.labels().keySet()) {
+      boolean blank = key.isBlank();
+      boolean untidy = !key.equals(key.strip())
+          || key.chars().anyMatch(Character::isISOControl);
+      if (blank || untidy) {
+        error("CFC044", at(definition, s, "labels." + key), "label key " + quote(key)
+                + (blank ? " is blank" : " has surrounding whitespace or control characters"),
+            blank ? "name the label, for example .label(\"team\", \"media\")"
+                : "use " + quote(key.strip().replaceAll("\\p{Cntrl}", "")));
+      }
+    }
   }
 
   private SourceLocation at(ContainerDefinition definition, Settings s, String key) {
@@ -657,19 +704,53 @@ public final class Validator {
     }
   }
 
+  /** Steps wrangler accepts for a single {@code rollout_step_percentage}. */
+  private static final List<Integer> SINGLE_ROLLOUT_STEPS = List.of(5, 10, 20, 25, 50, 100);
+
+  /** wrangler's {@code max_instances} when the entry leaves it out. */
+  private static final int DEFAULT_MAX_INSTANCES = 20;
+
+  /** The rollout rules wrangler 4.86 checks in its config validation, all reported at once. */
   private void checkRollout(ContainerDefinition definition, Settings s) {
     Rollout rollout = s.rollout();
     if (rollout == null) {
       return;
     }
     SourceLocation where = at(definition, s, "rollout");
-    if (rollout.stepPercentage() < 1 || rollout.stepPercentage() > 100) {
-      error("CFC070", where, "rollout step " + rollout.stepPercentage()
-          + "% is outside 1-100", "for example .rollout(25, 300)");
+    List<Integer> steps = rollout.stepPercentages();
+    if (steps.size() == 1 && !SINGLE_ROLLOUT_STEPS.contains(steps.get(0))) {
+      error("CFC070", where, "rollout step " + steps.get(0) + "% is not one wrangler accepts"
+          + " (5, 10, 20, 25, 50 or 100)", "for example .rollout(25, 300), or explicit steps"
+          + " .rolloutSteps(10, 50, 100)");
+    } else if (rollout.stepped()) {
+      List<String> problems = new ArrayList<>();
+      List<Integer> outOfRange = steps.stream().filter(step -> step < 10 || step > 100).toList();
+      if (!outOfRange.isEmpty()) {
+        problems.add("each step must be 10-100, not " + outOfRange);
+      }
+      for (int i = 1; i < steps.size(); i++) {
+        if (steps.get(i) < steps.get(i - 1)) {
+          problems.add("steps must ascend");
+          break;
+        }
+      }
+      if (steps.get(steps.size() - 1) != 100) {
+        problems.add("the last step must be 100");
+      }
+      int instances = s.maxInstances() == null ? DEFAULT_MAX_INSTANCES : s.maxInstances();
+      if (steps.size() > instances) {
+        problems.add("there are " + steps.size() + " steps but only " + instances + " instances"
+            + (s.maxInstances() == null ? " (wrangler's default max_instances)" : ""));
+      }
+      if (!problems.isEmpty()) {
+        error("CFC070", where, "rollout steps " + steps + " are not ones wrangler accepts: "
+            + String.join("; ", problems), "for example .rolloutSteps(10, 50, 100)");
+      }
     }
-    if (rollout.activeGracePeriodSeconds() < 0) {
-      error("CFC071", where, "rollout grace period " + rollout.activeGracePeriodSeconds()
-          + " s is negative", "use 0 or more seconds");
+    Long grace = rollout.activeGracePeriodSeconds();
+    if (grace != null && grace < 0) {
+      error("CFC071", where, "rollout grace period " + grace + " s is negative",
+          "use 0 or more seconds");
     }
   }
 

@@ -28,6 +28,8 @@ import java.util.function.Function;
  */
 final class ReconcilePlanner {
 
+  static final String RENAME_MATCHES_NOTHING = "CFC116";
+
   /**
    * The decision.
    *
@@ -293,11 +295,38 @@ final class ReconcilePlanner {
     return out;
   }
 
+  /**
+   * A rename must name a class that exists and that the definition can take over: one that no
+   * migration ever created would silently create a new, empty class instead, and one that still
+   * exists beside the definition's own class belongs to something else (renaming onto it would
+   * take its application name).
+   */
+  private void checkRename(DesiredContainer d, Set<String> alive) {
+    if (!d.isRenamed()) {
+      return;
+    }
+    String from = d.renamedFromClass();
+    String fromName = definitionNameOf(from);
+    if (!alive.contains(d.className()) && !alive.contains(from)) {
+      diagnostics.add(Diagnostic.error(RENAME_MATCHES_NOTHING, d.definedAt(),
+          d.definitionName() + " is renamedFrom(\"" + fromName + "\"), but no migration in "
+              + doc.source().displayName() + " creates " + from,
+          "check the old name (the class it had is in new_sqlite_classes), or remove"
+              + " renamedFrom to create a new, empty class"));
+    } else if (alive.contains(d.className()) && alive.contains(from)) {
+      diagnostics.add(Diagnostic.error(RENAME_MATCHES_NOTHING, d.definedAt(),
+          d.definitionName() + " is renamedFrom(\"" + fromName + "\"), but both "
+              + d.className() + " and " + from + " exist, so there is nothing to rename",
+          "remove renamedFrom(\"" + fromName + "\"): " + from + " is another class"));
+    }
+  }
+
   private List<String> planMigration(Ownership ownership, MigrationHistory history) {
     Set<String> alive = history.alive();
     List<Object> created = new ArrayList<>();
     List<Object> renamed = new ArrayList<>();
     for (DesiredContainer d : desired.containers()) {
+      checkRename(d, alive);
       if (alive.contains(d.className())) {
         continue;
       }
@@ -330,7 +359,7 @@ final class ReconcilePlanner {
             "remove env." + env + ".migrations so the environment inherits the top-level history"));
       }
     }
-    String tag = MigrationTags.lowestUnused(history.tags());
+    String tag = MigrationTags.next(history.tags());
     LinkedHashMap<String, Object> fields = new LinkedHashMap<>();
     fields.put("tag", tag);
     if (!created.isEmpty()) {

@@ -59,8 +59,14 @@ public final class WranglerReconciler {
       return failed(source, previouslyManaged, ConfigFacts.none(file), parsed.diagnostics());
     }
     ConfigDocument doc = parsed.document();
-    DesiredState wanted = ApplicationNames.kept(desired, doc);
+    ApplicationNames.Result names = ApplicationNames.resolve(desired, doc);
+    DesiredState wanted = names.desired();
     ReconcilePlanner.Result planned = ReconcilePlanner.plan(doc, wanted, previouslyManaged);
+    if (!names.diagnostics().isEmpty()) {
+      List<Diagnostic> found = new ArrayList<>(names.diagnostics());
+      found.addAll(planned.diagnostics());
+      return failed(source, previouslyManaged, doc.facts(), found);
+    }
     if (planned.diagnostics().stream().anyMatch(Diagnostic::isError)) {
       return failed(source, previouslyManaged, doc.facts(), planned.diagnostics());
     }

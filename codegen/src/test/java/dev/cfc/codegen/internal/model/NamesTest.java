@@ -29,9 +29,46 @@ class NamesTest {
   @CsvSource({
       "quickstart, api, , quickstart-api",
       "quickstart, api, staging, quickstart-api-staging",
+      "media, videoTranscoder, , media-video-transcoder",
+      "Media_App, parseHTTPRequest, Prod, media_app-parse-http-request-prod",
+      "my worker, ffmpeg2Pass, , my-worker-ffmpeg2-pass",
+      "--x--, a, , x-a",
   })
-  void containerNameIsWorkerDashDefinitionPlusEnvironment(String worker, String name,
-      String env, String expected) {
-    assertThat(Names.containerName(worker, name, env)).isEqualTo(expected);
+  void applicationNamesAreLowerCaseWordsJoinedByDashes(String worker, String name, String env,
+      String expected) {
+    assertThat(Names.applicationName(worker, name, env)).isEqualTo(expected);
+    assertThat(Names.isRepositoryName(Names.applicationName(worker, name, env))).isTrue();
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "media-videoTranscoder, false",
+      "media-video-transcoder, true",
+      "a..b, false",
+      "a__b, true",
+      "a___b, false",
+      "-a, false",
+      "a-, false",
+      "a--b, true",
+      "'', false",
+  })
+  void repositoryNamesAreCheckedAsDockerDoes(String name, boolean valid) {
+    assertThat(Names.isRepositoryName(name)).isEqualTo(valid);
+  }
+
+  @net.jqwik.api.Property(tries = 500)
+  void everyDerivedApplicationNameIsAValidRepository(
+      @net.jqwik.api.ForAll @net.jqwik.api.constraints.StringLength(min = 1, max = 30) String worker,
+      @net.jqwik.api.ForAll("definitionNames") String name) {
+    String derived = Names.applicationName(worker, name, null);
+    net.jqwik.api.Assume.that(derived.chars().anyMatch(Character::isLetterOrDigit));
+    assertThat(Names.isRepositoryName(derived)).as(derived).isTrue();
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<String> definitionNames() {
+    return net.jqwik.api.Arbitraries.strings().withCharRange('a', 'z').withCharRange('A', 'Z')
+        .withCharRange('0', '9').ofMinLength(1).ofMaxLength(20)
+        .filter(s -> Character.isLowerCase(s.charAt(0)));
   }
 }

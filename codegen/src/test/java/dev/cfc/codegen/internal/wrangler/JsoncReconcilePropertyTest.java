@@ -90,7 +90,10 @@ class JsoncReconcilePropertyTest {
         List<Object> before = entries(input, ArrayKind.CONTAINERS.pathIn(scope), d.className());
         if (!before.isEmpty()) {
           Object name = ((Map<?, ?>) before.get(0)).get("name");
-          expected.put("name", name != null ? name : ("app-" + d.className()
+          // wrangler's default: the scope's Worker name (an environment's own, else
+          // <top>-<env>), the class, and the environment.
+          String worker = scope.isEmpty() ? "app" : envWorkerName(input, scope);
+          expected.put("name", name != null ? name : (worker + "-" + d.className()
               + (scope.isEmpty() ? "" : "-" + scope)).toLowerCase(java.util.Locale.ROOT));
         }
         assertThat(entries(parsed, ArrayKind.CONTAINERS.pathIn(scope), d.className()))
@@ -489,5 +492,13 @@ class JsoncReconcilePropertyTest {
     private <T> T pick(T... options) {
       return options[r.nextInt(options.length)];
     }
+  }
+
+  private static String envWorkerName(Map<String, Object> config, String env) {
+    if (config.get("env") instanceof Map<?, ?> envs && envs.get(env) instanceof Map<?, ?> section
+        && section.get("name") instanceof String own) {
+      return own;
+    }
+    return "app-" + env;
   }
 }

@@ -203,11 +203,36 @@ class ReconcileBehaviourTest {
   }
 
   @Test
-  void tagsAreTheLowestUnusedVn() {
-    assertThat(MigrationTags.lowestUnused(Set.of())).isEqualTo("v1");
-    assertThat(MigrationTags.lowestUnused(Set.of("v1", "v2", "v4"))).isEqualTo("v3");
-    assertThat(MigrationTags.lowestUnused(Set.of("initial", "2024-01-01"))).isEqualTo("v1");
-    assertThat(MigrationTags.lowestUnused(Set.of("v2"))).isEqualTo("v1");
+  void aNewTagIsOnePastTheHighestVnAndNeverFillsAGap() {
+    assertThat(MigrationTags.next(List.of())).isEqualTo("v1");
+    assertThat(MigrationTags.next(List.of("v1", "v2", "v3", "v5", "v6"))).isEqualTo("v7");
+    assertThat(MigrationTags.next(List.of("v2"))).isEqualTo("v3");
+    assertThat(MigrationTags.next(List.of("v9", "v3"))).isEqualTo("v10");
+  }
+
+  @Test
+  void aHistoryWithoutVnTagsGetsAUniqueTagPastItsLength() {
+    assertThat(MigrationTags.next(List.of("initial", "2024-01-01"))).isEqualTo("v3");
+    assertThat(MigrationTags.next(List.of("initial", "v3", "add"))).isEqualTo("v4");
+    assertThat(MigrationTags.next(List.of("a", "v2", "v3"))).isEqualTo("v4");
+    assertThat(MigrationTags.next(List.of("v99999999999999999999")))
+        .isEqualTo("v100000000000000000000");
+  }
+
+  @Test
+  void theMigrationAfterAGapInTheHistoryIsTaggedPastTheHighest() {
+    String toml = "name = \"m\"\n\n[[migrations]]\ntag = \"v2\"\nnew_sqlite_classes = [\"X\"]\n"
+        + "\n[[migrations]]\ntag = \"v4\"\nnew_sqlite_classes = [\"Y\"]\n";
+    ReconcileOutcome outcome = reconcile(toml, state(simple("alpha", "image", "./a")));
+    assertThat(outcome.newText()).contains("""
+        [[migrations]]
+        tag = "v4"
+        new_sqlite_classes = ["Y"]
+
+        [[migrations]]
+        tag = "v5"
+        new_sqlite_classes = ["AlphaContainer"]
+        """);
   }
 
   @Test
@@ -219,7 +244,7 @@ class ReconcileBehaviourTest {
         new_sqlite_classes = ["X"]
 
         [[migrations]]
-        tag = "v1"
+        tag = "v2"
         new_sqlite_classes = ["AlphaContainer"]
 
         [vars]

@@ -1,0 +1,66 @@
+package dev.cfc.codegen;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where cfc keeps one project's local state, which is never committed: the lock that runs on the
+ * project take turns on, the no-change fingerprint and the compile cache. Each project file has
+ * its own, so that several Workers' projects can share one folder ({@code cfc.api.toml} and
+ * {@code cfc.jobs.toml}, each passed with {@code --config}) without one run taking the other's
+ * lock, answering from its fingerprint or pruning its cache. The project file {@code cfc.toml}
+ * keeps its state in {@code .cfc/}; any other project file {@code <name>.toml} in
+ * {@code .cfc/projects/<name>/}.
+ *
+ * @param projectDir the project directory
+ * @param dir the state directory
+ */
+public record ProjectState(Path projectDir, Path dir) {
+
+  private static final String STATE_DIR = ".cfc";
+
+  public ProjectState {
+    Objects.requireNonNull(projectDir, "projectDir");
+    Objects.requireNonNull(dir, "dir");
+  }
+
+  /** The state of the project a project file describes (which need not exist). */
+  public static ProjectState of(Path projectFile) {
+    Path file = projectFile.toAbsolutePath().normalize();
+    Path projectDir = file.getParent();
+    Path root = projectDir.resolve(STATE_DIR);
+    String name = file.getFileName().toString();
+    if (name.equals(ProjectConfig.FILE_NAME)) {
+      return new ProjectState(projectDir, root);
+    }
+    String stem = name.endsWith(".toml") ? name.substring(0, name.length() - 5) : name;
+    return new ProjectState(projectDir, root.resolve("projects").resolve(stem));
+  }
+
+  /** The state of the project whose project file is {@code cfc.toml} in {@code projectDir}. */
+  public static ProjectState ofDefault(Path projectDir) {
+    return of(projectDir.resolve(ProjectConfig.FILE_NAME));
+  }
+
+  /** The file two runs on this project take turns on ({@link ProjectLock}). */
+  public Path lockFile() {
+    return dir.resolve("lock");
+  }
+
+  /** The no-change fingerprint of the last settled {@code cfc generate}. */
+  public Path fingerprintFile() {
+    return dir.resolve("fingerprint");
+  }
+
+  /** The compiled definitions, one directory per content hash of the sources. */
+  public Path cacheDir() {
+    return dir.resolve("cache");
+  }
+
+  /** {@code path} as shown to the user: relative to the project directory, with {@code /}. */
+  public String display(Path path) {
+    Path absolute = path.toAbsolutePath().normalize();
+    Path shown = absolute.startsWith(projectDir) ? projectDir.relativize(absolute) : absolute;
+    return shown.toString().replace('\\', '/');
+  }
+}
