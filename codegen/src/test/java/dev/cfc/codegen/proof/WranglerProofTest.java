@@ -76,6 +76,27 @@ class WranglerProofTest {
   }
 
   @Test
+  void anUpperCaseApplicationNameFailsTheImageBuildAsDockerRefusesIt() {
+    WranglerProof.Result result = prove("broken", "upper-case-application-name.toml", List.of());
+
+    assertThat(result.ok()).isFalse();
+    assertThat(result.failures())
+        .anyMatch(line -> line.startsWith(
+            "FAIL upper-case-application-name.toml (top level) [dry-run]"));
+    assertThat(result.output()).contains("invalid tag \"acme-videoTranscoder:")
+        .contains("repository name must be lowercase");
+  }
+
+  @Test
+  void aSingleRolloutStepWranglerDoesNotAcceptFailsTheDryRun() {
+    WranglerProof.Result result = prove("broken", "rollout-step-not-accepted.toml", List.of());
+
+    assertThat(result.ok()).isFalse();
+    assertThat(result.output())
+        .contains("\"containers.rollout_step_percentage\" must be one of [5, 10, 20, 25, 50, 100]");
+  }
+
+  @Test
   void newClassesForAContainerClassPassesWranglerButFailsTheSqliteCheck() {
     WranglerProof.Result result = prove("broken", "new-classes-container.toml", List.of());
 

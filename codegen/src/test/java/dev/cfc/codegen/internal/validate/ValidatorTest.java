@@ -385,6 +385,72 @@ class ValidatorTest {
   }
 
   @Test
+  void aSingleRolloutStepMustBeOneWranglerAccepts() {
+    for (int step : new int[] {1, 15, 30, 75, 99}) {
+      assertThat(only(validate(app().rollout(step, 60).build()), "CFC070").message())
+          .contains("rollout step " + step + "% is not one wrangler accepts");
+    }
+    for (int step : new int[] {5, 10, 20, 25, 50, 100}) {
+      assertValid(b -> b.rollout(step));
+    }
+  }
+
+  @Test
+  void explicitRolloutStepsFollowWranglersArrayRules() {
+    assertValid(b -> b.rolloutSteps(10, 50, 100));
+    assertValid(b -> b.maxInstances(2).rolloutSteps(50, 100));
+    assertThat(only(validate(app().rolloutSteps(5, 100).build()), "CFC070").message())
+        .contains("each step must be 10-100, not [5]");
+    assertThat(only(validate(app().rolloutSteps(50, 20, 100).build()), "CFC070").message())
+        .contains("steps must ascend");
+    assertThat(only(validate(app().rolloutSteps(10, 50).build()), "CFC070").message())
+        .contains("the last step must be 100");
+    assertThat(only(validate(app().maxInstances(2).rolloutSteps(10, 50, 100).build()),
+        "CFC070").message()).contains("3 steps but only 2 instances");
+  }
+
+  @Test
+  void aGracePeriodAloneIsValidAndOnlyANegativeOneIsNot() {
+    assertValid(b -> b.rolloutGracePeriod(0));
+    assertThat(only(validate(app().rollout(25).rolloutGracePeriod(-5).build()), "CFC071"))
+        .isNotNull();
+  }
+
+  @Test
+  void blankOrUntidyLabelKeysAreErrorsAtTheLabel() {
+    int line = nextLine();
+    Diagnostic blank = only(validate(app().label("  ", "x").build()), "CFC044");
+    assertThat(blank.location().line()).isEqualTo(line);
+    assertThat(blank.message()).contains("is blank");
+    assertThat(only(validate(app().label("", "x").build()), "CFC044")).isNotNull();
+    assertThat(only(validate(app().label(" team", "x").build()), "CFC044").hint())
+        .contains("\"team\"");
+    assertThat(only(validate(app().label("te\nam", "x").build()), "CFC044")).isNotNull();
+    assertValid(b -> b.label("team", "media"));
+  }
+
+  @Test
+  void anExplicitApplicationNameMustBeAValidImageRepository() {
+    int line = nextLine();
+    Diagnostic d = only(validate(app().containerName("Media-Transcoder").build()), "CFC007");
+    assertThat(d.location().line()).isEqualTo(line);
+    assertThat(d.hint()).contains(".containerName(\"media-transcoder\")");
+    assertThat(only(validate(app().containerName("media transcoder").build()), "CFC007"))
+        .isNotNull();
+    assertThat(validate(app().containerName("media-transcoder").build())).isEmpty();
+  }
+
+  @Test
+  void aDefinitionNameLongerThanSixtyFourCharactersIsRefused() {
+    String longName = "a" + "b".repeat(64);
+    Diagnostic d = only(validate(Container.define(longName)
+        .image(Image.registry("registry.cloudflare.com/acme/app:1")).build()), "CFC001");
+    assertThat(d.message()).contains("65 characters long; at most 64");
+    assertThat(validate(Container.define("a" + "b".repeat(63))
+        .image(Image.registry("registry.cloudflare.com/acme/app:1")).build())).isEmpty();
+  }
+
+  @Test
   void everyContainerNeedsAnImage() {
     int line = nextLine();
     Diagnostic d = only(validate(Container.define("api").build()), "CFC080");

@@ -1,6 +1,7 @@
 package dev.cfc.codegen.internal.wrangler;
 
 import static dev.cfc.codegen.internal.wrangler.Fixtures.codes;
+import static dev.cfc.codegen.internal.wrangler.Fixtures.container;
 import static dev.cfc.codegen.internal.wrangler.Fixtures.fields;
 import static dev.cfc.codegen.internal.wrangler.Fixtures.reconcile;
 import static dev.cfc.codegen.internal.wrangler.Fixtures.simple;
@@ -309,5 +310,35 @@ class ReconcileBehaviourTest {
             + " +1 migration v3");
     assertThat(ChangeSummary.none("wrangler.toml").render())
         .isEqualTo("wrangler.toml: no changes");
+  }
+
+  @Test
+  void aStrayRenamedFromOnAClassThatExistsBesideTheOldOneIsRefusedAndKeepsBothNames() {
+    String toml = """
+        name = "media"
+
+        [[containers]]
+        class_name = "AlphaContainer"
+        name = "media-alpha"
+        image = "./a"
+
+        [[containers]]
+        class_name = "BetaContainer"
+        name = "media-beta"
+        image = "./b"
+
+        [[migrations]]
+        tag = "v1"
+        new_sqlite_classes = ["AlphaContainer", "BetaContainer"]
+        """;
+    DesiredContainer beta = container("beta", "AlphaContainer", false, Map.of("",
+        fields("class_name", "BetaContainer", "name", "media-beta", "image", "./b")));
+    ReconcileOutcome outcome = reconcile(toml, state(
+        simple("alpha", "class_name", "AlphaContainer", "name", "media-alpha", "image", "./a"),
+        beta), "AlphaContainer", "BetaContainer");
+    assertThat(codes(outcome)).containsExactly("CFC116");
+    assertThat(outcome.diagnostics().get(0).message())
+        .contains("both BetaContainer and AlphaContainer exist");
+    assertThat(outcome.newText()).isEqualTo(toml);
   }
 }
