@@ -230,6 +230,35 @@ class CliTest {
   }
 
   @Test
+  void aConfigWranglerOnlyReadsWithDashCHasNoRivalBesideIt() throws IOException {
+    Files.writeString(project.resolve("cfc.toml"),
+        "sources = \"cfc\"\nwrangler = \"wrangler.runtime-host.toml\"\n");
+    Files.writeString(project.resolve("wrangler.runtime-host.toml"), WRANGLER);
+    Files.writeString(project.resolve("wrangler.jsonc"), "{ \"name\": \"other\" }\n");
+    assertThat(run("validate")).isEqualTo(0);
+    assertThat(err).doesNotContain("CFC209");
+  }
+
+  @Test
+  void aWarningListedInSuppressWarningsIsNotReported() throws IOException {
+    Files.writeString(project.resolve("cfc.toml"), "sources = \"cfc\"\nwrangler ="
+        + " \"wrangler.toml\"\nsuppress-warnings = [\"CFC209\"]\n");
+    Files.writeString(project.resolve("wrangler.jsonc"), "{ \"name\": \"other\" }\n");
+    assertThat(run("validate")).isEqualTo(0);
+    assertThat(err).isEmpty();
+  }
+
+  @Test
+  void anErrorOrAnUnknownCodeCannotBeSuppressed() throws IOException {
+    Files.writeString(project.resolve("cfc.toml"),
+        "sources = \"cfc\"\nsuppress-warnings = [\"CFC100\", \"CFC999\"]\n");
+    assertThat(run("validate")).isEqualTo(1);
+    assertThat(err).contains("cfc.toml:2:1: error CFC205: CFC100 in suppress-warnings is an"
+            + " error, and errors cannot be suppressed")
+        .contains("error CFC205: CFC999 in suppress-warnings is not a cfc diagnostic code");
+  }
+
+  @Test
   void dryRunPrintsTheDiffAndWritesNothing() throws IOException {
     assertThat(run("generate", "--dry-run")).isEqualTo(0);
     assertThat(out).contains("+++ b/wrangler.toml").contains("+[[containers]]");

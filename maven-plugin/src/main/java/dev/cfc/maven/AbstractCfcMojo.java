@@ -104,6 +104,15 @@ public abstract class AbstractCfcMojo extends AbstractMojo {
   @Parameter(property = "cfc.suppressWarnings")
   List<String> suppressWarnings;
 
+  /**
+   * The {@code ContainerSet}s of this cfc project, by class or package name (on the command line:
+   * {@code -Dcfc.containerSets=app.api}); by default every one in the project's classes. Needed
+   * when one Maven module holds several Workers' projects, each with its own
+   * {@link #projectFile}.
+   */
+  @Parameter(property = "cfc.containerSets")
+  List<String> containerSets;
+
   /** Skip the goal. */
   @Parameter(property = "cfc.skip", defaultValue = "false")
   boolean skip;
@@ -123,7 +132,7 @@ public abstract class AbstractCfcMojo extends AbstractMojo {
     List<Path> sourceRoots = compileSourceRoots().stream().distinct().map(Path::of).toList();
     ContainerSetLoader loader = new ContainerSetLoader(dir, sourceRoots);
     try (ContainerSetLoader.Loaded loaded = loader.load(
-        Path.of(project.getBuild().getOutputDirectory()), classpath())) {
+        Path.of(project.getBuild().getOutputDirectory()), classpath(), this::selected)) {
       report(loaded.diagnostics());
       CompileRequest request = CompileRequest.from(config)
           .sourceRoots(sourceRoots)
@@ -137,6 +146,15 @@ public abstract class AbstractCfcMojo extends AbstractMojo {
     } catch (IOException e) {
       throw new MojoExecutionException("cfc: nothing was written: " + e.getMessage(), e);
     }
+  }
+
+  /** Whether a ContainerSet class belongs to this cfc project ({@link #containerSets}). */
+  private boolean selected(String className) {
+    if (containerSets == null || containerSets.isEmpty()) {
+      return true;
+    }
+    return containerSets.stream().map(String::strip).anyMatch(name ->
+        className.equals(name) || className.startsWith(name + "."));
   }
 
   /** The source roots the project's classes were compiled from; diagnostics point into them. */

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Loads container definitions from a project's compiled classes: every public, concrete
@@ -59,6 +60,16 @@ final class ContainerSetLoader {
    * @param classpath the compile classpath (the output directory and the dependencies)
    */
   Loaded load(Path classesDir, List<Path> classpath) throws IOException {
+    return load(classesDir, classpath, className -> true);
+  }
+
+  /**
+   * @param classesDir the project's output directory
+   * @param classpath the compile classpath (the output directory and the dependencies)
+   * @param selected which {@code ContainerSet} classes (by binary name) belong to this project
+   */
+  Loaded load(Path classesDir, List<Path> classpath, Predicate<String> selected)
+      throws IOException {
     String shown = display(classesDir);
     if (!Files.isDirectory(classesDir)) {
       return failed(Diagnostic.error("CFC202", Diagnostic.Location.of(shown),
@@ -75,7 +86,8 @@ final class ContainerSetLoader {
     }
     URLClassLoader loader = new DslSharingClassLoader(urls.toArray(URL[]::new));
     DefinitionLoader.Loaded loaded = new ContainerSets(projectDir, sourceRoots)
-        .instantiate(loader, ContainerSets.classNamesIn(classesDir), shown);
+        .instantiate(loader, ContainerSets.classNamesIn(classesDir).stream().filter(selected)
+            .toList(), shown);
     return new Loaded(loaded.definitions(), loaded.diagnostics(), loader);
   }
 
