@@ -79,6 +79,30 @@ class ExampleProjectsIT {
     assertThat(project.resolve("wrangler.jsonc")).content().contains("\"max_instances\": 21,");
   }
 
+  @Test
+  void monorepoChecksEachWorkerOnItsOwnAndRegeneratesOne() throws Exception {
+    Example example = Example.copy("monorepo");
+    Path project = example.dir;
+
+    example.mvn("cfc:generate@api").succeeds().logs("[INFO] wrangler.api.toml: +1 container");
+    example.mvn("cfc:generate@jobs").succeeds().logs("[INFO] wrangler.jobs.toml: +1 container");
+    example.mvn("verify").succeeds().logs("[INFO] up to date");
+    assertThat(project.resolve("wrangler.api.toml")).content()
+        .contains("class_name = \"GatewayContainer\"").doesNotContain("VideoEncoder");
+    assertThat(project.resolve("wrangler.jobs.toml")).content()
+        .contains("name = \"jobs-video-encoder\"").doesNotContain("Gateway");
+    assertThat(project.resolve("wrangler.api.cfc.lock")).exists();
+    assertThat(project.resolve("wrangler.jobs.cfc.lock")).exists();
+
+    edit(project.resolve("cfc/app/jobs/JobsContainers.java"), ".maxInstances(10)",
+        ".maxInstances(12)");
+    example.mvn("verify").fails().logs(
+        "\n-max_instances = 10\n+max_instances = 12\n", "\nwrangler.jobs.toml: ~1 field\n");
+    example.mvn("cfc:generate@jobs").succeeds().logs("[INFO] wrangler.jobs.toml: ~1 field");
+    example.mvn("verify").succeeds();
+    assertThat(project.resolve("wrangler.api.toml")).content().doesNotContain("max_instances = 12");
+  }
+
   /** One Maven run: its exit code and the log it wrote. */
   private record Run(String command, int exitCode, String log, Path logFile) {
     Run succeeds() {
