@@ -6,6 +6,7 @@ import dev.cfc.codegen.CompileResult;
 import dev.cfc.codegen.Diagnostic;
 import dev.cfc.codegen.PlannedFile;
 import dev.cfc.codegen.internal.java.JavaEmitter;
+import dev.cfc.codegen.internal.model.BuildPaths;
 import dev.cfc.codegen.internal.model.SourceResolver;
 import dev.cfc.codegen.internal.model.WranglerEntries;
 import dev.cfc.codegen.internal.typescript.TypeScriptEmitter;
@@ -177,15 +178,7 @@ public final class Pipeline {
 
   private static void addBuildPaths(Path dir, Image.Build build, Set<Path> paths) {
     try {
-      Path path = dir.resolve(build.path()).normalize();
-      paths.add(path);
-      paths.add(path.resolve("Dockerfile"));
-      if (build.dockerfile() != null) {
-        paths.add(path.resolve(build.dockerfile()).normalize());
-      }
-      if (build.context() != null) {
-        paths.add(dir.resolve(build.context()).normalize());
-      }
+      paths.addAll(BuildPaths.of(dir, build).inputs());
     } catch (InvalidPathException e) {
       // The validator reports it; a compile with errors is never taken as settled.
     }

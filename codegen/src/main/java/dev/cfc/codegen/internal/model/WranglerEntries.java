@@ -69,9 +69,10 @@ public final class WranglerEntries {
     fields.put("name", containerName(definition, env));
     Image image = s.image();
     if (image instanceof Image.Build build) {
-      fields.put("image", configRelative(dockerfile(build)));
-      if (build.context() != null) {
-        fields.put("image_build_context", configRelative(projectDir.resolve(build.context())));
+      BuildPaths paths = BuildPaths.of(projectDir, build);
+      fields.put("image", configRelative(paths.dockerfile()));
+      if (paths.context() != null) {
+        fields.put("image_build_context", configRelative(paths.context()));
       }
       if (!s.buildArgs().isEmpty()) {
         fields.put("image_vars", new LinkedHashMap<String, Object>(s.buildArgs()));
@@ -107,14 +108,6 @@ public final class WranglerEntries {
           : definition.containerName() + "-" + Names.repositorySafe(env);
     }
     return Names.applicationName(workerName, definition.name(), env);
-  }
-
-  private Path dockerfile(Image.Build build) {
-    Path path = projectDir.resolve(build.path()).normalize();
-    if (java.nio.file.Files.isDirectory(path) || build.dockerfile() != null) {
-      return path.resolve(build.dockerfile() == null ? "Dockerfile" : build.dockerfile());
-    }
-    return path;
   }
 
   private String configRelative(Path path) {

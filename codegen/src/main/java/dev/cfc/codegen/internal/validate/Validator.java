@@ -1,6 +1,7 @@
 package dev.cfc.codegen.internal.validate;
 
 import dev.cfc.codegen.Diagnostic;
+import dev.cfc.codegen.internal.model.BuildPaths;
 import dev.cfc.codegen.internal.model.Names;
 import dev.cfc.codegen.internal.model.SourceResolver;
 import dev.cfc.dsl.ContainerDefinition;
@@ -182,6 +183,11 @@ public final class Validator {
             + "\")"));
   }
 
+  private static String parentOf(String path) {
+    int slash = path.replace('\\', '/').lastIndexOf('/');
+    return slash <= 0 ? "." : path.substring(0, slash);
+  }
+
   private static String suggestName(String name) {
     String cleaned = name.replaceAll("[^A-Za-z0-9]+(.)?", "$1");
     StringBuilder out = new StringBuilder();
@@ -300,15 +306,9 @@ public final class Validator {
       return;
     }
     if (image instanceof Image.Build build) {
-        Path path;
+        BuildPaths paths;
         try {
-          path = projectDir.resolve(build.path()).normalize();
-          if (build.dockerfile() != null) {
-            path.resolve(build.dockerfile());
-          }
-          if (build.context() != null) {
-            projectDir.resolve(build.context());
-          }
+          paths = BuildPaths.of(projectDir, build);
         } catch (java.nio.file.InvalidPathException e) {
           error("CFC081", build.where(), "image build path " + quote(build.path())
               + (build.dockerfile() == null ? "" : " with Dockerfile " + quote(build.dockerfile()))
@@ -316,20 +316,23 @@ public final class Validator {
               + " \"containers/app\"");
           return;
         }
-        Path dockerfile = Files.isDirectory(path)
-            ? path.resolve(build.dockerfile() == null ? "Dockerfile" : build.dockerfile())
-            : path;
-        if (!Files.exists(path)) {
+        if (!Files.exists(paths.path())) {
           error("CFC081", build.where(), "image build path " + quote(build.path())
               + " does not exist (relative to the project directory)",
               "create the directory with a Dockerfile, or fix the path");
-        } else if (!Files.isRegularFile(dockerfile)) {
+        } else if (paths.dockerfileConflict()) {
+          error("CFC081", build.where(), "image build path " + quote(build.path())
+              + " is a file, so .dockerfile(" + quote(build.dockerfile())
+              + ") has no directory to name it in",
+              "build from the directory, Image.build(\"" + parentOf(build.path())
+                  + "\").dockerfile(" + quote(build.dockerfile()) + "), or name the file alone");
+        } else if (!Files.isRegularFile(paths.dockerfile())) {
           error("CFC081", build.where(), "no Dockerfile at " + quote(
-                  resolver.display(dockerfile)),
+                  resolver.display(paths.dockerfile())),
               "add a Dockerfile there, or name it with Image.build(\"" + build.path()
                   + "\").dockerfile(\"Dockerfile.prod\")");
         }
-        if (build.context() != null && !Files.isDirectory(projectDir.resolve(build.context()))) {
+        if (paths.context() != null && !Files.isDirectory(paths.context())) {
           error("CFC081", build.where(), "image build context " + quote(build.context())
               + " is not a directory", "give a directory relative to the project");
         }

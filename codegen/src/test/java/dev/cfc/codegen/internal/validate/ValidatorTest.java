@@ -533,4 +533,17 @@ class ValidatorTest {
         .containsExactly("CFC010", "CFC031", "CFC040", "CFC050", "CFC041");
     assertThat(found).extracting(d -> d.location().line()).isSorted();
   }
+
+  @Test
+  void aBuildPathThatIsAFileCannotAlsoNameADockerfile() {
+    int line = nextLine();
+    Diagnostic d = only(validate(Container.define("app")
+        .image(Image.build("containers/app/Dockerfile").dockerfile("Dockerfile.prod")).build()),
+        "CFC081");
+    assertThat(d.location().line()).isEqualTo(line + 1); // where Image.build(...) is written
+    assertThat(d.message()).contains("is a file, so .dockerfile(\"Dockerfile.prod\")");
+    assertThat(d.hint()).contains("Image.build(\"containers/app\").dockerfile(\"Dockerfile.prod\")");
+    assertThat(validate(Container.define("app")
+        .image(Image.build("containers/app/Dockerfile")).build())).isEmpty();
+  }
 }
