@@ -45,12 +45,19 @@ class LayeringTest {
   }
 
   @Test
+  void theCliUsesOnlyCodegensPublicApi() {
+    noClasses().that().resideInAPackage("dev.cfc.cli..")
+        .should().dependOnClassesThat().resideInAPackage("dev.cfc.codegen.internal..")
+        .check(classes);
+  }
+
+  @Test
   void theNoChangeShortcutLoadsNoLibrary() {
     // It runs before anything else, to answer in a fraction of the time a compile takes.
     noClasses().that().haveSimpleNameStartingWith("NoChangeShortcut")
         .or().haveSimpleNameStartingWith("InputStates")
         .should().dependOnClassesThat().resideInAnyPackage("picocli..", "com.fasterxml..",
-            "org.tomlj..", "com.squareup..")
+            "org.tomlj..", "com.palantir.javapoet..")
         .check(classes);
   }
 }

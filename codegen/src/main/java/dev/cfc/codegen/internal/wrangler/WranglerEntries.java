@@ -1,8 +1,8 @@
-package dev.cfc.codegen.internal.model;
+package dev.cfc.codegen.internal.wrangler;
 
-import dev.cfc.codegen.internal.wrangler.ContainerEntry;
-import dev.cfc.codegen.internal.wrangler.DesiredContainer;
-import dev.cfc.codegen.internal.wrangler.DesiredState;
+import dev.cfc.codegen.internal.model.BuildPaths;
+import dev.cfc.codegen.internal.model.Names;
+import dev.cfc.codegen.internal.model.SourceResolver;
 import dev.cfc.dsl.ContainerDefinition;
 import dev.cfc.dsl.Image;
 import dev.cfc.dsl.InstanceType;
