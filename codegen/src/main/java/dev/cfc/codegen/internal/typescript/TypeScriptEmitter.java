@@ -77,7 +77,7 @@ public final class TypeScriptEmitter {
       files.put(className(definition) + ".ts", classFile(definition, workerName));
     }
     files.put(HANDLES, handlesFile(definitions, environments));
-    files.put(INDEX, indexFile(definitions, environments));
+    files.put(INDEX, indexFile(definitions));
     return files;
   }
 
@@ -118,11 +118,6 @@ public final class TypeScriptEmitter {
 
   /** {@code index.ts}: imports, re-exports, {@code Env}, {@code Containers}, the factory. */
   String indexFile(List<ContainerDefinition> definitions) {
-    return indexFile(definitions, List.of());
-  }
-
-  /** {@code index.ts}, with pool sizes that fit every environment. */
-  String indexFile(List<ContainerDefinition> definitions, List<String> environments) {
     List<ContainerDefinition> sorted = byClassName(definitions);
     StringBuilder out = new StringBuilder(header());
     for (ContainerDefinition d : sorted) {

@@ -29,9 +29,4 @@ public final class TypeScriptPlan {
       Function<Path, String> display, Function<Path, String> current) {
     return GeneratedFiles.plan(outDir, emitted, EXTENSION, display, current);
   }
-
-  /** {@code src/_generated: 2 updated, 1 created}; parts with a count of 0 are left out. */
-  static String summary(String dir, int created, int updated) {
-    return GeneratedFiles.summary(dir, created, updated, 0);
-  }
 }

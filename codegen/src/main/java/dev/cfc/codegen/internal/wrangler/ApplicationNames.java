@@ -29,8 +29,6 @@ import java.util.Set;
  */
 final class ApplicationNames {
 
-  static final String DUPLICATE = "CFC115";
-
   private ApplicationNames() {}
 
   /**
@@ -188,7 +186,7 @@ final class ApplicationNames {
     }
     Holder at = holder.managed() ? holder : earlier;
     Holder other = at == holder ? earlier : holder;
-    found.add(Diagnostic.error(DUPLICATE, at.at(), "container application name \"" + name
+    found.add(Diagnostic.error(WranglerCodes.DUPLICATE_APPLICATION_NAME, at.at(), "container application name \"" + name
             + "\" is used by both " + at.describe() + " and " + other.describe()
             + "; two classes would share one application",
         "give " + at.className() + " a name of its own with .containerName(\"…\")"));

@@ -28,8 +28,6 @@ import java.util.function.Function;
  */
 final class ReconcilePlanner {
 
-  static final String RENAME_MATCHES_NOTHING = "CFC116";
-
   /**
    * The decision.
    *
@@ -308,13 +306,13 @@ final class ReconcilePlanner {
     String from = d.renamedFromClass();
     String fromName = definitionNameOf(from);
     if (!alive.contains(d.className()) && !alive.contains(from)) {
-      diagnostics.add(Diagnostic.error(RENAME_MATCHES_NOTHING, d.definedAt(),
+      diagnostics.add(Diagnostic.error(WranglerCodes.RENAME_MATCHES_NOTHING, d.definedAt(),
           d.definitionName() + " is renamedFrom(\"" + fromName + "\"), but no migration in "
               + doc.source().displayName() + " creates " + from,
           "check the old name (the class it had is in new_sqlite_classes), or remove"
               + " renamedFrom to create a new, empty class"));
     } else if (alive.contains(d.className()) && alive.contains(from)) {
-      diagnostics.add(Diagnostic.error(RENAME_MATCHES_NOTHING, d.definedAt(),
+      diagnostics.add(Diagnostic.error(WranglerCodes.RENAME_MATCHES_NOTHING, d.definedAt(),
           d.definitionName() + " is renamedFrom(\"" + fromName + "\"), but both "
               + d.className() + " and " + from + " exist, so there is nothing to rename",
           "remove renamedFrom(\"" + fromName + "\"): " + from + " is another class"));
