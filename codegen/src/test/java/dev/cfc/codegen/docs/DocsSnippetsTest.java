@@ -62,11 +62,14 @@ import org.junit.jupiter.api.TestFactory;
  *       checked.
  * </ul>
  *
- * <p>{@code -Dcfc.updateDocs=true} rewrites every snippet and generated block from its source.
+ * <p>{@code -Dcfc.updateGoldens=true} (or {@code -Dcfc.updateDocs=true}, the docs alone) rewrites
+ * every snippet and generated block from its source.
  */
 class DocsSnippetsTest {
 
-  private static final boolean UPDATE = Boolean.getBoolean("cfc.updateDocs");
+  /** {@code cfc.updateGoldens}, which rewrites every kind of expected output, or this page's own. */
+  private static final boolean UPDATE = Boolean.getBoolean("cfc.updateGoldens")
+      || Boolean.getBoolean("cfc.updateDocs");
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   private static final Path DOCS = ROOT.resolve("docs");
   private static final Path SNIPPETS = DOCS.resolve("snippets");
