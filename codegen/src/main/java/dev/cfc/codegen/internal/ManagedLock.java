@@ -1,14 +1,18 @@
 package dev.cfc.codegen.internal;
 
 import dev.cfc.codegen.Diagnostic;
+import dev.cfc.codegen.internal.wrangler.WrittenKeys;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
+import org.tomlj.TomlTable;
 
 /**
  * {@code cfc.lock}: the record of which Durable Object classes cfc manages in the wrangler
@@ -73,8 +77,36 @@ final class ManagedLock {
     return classes;
   }
 
+  /**
+   * The keys cfc wrote into each managed entry ({@code [wrangler.written]}); none for a record
+   * written before cfc kept them, or one that does not parse ({@link #read} reports that).
+   */
+  static WrittenKeys written(String text) {
+    if (text == null || text.isBlank()) {
+      return WrittenKeys.none();
+    }
+    TomlParseResult toml = Toml.parse(text);
+    if (toml.hasErrors() || !toml.isTable("wrangler.written")) {
+      return WrittenKeys.none();
+    }
+    TomlTable table = toml.getTable("wrangler.written");
+    Map<String, List<String>> byEntry = new LinkedHashMap<>();
+    for (String entry : table.keySet()) {
+      if (table.get(List.of(entry)) instanceof TomlArray keys) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+          if (keys.get(i) instanceof String key) {
+            names.add(key);
+          }
+        }
+        byEntry.put(entry, names);
+      }
+    }
+    return new WrittenKeys(byEntry);
+  }
+
   /** The lock file text for these classes, sorted so that it does not churn. */
-  static String render(String configName, Set<String> classes) {
+  static String render(String configName, Set<String> classes, WrittenKeys written) {
     List<String> sorted = new ArrayList<>(classes);
     sorted.sort(null);
     StringBuilder out = new StringBuilder();
@@ -87,6 +119,20 @@ final class ManagedLock {
           .append('"');
     }
     out.append("]\n");
+    if (!written.byEntry().isEmpty()) {
+      out.append("\n# The keys cfc writes in each entry (<class>, or <env>:<class>); it removes only"
+          + " these.\n");
+      out.append("[wrangler.written]\n");
+      written.byEntry().forEach((entry, keys) -> {
+        out.append(entry.matches("[A-Za-z0-9_-]+") ? entry
+            : "\"" + Toml.tomlEscape(entry) + "\"").append(" = [");
+        for (int i = 0; i < keys.size(); i++) {
+          out.append(i == 0 ? "" : ", ").append('"').append(Toml.tomlEscape(keys.get(i)))
+              .append('"');
+        }
+        out.append("]\n");
+      });
+    }
     return out.toString();
   }
 }

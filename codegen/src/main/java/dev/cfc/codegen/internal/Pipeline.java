@@ -16,6 +16,7 @@ import dev.cfc.codegen.internal.wrangler.DesiredState;
 import dev.cfc.codegen.internal.wrangler.ReconcileOutcome;
 import dev.cfc.codegen.internal.wrangler.WranglerEntries;
 import dev.cfc.codegen.internal.wrangler.WranglerReconciler;
+import dev.cfc.codegen.internal.wrangler.WrittenKeys;
 import dev.cfc.codegen.internal.validate.ConfigContext;
 import dev.cfc.codegen.internal.validate.Validator;
 import dev.cfc.dsl.ContainerDefinition;
@@ -94,7 +95,9 @@ public final class Pipeline {
     DesiredState desired = new WranglerEntries(request.projectDir(), configPath.getParent(),
         facts.facts().workerName(), resolver).desiredState(request.definitions(),
         request.effectiveEnvironments(), request.allowDestroy(), request.adoptAll());
-    ReconcileOutcome outcome = reconciler.run(source, desired, previouslyManaged);
+    WrittenKeys written = ManagedLock.written(movedRecord != null ? movedRecord.before()
+        : lockText);
+    ReconcileOutcome outcome = reconciler.run(source, desired, previouslyManaged, written);
     diagnostics.addAll(outcome.diagnostics());
     if (hasErrors()) {
       return result();
@@ -103,7 +106,7 @@ public final class Pipeline {
         byteOrderMark + outcome.newText(),
         outcome.summary().render()));
     String newLock = ManagedLock.render(configPath.getFileName().toString(),
-        outcome.managedClasses());
+        outcome.managedClasses(), outcome.writtenKeys());
     files.add(new PlannedFile(lockPath, resolver.display(lockPath), lockText, newLock,
         resolver.display(lockPath) + ": " + (lockText == null ? "created"
             : newLock.equals(lockText) ? "no changes" : "updated")));

@@ -19,7 +19,7 @@ final class ManagedStateCheck {
 
   /** Problems found, empty when the edit is right. */
   static List<String> verify(ConfigBackend backend, ConfigDocument before, String newText,
-      DesiredState desired, Set<String> previouslyManaged) {
+      DesiredState desired, Set<String> previouslyManaged, WrittenKeys written) {
     List<String> problems = new ArrayList<>();
     ConfigDocument after = before;
     // Unchanged text is the document already parsed; checking it is still worth doing.
@@ -42,8 +42,9 @@ final class ManagedStateCheck {
     }
 
     for (String scope : desired.scopes()) {
-      checkScope(after, scope, ArrayKind.CONTAINERS, desired, touchable, problems);
-      checkScope(after, scope, ArrayKind.BINDINGS, desired, touchable, problems);
+      Kept kept = new Kept(before, scope, previouslyManaged, written);
+      checkScope(after, scope, ArrayKind.CONTAINERS, desired, touchable, kept, problems);
+      checkScope(after, scope, ArrayKind.BINDINGS, desired, touchable, kept, problems);
     }
 
     List<DocEntry> oldHistory = before.array("", ArrayKind.MIGRATIONS).entries();
@@ -75,8 +76,40 @@ final class ManagedStateCheck {
     return problems;
   }
 
+  /**
+   * The keys of a managed entry that cfc does not own, as they were before the edit: they must
+   * come through it unchanged.
+   */
+  private record Kept(ConfigDocument before, String scope, Set<String> previouslyManaged,
+      WrittenKeys written) {
+
+    Map<String, Object> of(ArrayKind kind, DesiredContainer d, Map<String, Object> want) {
+      DocEntry old = entry(kind, d.className());
+      if (old == null && d.isRenamed()) {
+        old = entry(kind, d.renamedFromClass());
+      }
+      Map<String, Object> kept = new LinkedHashMap<>();
+      if (old != null) {
+        Set<String> removable = kind == ArrayKind.BINDINGS ? ReconcilePlanner.BINDING_KEYS
+            : written.removable(scope, old.className(),
+                previouslyManaged.contains(old.className()));
+        old.values().forEach((k, v) -> {
+          if (!want.containsKey(k) && !removable.contains(k)) {
+            kept.put(k, v);
+          }
+        });
+      }
+      return kept;
+    }
+
+    private DocEntry entry(ArrayKind kind, String className) {
+      return before.array(scope, kind).entries().stream()
+          .filter(e -> className.equals(e.className())).findFirst().orElse(null);
+    }
+  }
+
   private static void checkScope(ConfigDocument after, String scope, ArrayKind kind,
-      DesiredState desired, Set<String> touchable, List<String> problems) {
+      DesiredState desired, Set<String> touchable, Kept kept, List<String> problems) {
     Set<String> wanted = new LinkedHashSet<>();
     // Entries by class, read once: checking N definitions stays linear in N.
     Map<String, List<DocEntry>> byClass = new HashMap<>();
@@ -91,7 +124,9 @@ final class ManagedStateCheck {
           ? ReconcilePlanner.containerFields(d, scope)
           : ReconcilePlanner.bindingFields(d);
       List<DocEntry> found = byClass.getOrDefault(d.className(), List.of());
-      if (found.size() != 1 || !Values.same(found.get(0).values(), want)) {
+      LinkedHashMap<String, Object> expected = new LinkedHashMap<>(want);
+      expected.putAll(kept.of(kind, d, want));
+      if (found.size() != 1 || !Values.same(found.get(0).values(), expected)) {
         problems.add(kind.describe(scope) + " for " + d.className() + " is not as defined");
       }
     }

@@ -13,13 +13,16 @@ import java.util.Set;
  * @param managedClasses the classes cfc manages after this run, for the next run's {@code
  *     previouslyManaged}; the input set unchanged when there are errors
  * @param facts what the config declares, for validation's cross-checks
+ * @param writtenKeys the keys cfc owns in each managed entry after this run; the input record
+ *     unchanged when there are errors
  */
 public record ReconcileOutcome(
     String newText,
     List<Diagnostic> diagnostics,
     ChangeSummary summary,
     Set<String> managedClasses,
-    ConfigFacts facts) {
+    ConfigFacts facts,
+    WrittenKeys writtenKeys) {
 
   public ReconcileOutcome {
     diagnostics = List.copyOf(diagnostics);

@@ -42,7 +42,11 @@ final class ReconcilePlanner {
 
   private final ConfigDocument doc;
   private final DesiredState desired;
+  /** The keys cfc writes into a Durable Object binding. */
+  static final Set<String> BINDING_KEYS = Set.of("name", "class_name");
+
   private final Set<String> previouslyManaged;
+  private final WrittenKeys written;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private final List<Edit> edits = new ArrayList<>();
   private int containersAdded;
@@ -51,14 +55,17 @@ final class ReconcilePlanner {
   private int bindingsRemoved;
   private int fieldsChanged;
 
-  private ReconcilePlanner(ConfigDocument doc, DesiredState desired, Set<String> previouslyManaged) {
+  private ReconcilePlanner(ConfigDocument doc, DesiredState desired, Set<String> previouslyManaged,
+      WrittenKeys written) {
+    this.written = written;
     this.doc = doc;
     this.desired = desired;
     this.previouslyManaged = new LinkedHashSet<>(previouslyManaged);
   }
 
-  static Result plan(ConfigDocument doc, DesiredState desired, Set<String> previouslyManaged) {
-    return new ReconcilePlanner(doc, desired, previouslyManaged).run();
+  static Result plan(ConfigDocument doc, DesiredState desired, Set<String> previouslyManaged,
+      WrittenKeys written) {
+    return new ReconcilePlanner(doc, desired, previouslyManaged, written).run();
   }
 
   /** Whether the config is JSON, so hints must not show TOML. */
@@ -214,7 +221,8 @@ final class ReconcilePlanner {
       LinkedHashMap<String, Object> want = fieldsOf.apply(d);
       DocEntry existing = matched.get(d);
       if (existing != null) {
-        List<FieldEdit> changes = diff(existing.values(), want);
+        List<FieldEdit> changes = diff(existing.values(), want,
+            removableKeys(scope, kind, existing));
         if (!changes.isEmpty()) {
           edits.add(new UpdateEntry(existing, changes));
           fieldsChanged += changes.size();
@@ -278,7 +286,20 @@ final class ReconcilePlanner {
     return anchors;
   }
 
-  private static List<FieldEdit> diff(Map<String, Object> have, LinkedHashMap<String, Object> want) {
+  /**
+   * The keys of an existing entry cfc may remove: those it wrote before into a container entry,
+   * and in a binding only the two it writes (a hand-written {@code script_name} stays).
+   */
+  private Set<String> removableKeys(String scope, ArrayKind kind, DocEntry existing) {
+    if (kind == ArrayKind.BINDINGS) {
+      return BINDING_KEYS;
+    }
+    String c = existing.className();
+    return written.removable(scope, c, previouslyManaged.contains(c));
+  }
+
+  private static List<FieldEdit> diff(Map<String, Object> have, LinkedHashMap<String, Object> want,
+      Set<String> removable) {
     List<FieldEdit> out = new ArrayList<>();
     want.forEach((k, v) -> {
       if (!have.containsKey(k) || !Values.same(have.get(k), v)) {
@@ -286,7 +307,7 @@ final class ReconcilePlanner {
       }
     });
     for (String k : have.keySet()) {
-      if (!want.containsKey(k)) {
+      if (!want.containsKey(k) && removable.contains(k)) {
         out.add(new RemoveField(k));
       }
     }

@@ -32,7 +32,7 @@ public final class WranglerReconciler {
   /** Shorthand for {@code new WranglerReconciler().run(...)}. */
   public static ReconcileOutcome reconcile(
       ConfigSource source, DesiredState desired, Set<String> previouslyManaged) {
-    return new WranglerReconciler().run(source, desired, previouslyManaged);
+    return new WranglerReconciler().run(source, desired, previouslyManaged, WrittenKeys.none());
   }
 
   /**
@@ -41,55 +41,57 @@ public final class WranglerReconciler {
    * @param source the config as read
    * @param desired what the DSL and {@code cfc.toml} ask for
    * @param previouslyManaged the classes cfc managed after its last successful run
+   * @param written the keys cfc wrote into each managed entry on its last successful run
    * @return the new text (the old one when there is any error), findings, summary, the managed
    *     classes to record, and the config's facts
    */
-  public ReconcileOutcome run(
-      ConfigSource source, DesiredState desired, Set<String> previouslyManaged) {
+  public ReconcileOutcome run(ConfigSource source, DesiredState desired,
+      Set<String> previouslyManaged, WrittenKeys written) {
     String file = source.displayName();
     ConfigBackend backend = backendFor(source);
     if (backend == null) {
-      return failed(source, previouslyManaged, ConfigFacts.none(file), List.of(
+      return failed(source, previouslyManaged, written, ConfigFacts.none(file), List.of(
           Diagnostic.error(WranglerCodes.UNSUPPORTED_FILE, Diagnostic.Location.of(file),
               "cfc cannot edit " + file + ": unknown config file type",
               "use wrangler.toml, wrangler.json or wrangler.jsonc")));
     }
     ConfigBackend.Parsed parsed = backend.parse(source);
     if (parsed.document() == null) {
-      return failed(source, previouslyManaged, ConfigFacts.none(file), parsed.diagnostics());
+      return failed(source, previouslyManaged, written, ConfigFacts.none(file), parsed.diagnostics());
     }
     ConfigDocument doc = parsed.document();
     ApplicationNames.Result names = ApplicationNames.resolve(desired, doc);
     DesiredState wanted = names.desired();
-    ReconcilePlanner.Result planned = ReconcilePlanner.plan(doc, wanted, previouslyManaged);
+    ReconcilePlanner.Result planned = ReconcilePlanner.plan(doc, wanted, previouslyManaged, written);
     if (!names.diagnostics().isEmpty()) {
       List<Diagnostic> found = new ArrayList<>(names.diagnostics());
       found.addAll(planned.diagnostics());
-      return failed(source, previouslyManaged, doc.facts(), found);
+      return failed(source, previouslyManaged, written, doc.facts(), found);
     }
     if (planned.diagnostics().stream().anyMatch(Diagnostic::isError)) {
-      return failed(source, previouslyManaged, doc.facts(), planned.diagnostics());
+      return failed(source, previouslyManaged, written, doc.facts(), planned.diagnostics());
     }
     if (planned.plan().isEmpty()) {
       return new ReconcileOutcome(source.text(), planned.diagnostics(), planned.summary(),
-          planned.managedClasses(), doc.facts());
+          planned.managedClasses(), doc.facts(),
+          written.after(wanted, planned.managedClasses()));
     }
     ConfigBackend.Emitted emitted = backend.apply(doc, planned.plan());
     List<Diagnostic> all = new ArrayList<>(planned.diagnostics());
     all.addAll(emitted.diagnostics());
     if (all.stream().anyMatch(Diagnostic::isError)) {
-      return failed(source, previouslyManaged, doc.facts(), all);
+      return failed(source, previouslyManaged, written, doc.facts(), all);
     }
     List<String> problems =
-        ManagedStateCheck.verify(backend, doc, emitted.text(), wanted, previouslyManaged);
+        ManagedStateCheck.verify(backend, doc, emitted.text(), wanted, previouslyManaged, written);
     if (!problems.isEmpty()) {
       all.add(Diagnostic.error(WranglerCodes.EDIT_NOT_VERIFIED, Diagnostic.Location.of(file),
           "cfc could not edit " + file + " safely: " + String.join("; ", problems),
           "nothing was written; please report this with the config, and make the change by hand"));
-      return failed(source, previouslyManaged, doc.facts(), all);
+      return failed(source, previouslyManaged, written, doc.facts(), all);
     }
     return new ReconcileOutcome(emitted.text(), all, planned.summary(), planned.managedClasses(),
-        doc.facts());
+        doc.facts(), written.after(wanted, planned.managedClasses()));
   }
 
   /**
@@ -130,10 +132,10 @@ public final class WranglerReconciler {
   }
 
   private static ReconcileOutcome failed(ConfigSource source, Set<String> previouslyManaged,
-      ConfigFacts facts, List<Diagnostic> diagnostics) {
+      WrittenKeys written, ConfigFacts facts, List<Diagnostic> diagnostics) {
     List<Diagnostic> sorted = new ArrayList<>(diagnostics);
     sorted.sort(Diagnostic.ORDER);
     return new ReconcileOutcome(source.text(), sorted, ChangeSummary.none(source.displayName()),
-        previouslyManaged, facts);
+        previouslyManaged, facts, written);
   }
 }

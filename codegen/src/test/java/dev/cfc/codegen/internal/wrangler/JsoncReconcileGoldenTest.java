@@ -37,8 +37,12 @@ class JsoncReconcileGoldenTest {
     }
 
     ReconcileOutcome run(String text, Set<String> managed) {
-      return WranglerReconciler.reconcile(new ConfigSource(Path.of(fileName()), text), desired,
-          managed);
+      return run(text, managed, WrittenKeys.none());
+    }
+
+    ReconcileOutcome run(String text, Set<String> managed, WrittenKeys written) {
+      return new WranglerReconciler().run(new ConfigSource(Path.of(fileName()), text), desired,
+          managed, written);
     }
   }
 
@@ -90,7 +94,9 @@ class JsoncReconcileGoldenTest {
     } else {
       assertThat(outcome.newText()).as("LF line endings").doesNotContain("\r");
     }
-    ReconcileOutcome again = c.run(outcome.newText(), outcome.managedClasses());
+    // The second run reads what the first recorded in cfc.lock: the classes and their keys.
+    ReconcileOutcome again = c.run(outcome.newText(), outcome.managedClasses(),
+        outcome.writtenKeys());
     assertThat(again.diagnostics()).as("second run findings").isEmpty();
     assertThat(again.newText()).as("second run is a no-op").isEqualTo(outcome.newText());
     assertThat(again.summary().render()).isEqualTo(c.fileName() + ": no changes");

@@ -341,4 +341,53 @@ class ReconcileBehaviourTest {
         .contains("both BetaContainer and AlphaContainer exist");
     assertThat(outcome.newText()).isEqualTo(toml);
   }
+
+  @Test
+  void aKeyCfcWroteIsRemovedWhenTheDefinitionStopsSettingItAndAHandWrittenOneStays() {
+    String toml = """
+        name = "media"
+
+        [[containers]]
+        class_name = "AlphaContainer"
+        image = "./a"
+        max_instances = 4
+        constraints = { jurisdiction = "eu" } # never leave the EU
+
+        [[migrations]]
+        tag = "v1"
+        new_sqlite_classes = ["AlphaContainer"]
+        """;
+    WrittenKeys written = new WrittenKeys(java.util.Map.of("AlphaContainer",
+        List.of("class_name", "image", "max_instances")));
+    ReconcileOutcome outcome = new WranglerReconciler().run(
+        new ConfigSource(java.nio.file.Path.of("wrangler.toml"), toml),
+        state(simple("alpha", "class_name", "AlphaContainer", "image", "./a")),
+        Set.of("AlphaContainer"), written);
+    assertThat(outcome.diagnostics()).isEmpty();
+    assertThat(outcome.newText()).startsWith(toml.replace("max_instances = 4\n", ""));
+    assertThat(outcome.writtenKeys().byEntry())
+        .containsEntry("AlphaContainer", List.of("class_name", "image"));
+  }
+
+  @Test
+  void withoutARecordOfKeysAnAdoptedEntryLosesNothingAndAManagedOneOnlyKeysCfcModels() {
+    String toml = """
+        name = "media"
+
+        [[containers]]
+        class_name = "AlphaContainer"
+        image = "./a"
+        max_instances = 4
+        ssh = { enabled = true }
+        """;
+    DesiredContainer adopted = container("alpha", null, true, Map.of("",
+        fields("class_name", "AlphaContainer", "image", "./a")));
+    ReconcileOutcome adopting = reconcile(toml + "\n[[migrations]]\ntag = \"v1\"\n"
+        + "new_sqlite_classes = [\"AlphaContainer\"]\n", state(adopted));
+    assertThat(adopting.newText()).contains("max_instances = 4").contains("ssh = { enabled = true }");
+    ReconcileOutcome managed = reconcile(toml + "\n[[migrations]]\ntag = \"v1\"\n"
+        + "new_sqlite_classes = [\"AlphaContainer\"]\n",
+        state(simple("alpha", "class_name", "AlphaContainer", "image", "./a")), "AlphaContainer");
+    assertThat(managed.newText()).doesNotContain("max_instances").contains("ssh = { enabled = true }");
+  }
 }

@@ -46,9 +46,10 @@ class ReconcileGoldenTest {
     } else {
       assertThat(outcome.newText()).as("LF line endings").doesNotContain("\r");
     }
-    ReconcileOutcome again = WranglerReconciler.reconcile(
+    // The second run reads what the first recorded in cfc.lock: the classes and their keys.
+    ReconcileOutcome again = new WranglerReconciler().run(
         new ConfigSource(Path.of("wrangler.toml"), outcome.newText()), c.desired(),
-        outcome.managedClasses());
+        outcome.managedClasses(), outcome.writtenKeys());
     assertThat(again.diagnostics()).as("second run findings").isEmpty();
     assertThat(again.newText()).as("second run is a no-op").isEqualTo(outcome.newText());
     assertThat(again.summary().isEmpty()).as("second run summary").isTrue();
