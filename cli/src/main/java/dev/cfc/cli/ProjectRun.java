@@ -79,7 +79,7 @@ final class ProjectRun {
     beforeReading(seen, NoChangeShortcut.sourcesRoot(
         config.projectDir().resolve(config.sourcesDir())));
     DefinitionLoader.Loaded definitions = loader.load(config.sourcesDir());
-    if (!definitions.diagnostics().isEmpty()) {
+    if (definitions.diagnostics().stream().anyMatch(Diagnostic::isError)) {
       return Outcome.failed(definitions.diagnostics());
     }
     if (onlyEnvironment != null && !config.environments().contains(onlyEnvironment)) {
@@ -96,7 +96,8 @@ final class ProjectRun {
         .adoptAll(adopt)
         .build();
     beforeReading(seen, NoChangeShortcut.compileRoots(Compiler.inputs(request)));
-    return new Outcome(Compiler.compile(request), List.of(), request,
+    return new Outcome(Compiler.compile(request).withFindings(definitions.diagnostics()),
+        List.of(), request,
         definitions.externalReads());
   }
 

@@ -282,6 +282,37 @@ class NoChangeShortcutTest {
   }
 
   @Test
+  void aHashOrderedCollectionIsReportedOnItsLineAndNeverFingerprinted() throws IOException {
+    write("cfc/app/AppContainers.java", SOURCE.replace("import java.util.List;",
+        "import java.util.*;").replace(".maxInstances(3)", """
+        .maxInstances(3).enableInternet(false)
+                          .allowedHosts(new HashSet<>(List.of("b.example.com", "a.example.com"))
+                              .toArray(String[]::new))"""));
+    assertThat(run("generate")).isZero();
+    assertThat(err).contains("cfc/app/AppContainers.java:13:1: warning CFC095: new HashSet"
+        + " iterates in no fixed order");
+    ProjectFiles.settle(project);
+    assertThat(run("generate", "-v")).isZero();
+    assertThat(err).contains("warning CFC095").doesNotContain("saved .cfc/fingerprint");
+    assertThat(answered("generate")).isFalse();
+  }
+
+  @Test
+  void setOfAndMapOfInDefinitionsStillGetAFingerprint() throws IOException {
+    write("cfc/app/AppContainers.java", SOURCE.replace("import java.util.List;",
+        "import java.util.*;").replace(".maxInstances(3)", """
+        .maxInstances(3).enableInternet(false)
+                          .allowedHosts(Set.of("b.example.com", "a.example.com")
+                              .toArray(String[]::new))
+                          .labels(Map.of("team", "shop", "tier", "web"))"""));
+    assertThat(run("generate")).isZero();
+    assertThat(err).isEmpty();
+    ProjectFiles.settle(project);
+    assertThat(run("generate")).isZero();
+    assertThat(answered("generate")).isTrue();
+  }
+
+  @Test
   void aFileTimeIsSettledAfterTheFileSystemsResolution() {
     assertThat(InputStates.settledAt(1_700_000_000_123L)).isEqualTo(1_700_000_000_173L);
     assertThat(InputStates.settledAt(1_700_000_000_000L)).isEqualTo(1_700_000_002_000L);

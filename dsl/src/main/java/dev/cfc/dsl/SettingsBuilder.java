@@ -3,6 +3,7 @@ package dev.cfc.dsl;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,14 +173,11 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
 
   /**
    * Several environment variables at once: in the map's order for a {@link LinkedHashMap} or
-   * {@link java.util.SortedMap}, sorted by name for any other map (such as {@code Map.of}, whose
-   * order changes from one run to the next and would make generated files churn).
+   * {@link java.util.SortedMap}, sorted by name for any other map (such as {@code Map.of} or a
+   * {@code HashMap}, whose order is unspecified and would make generated files churn).
    */
   public B env(Map<String, String> values) {
-    Objects.requireNonNull(values, "env");
-    Map<String, String> ordered = values instanceof LinkedHashMap
-        || values instanceof java.util.SortedMap ? values : new java.util.TreeMap<>(values);
-    ordered.forEach(this::envFromMap);
+    Collections2.inDefinedOrder(values, "env").forEach(this::envFromMap);
     return self();
   }
 
@@ -201,6 +199,15 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
   }
 
   /**
+   * {@link #secrets(String...)} from a collection: in its order for a {@link List},
+   * {@link java.util.LinkedHashSet} or {@link java.util.SortedSet}, sorted for any other
+   * (such as {@code Set.of} or a {@code HashSet}).
+   */
+  public B secrets(Collection<String> names) {
+    return secrets(Collections2.inDefinedOrder(names, "secrets").toArray(String[]::new));
+  }
+
+  /**
    * An environment variable resolved from a Secrets Store binding with
    * {@code await env[binding].get()} at first start (memoised). The binding must be declared in
    * the wrangler config's {@code secrets_store_secrets}.
@@ -212,6 +219,21 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
   }
 
   /**
+   * Several Secrets Store variables at once (env name → binding), in the order
+   * {@link #env(Map)} describes.
+   */
+  public B secretsStore(Map<String, String> envToBinding) {
+    Collections2.inDefinedOrder(envToBinding, "secretsStore").forEach(this::secretsStoreFromMap);
+    return self();
+  }
+
+  private void secretsStoreFromMap(String envName, String binding) {
+    secretsStore.put(Objects.requireNonNull(envName, "env name"),
+        Objects.requireNonNull(binding, "binding"));
+    record("secretsStore." + envName);
+  }
+
+  /**
    * A Docker build arg, wrangler's {@code image_vars}. Only for {@link Image#build(String)}
    * images.
    */
@@ -219,6 +241,30 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
     buildArgs.put(Objects.requireNonNull(name, "build arg name"),
         Objects.requireNonNull(value, "build arg value"));
     return record("buildArgs." + name);
+  }
+
+  /** Several build args at once, in the order {@link #env(Map)} describes. */
+  public B buildArgs(Map<String, String> args) {
+    Collections2.inDefinedOrder(args, "buildArgs").forEach(this::buildArgFromMap);
+    return self();
+  }
+
+  private void buildArgFromMap(String name, String value) {
+    buildArgs.put(Objects.requireNonNull(name, "build arg name"),
+        Objects.requireNonNull(value, "build arg value"));
+    record("buildArgs." + name);
+  }
+
+  /** Several labels at once, in the order {@link #env(Map)} describes. */
+  public B labels(Map<String, String> labels) {
+    Collections2.inDefinedOrder(labels, "labels").forEach(this::labelFromMap);
+    return self();
+  }
+
+  private void labelFromMap(String key, String value) {
+    labels.put(Objects.requireNonNull(key, "label key"),
+        Objects.requireNonNull(value, "label value"));
+    record("labels." + key);
   }
 
   /** A free-form label, kept in the generated class for observability. */
@@ -247,6 +293,14 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
   }
 
   /**
+   * {@link #allowedHosts(String...)} from a collection, in the order
+   * {@link #secrets(Collection)} describes.
+   */
+  public B allowedHosts(Collection<String> hosts) {
+    return allowedHosts(Collections2.inDefinedOrder(hosts, "hosts").toArray(String[]::new));
+  }
+
+  /**
    * Hosts the container may never reach, beating the allow-list: the generated
    * {@code deniedHosts}. Adds to earlier calls.
    */
@@ -256,6 +310,14 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
       record("deniedHosts." + host);
     }
     return self();
+  }
+
+  /**
+   * {@link #deniedHosts(String...)} from a collection, in the order
+   * {@link #secrets(Collection)} describes.
+   */
+  public B deniedHosts(Collection<String> hosts) {
+    return deniedHosts(Collections2.inDefinedOrder(hosts, "hosts").toArray(String[]::new));
   }
 
   /** Applies the egress lists to HTTPS as well: the generated {@code interceptHttps}. */
