@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 
 /**
  * The setters shared by {@link ContainerBuilder}, {@link ContainerDefaults.Builder} and
@@ -177,13 +178,7 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
    * {@code HashMap}, whose order is unspecified and would make generated files churn).
    */
   public B env(Map<String, String> values) {
-    Collections2.inDefinedOrder(values, "env").forEach(this::envFromMap);
-    return self();
-  }
-
-  private void envFromMap(String name, String value) {
-    env.put(Objects.requireNonNull(name, "env name"), Objects.requireNonNull(value, "env value"));
-    record("env." + name);
+    return putAll(values, "env", this::env);
   }
 
   /**
@@ -223,14 +218,7 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
    * {@link #env(Map)} describes.
    */
   public B secretsStore(Map<String, String> envToBinding) {
-    Collections2.inDefinedOrder(envToBinding, "secretsStore").forEach(this::secretsStoreFromMap);
-    return self();
-  }
-
-  private void secretsStoreFromMap(String envName, String binding) {
-    secretsStore.put(Objects.requireNonNull(envName, "env name"),
-        Objects.requireNonNull(binding, "binding"));
-    record("secretsStore." + envName);
+    return putAll(envToBinding, "secretsStore", this::secretsStore);
   }
 
   /**
@@ -245,26 +233,12 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
 
   /** Several build args at once, in the order {@link #env(Map)} describes. */
   public B buildArgs(Map<String, String> args) {
-    Collections2.inDefinedOrder(args, "buildArgs").forEach(this::buildArgFromMap);
-    return self();
-  }
-
-  private void buildArgFromMap(String name, String value) {
-    buildArgs.put(Objects.requireNonNull(name, "build arg name"),
-        Objects.requireNonNull(value, "build arg value"));
-    record("buildArgs." + name);
+    return putAll(args, "buildArgs", this::buildArg);
   }
 
   /** Several labels at once, in the order {@link #env(Map)} describes. */
   public B labels(Map<String, String> labels) {
-    Collections2.inDefinedOrder(labels, "labels").forEach(this::labelFromMap);
-    return self();
-  }
-
-  private void labelFromMap(String key, String value) {
-    labels.put(Objects.requireNonNull(key, "label key"),
-        Objects.requireNonNull(value, "label value"));
-    record("labels." + key);
+    return putAll(labels, "labels", this::label);
   }
 
   /** A free-form label, kept in the generated class for observability. */
@@ -434,6 +408,18 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
   public B pingEndpoint(String path) {
     this.pingEndpoint = Objects.requireNonNull(path, "pingEndpoint");
     return record("pingEndpoint");
+  }
+
+  /**
+   * Calls {@code setter} for each entry, in {@link Collections2#inDefinedOrder} order. A loop
+   * rather than {@code forEach}: each setter records the first caller outside the DSL as the
+   * value's location, and inside {@code forEach} that would be the map's own class.
+   */
+  private B putAll(Map<String, String> values, String what, BiConsumer<String, String> setter) {
+    for (Map.Entry<String, String> entry : Collections2.inDefinedOrder(values, what).entrySet()) {
+      setter.accept(entry.getKey(), entry.getValue());
+    }
+    return self();
   }
 
   /** A snapshot of what was set on this builder. */

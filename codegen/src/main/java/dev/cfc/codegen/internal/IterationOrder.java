@@ -8,7 +8,6 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -127,7 +126,7 @@ public final class IterationOrder {
   public static List<Diagnostic> warnings(Path classesDir, Path sourcesDir, Path projectDir)
       throws IOException {
     List<Path> classFiles = new ArrayList<>();
-    collect(classesDir, classFiles);
+    ExternalReads.collect(classesDir, classFiles);
     classFiles.sort(null);
     Set<Diagnostic> warnings = new LinkedHashSet<>();
     for (Path file : classFiles) {
@@ -148,18 +147,6 @@ public final class IterationOrder {
       }
     }
     return List.copyOf(warnings);
-  }
-
-  private static void collect(Path dir, List<Path> classFiles) throws IOException {
-    try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
-      for (Path child : children) {
-        if (Files.isDirectory(child)) {
-          collect(child, classFiles);
-        } else if (child.getFileName().toString().endsWith(".class")) {
-          classFiles.add(child);
-        }
-      }
-    }
   }
 
   /** One unordered collection made at a source line. */

@@ -22,117 +22,52 @@ public final class StableMap {
 
   /** {@code Map.of} with 1 entry, in the order given. */
   public static <K, V> Map<K, V> of(K k1, V v1) {
-    Map<K, V> map = new LinkedHashMap<>();
-    put(map, k1, v1);
-    return Collections.unmodifiableMap(map);
+    return ofPairs(k1, v1);
   }
 
   /** {@code Map.of} with 2 entries, in the order given. */
   public static <K, V> Map<K, V> of(K k1, V v1, K k2, V v2) {
-    Map<K, V> map = new LinkedHashMap<>();
-    put(map, k1, v1);
-    put(map, k2, v2);
-    return Collections.unmodifiableMap(map);
+    return ofPairs(k1, v1, k2, v2);
   }
 
   /** {@code Map.of} with 3 entries, in the order given. */
   public static <K, V> Map<K, V> of(K k1, V v1, K k2, V v2, K k3, V v3) {
-    Map<K, V> map = new LinkedHashMap<>();
-    put(map, k1, v1);
-    put(map, k2, v2);
-    put(map, k3, v3);
-    return Collections.unmodifiableMap(map);
+    return ofPairs(k1, v1, k2, v2, k3, v3);
   }
 
   /** {@code Map.of} with 4 entries, in the order given. */
   public static <K, V> Map<K, V> of(K k1, V v1, K k2, V v2, K k3, V v3, K k4, V v4) {
-    Map<K, V> map = new LinkedHashMap<>();
-    put(map, k1, v1);
-    put(map, k2, v2);
-    put(map, k3, v3);
-    put(map, k4, v4);
-    return Collections.unmodifiableMap(map);
+    return ofPairs(k1, v1, k2, v2, k3, v3, k4, v4);
   }
 
   /** {@code Map.of} with 5 entries, in the order given. */
   public static <K, V> Map<K, V> of(K k1, V v1, K k2, V v2, K k3, V v3, K k4, V v4, K k5, V v5) {
-    Map<K, V> map = new LinkedHashMap<>();
-    put(map, k1, v1);
-    put(map, k2, v2);
-    put(map, k3, v3);
-    put(map, k4, v4);
-    put(map, k5, v5);
-    return Collections.unmodifiableMap(map);
+    return ofPairs(k1, v1, k2, v2, k3, v3, k4, v4, k5, v5);
   }
 
   /** {@code Map.of} with 6 entries, in the order given. */
   public static <K, V> Map<K, V> of(K k1, V v1, K k2, V v2, K k3, V v3, K k4, V v4, K k5, V v5, K k6, V v6) {
-    Map<K, V> map = new LinkedHashMap<>();
-    put(map, k1, v1);
-    put(map, k2, v2);
-    put(map, k3, v3);
-    put(map, k4, v4);
-    put(map, k5, v5);
-    put(map, k6, v6);
-    return Collections.unmodifiableMap(map);
+    return ofPairs(k1, v1, k2, v2, k3, v3, k4, v4, k5, v5, k6, v6);
   }
 
   /** {@code Map.of} with 7 entries, in the order given. */
   public static <K, V> Map<K, V> of(K k1, V v1, K k2, V v2, K k3, V v3, K k4, V v4, K k5, V v5, K k6, V v6, K k7, V v7) {
-    Map<K, V> map = new LinkedHashMap<>();
-    put(map, k1, v1);
-    put(map, k2, v2);
-    put(map, k3, v3);
-    put(map, k4, v4);
-    put(map, k5, v5);
-    put(map, k6, v6);
-    put(map, k7, v7);
-    return Collections.unmodifiableMap(map);
+    return ofPairs(k1, v1, k2, v2, k3, v3, k4, v4, k5, v5, k6, v6, k7, v7);
   }
 
   /** {@code Map.of} with 8 entries, in the order given. */
   public static <K, V> Map<K, V> of(K k1, V v1, K k2, V v2, K k3, V v3, K k4, V v4, K k5, V v5, K k6, V v6, K k7, V v7, K k8, V v8) {
-    Map<K, V> map = new LinkedHashMap<>();
-    put(map, k1, v1);
-    put(map, k2, v2);
-    put(map, k3, v3);
-    put(map, k4, v4);
-    put(map, k5, v5);
-    put(map, k6, v6);
-    put(map, k7, v7);
-    put(map, k8, v8);
-    return Collections.unmodifiableMap(map);
+    return ofPairs(k1, v1, k2, v2, k3, v3, k4, v4, k5, v5, k6, v6, k7, v7, k8, v8);
   }
 
   /** {@code Map.of} with 9 entries, in the order given. */
   public static <K, V> Map<K, V> of(K k1, V v1, K k2, V v2, K k3, V v3, K k4, V v4, K k5, V v5, K k6, V v6, K k7, V v7, K k8, V v8, K k9, V v9) {
-    Map<K, V> map = new LinkedHashMap<>();
-    put(map, k1, v1);
-    put(map, k2, v2);
-    put(map, k3, v3);
-    put(map, k4, v4);
-    put(map, k5, v5);
-    put(map, k6, v6);
-    put(map, k7, v7);
-    put(map, k8, v8);
-    put(map, k9, v9);
-    return Collections.unmodifiableMap(map);
+    return ofPairs(k1, v1, k2, v2, k3, v3, k4, v4, k5, v5, k6, v6, k7, v7, k8, v8, k9, v9);
   }
 
   /** {@code Map.of} with 10 entries, in the order given. */
   public static <K, V> Map<K, V> of(K k1, V v1, K k2, V v2, K k3, V v3, K k4, V v4, K k5, V v5, K k6, V v6, K k7, V v7, K k8, V v8, K k9, V v9, K k10, V v10) {
-    Map<K, V> map = new LinkedHashMap<>();
-    put(map, k1, v1);
-    put(map, k2, v2);
-    put(map, k3, v3);
-    put(map, k4, v4);
-    put(map, k5, v5);
-    put(map, k6, v6);
-    put(map, k7, v7);
-    put(map, k8, v8);
-    put(map, k9, v9);
-    put(map, k10, v10);
-    return Collections.unmodifiableMap(map);
+    return ofPairs(k1, v1, k2, v2, k3, v3, k4, v4, k5, v5, k6, v6, k7, v7, k8, v8, k9, v9, k10, v10);
   }
 
   /** {@code Map.ofEntries}, in the order given. */
@@ -151,6 +86,15 @@ public final class StableMap {
     map.forEach((key, value) ->
         copy.put(Objects.requireNonNull(key), Objects.requireNonNull(value)));
     return Collections.unmodifiableMap(copy);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <K, V> Map<K, V> ofPairs(Object... keysAndValues) {
+    Map<K, V> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      put(map, (K) keysAndValues[i], (V) keysAndValues[i + 1]);
+    }
+    return Collections.unmodifiableMap(map);
   }
 
   private static <K, V> void put(Map<K, V> map, K key, V value) {
