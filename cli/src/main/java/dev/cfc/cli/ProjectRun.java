@@ -94,10 +94,10 @@ final class ProjectRun {
         .onlyEnvironment(onlyEnvironment)
         .allowDestroy(allowDestroy)
         .adoptAll(adopt)
+        .definitionFindings(definitions.diagnostics())
         .build();
     beforeReading(seen, NoChangeShortcut.compileRoots(Compiler.inputs(request)));
-    return new Outcome(Compiler.compile(request).withFindings(definitions.diagnostics()),
-        List.of(), request,
+    return new Outcome(Compiler.compile(request), List.of(), request,
         definitions.externalReads());
   }
 

@@ -204,7 +204,7 @@ class NoChangeShortcutTest {
     assertThat(project.resolve(NoChangeShortcut.FILE)).doesNotExist();
   }
 
-  /** A file rewritten during the run under its old time, as {@code cp -p} or {@code touch -r} do. */
+  /** A file rewritten during the run under its old time, as {@code cp -p} or {@code touch -r}. */
   static List<Change> editsUnderAnOldTime() {
     return List.of(
         new Change("cfc/app/AppContainers.java", p -> replace(p, "cfc/app/AppContainers.java",
@@ -294,6 +294,14 @@ class NoChangeShortcutTest {
     ProjectFiles.settle(project);
     assertThat(run("generate", "-v")).isZero();
     assertThat(err).contains("warning CFC095").doesNotContain("saved .cfc/fingerprint");
+    assertThat(answered("generate")).isFalse();
+
+    // Not reported any more, but the order may still differ in the next JVM.
+    replace(project, "cfc.toml", "environments", "suppress-warnings = [\"CFC095\"]\nenvironments");
+    ProjectFiles.settle(project);
+    assertThat(run("generate", "-v")).isZero();
+    assertThat(err).doesNotContain("warning CFC095").contains("cfc: no fingerprint: the"
+        + " definitions use collections with no fixed iteration order (CFC095)");
     assertThat(answered("generate")).isFalse();
   }
 

@@ -1,6 +1,5 @@
 package dev.cfc.codegen;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,21 +14,6 @@ public record CompileResult(List<Diagnostic> diagnostics, List<PlannedFile> file
   public CompileResult {
     diagnostics = List.copyOf(diagnostics);
     files = List.copyOf(files);
-  }
-
-  /**
-   * This result with more findings merged in file and line order, such as the warnings found
-   * while loading the definitions; an error among them leaves no planned files.
-   */
-  public CompileResult withFindings(List<Diagnostic> more) {
-    if (more.isEmpty()) {
-      return this;
-    }
-    List<Diagnostic> merged = new ArrayList<>(diagnostics);
-    merged.addAll(more);
-    merged.sort(Diagnostic.ORDER);
-    boolean errors = merged.stream().anyMatch(Diagnostic::isError);
-    return new CompileResult(merged, errors ? List.of() : files);
   }
 
   /** Whether any finding is an error; then nothing may be written. */

@@ -266,9 +266,15 @@ public final class DefinitionLoader {
         ContainerSet.class.getClassLoader());
     Loaded loaded = new ContainerSets(projectDir, List.of(sourcesDir))
         .instantiate(loader, ContainerSets.classNamesIn(classesDir), shown);
+    List<Diagnostic> unordered = IterationOrder.warnings(classesDir, sourcesDir, projectDir);
     List<Diagnostic> findings = new ArrayList<>(loaded.diagnostics());
-    findings.addAll(IterationOrder.warnings(classesDir, sourcesDir, projectDir));
-    return new Loaded(loaded.definitions(), findings, hit, ExternalReads.in(classesDir));
+    findings.addAll(unordered);
+    List<String> reads = new ArrayList<>(ExternalReads.in(classesDir));
+    if (!unordered.isEmpty()) {
+      // Never fingerprinted, even with CFC095 suppressed: the order may differ in the next JVM.
+      reads.add("collections with no fixed iteration order (CFC095)");
+    }
+    return new Loaded(loaded.definitions(), findings, hit, reads);
   }
 
   private void prune(Path cacheRoot, String keep) throws IOException {

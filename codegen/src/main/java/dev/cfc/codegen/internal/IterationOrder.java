@@ -29,7 +29,8 @@ import java.util.TreeMap;
  *   <li>{@link #stabilise} points every call of {@code Set.of}, {@code Set.copyOf},
  *       {@code Map.of}, {@code Map.ofEntries} and {@code Map.copyOf} at the same-named methods
  *       of {@code dev.cfc.dsl.internal.StableSet} and {@code StableMap}, which keep the order
- *       the elements were written in. Only the class reference of those constant-pool entries changes;
+ *       the elements were written in. Only the class reference of those constant-pool entries
+ *       changes;
  *   <li>{@link #warnings} finds what cannot be ordered that way ({@code new HashSet},
  *       {@code new HashMap}, {@code Collectors.toSet()} and the other hash-based collectors)
  *       and reports each with its line as {@code CFC095}, unless the collection goes straight
@@ -51,7 +52,7 @@ public final class IterationOrder {
       "java/util/Set.copyOf", "java/util/Map.of", "java/util/Map.ofEntries",
       "java/util/Map.copyOf");
 
-  /** Calls whose result iterates in hash order, by {@code owner.name}, as the warning names them. */
+  /** Calls whose result iterates in hash order, by {@code owner.name}, as warnings name them. */
   private static final Map<String, String> UNORDERED = Map.ofEntries(
       Map.entry("java/util/HashSet.<init>", "new HashSet"),
       Map.entry("java/util/HashMap.<init>", "new HashMap"),
