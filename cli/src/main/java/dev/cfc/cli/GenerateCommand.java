@@ -1,7 +1,6 @@
 package dev.cfc.cli;
 
 import dev.cfc.codegen.CompileResult;
-import dev.cfc.codegen.Compiler;
 import dev.cfc.codegen.Diffs;
 import dev.cfc.codegen.OutputWriter;
 import dev.cfc.codegen.ProjectLock;
@@ -41,7 +40,8 @@ final class GenerateCommand implements Callable<Integer> {
     }
     // Planned and written under one lock: a concurrent run waits, then finds nothing to do.
     try (ProjectLock lock = ProjectLock.acquire(ProjectState.of(root.projectFile()))) {
-      ProjectRun.Outcome outcome = run.planOutcome(plan);
+      SeenInputs seen = new SeenInputs(NoChangeShortcut.cfcDir(root.projectFile()));
+      ProjectRun.Outcome outcome = run.planOutcome(plan, seen);
       if (outcome == null) {
         return Main.INVALID;
       }
@@ -55,7 +55,7 @@ final class GenerateCommand implements Callable<Integer> {
       String printed = ProjectRun.summaries(result);
       run.report(result, printed);
       if (result.changedFiles().isEmpty() && result.diagnostics().isEmpty()) {
-        saveFingerprint(outcome, root.quiet ? "" : printed);
+        saveFingerprint(outcome, seen, root.quiet ? "" : printed);
       }
       return Main.OK;
     }
@@ -65,7 +65,7 @@ final class GenerateCommand implements Callable<Integer> {
    * After a run that found nothing to do, lets the next identical command line answer without
    * compiling (see {@link NoChangeShortcut}). Failing to save it costs only speed.
    */
-  private void saveFingerprint(ProjectRun.Outcome outcome, String printed) {
+  private void saveFingerprint(ProjectRun.Outcome outcome, SeenInputs seen, String printed) {
     boolean shortcutOptions = !root.json && plan.env == null && !plan.allowDestroy
         && !plan.adopt;
     if (!shortcutOptions) {
@@ -75,8 +75,8 @@ final class GenerateCommand implements Callable<Integer> {
         root.projectFile().toAbsolutePath().normalize(), root.quiet, root.verbose);
     String notSaved;
     try {
-      notSaved = NoChangeShortcut.record(invocation, Compiler.inputs(outcome.request()),
-          outcome.externalReads(), root.startedMillis, printed);
+      notSaved = NoChangeShortcut.record(invocation, seen, outcome.externalReads(),
+          root.startedMillis, printed);
     } catch (IOException e) {
       notSaved = "cannot save " + invocation.fingerprintShown() + ": " + e.getMessage();
     }

@@ -46,7 +46,7 @@ final class NoChangeShortcut {
 
   /** The fingerprint of the project file {@code cfc.toml}; other project files have their own. */
   static final String FILE = ".cfc/fingerprint";
-  private static final String HEADER = "cfc generate fingerprint 2";
+  private static final String HEADER = "cfc generate fingerprint 3";
 
   /** The command lines the shortcut answers: {@code generate}, optionally quiet, in a project. */
   record Invocation(Path projectFile, boolean quiet, boolean verbose) {
@@ -105,11 +105,12 @@ final class NoChangeShortcut {
    * Saves the fingerprint after a full run of a shortcut-able command line that wrote nothing
    * and reported nothing.
    *
+   * @param seen the inputs as the run saw them, each observed just before it was read
    * @param startedMillis when the run began, before it read anything
    * @param printed exactly what the run printed to standard output
    * @return why no fingerprint was saved, or null when one was
    */
-  static String record(Invocation invocation, CompileInputs inputs, List<String> externalReads,
+  static String record(Invocation invocation, SeenInputs seen, List<String> externalReads,
       long startedMillis, String printed) throws IOException {
     Path fingerprint = invocation.fingerprintFile();
     if (!externalReads.isEmpty()) {
@@ -117,12 +118,16 @@ final class NoChangeShortcut {
       return "the definitions use " + String.join(", ", externalReads) + ", so the same sources"
           + " may not give the same containers: every run compiles";
     }
-    List<InputStates.Root> roots = roots(invocation, inputs);
+    List<InputStates.Root> roots = seen.roots();
+    // Every input is read again, whatever its time says: only content proves it unchanged.
     InputStates.Observed observed = InputStates.observe(roots, cfcDir(invocation));
+    Path changed = seen.changedIn(observed.lines());
+    if (changed != null) {
+      return shown(invocation, changed) + " changed while the run read it; a later run saves"
+          + " the fingerprint";
+    }
     if (observed.lastSettledAtMillis() > startedMillis) {
-      Path newest = observed.lastModified();
-      return (newest.startsWith(invocation.projectDir())
-          ? invocation.projectDir().relativize(newest) : newest).toString().replace('\\', '/')
+      return shown(invocation, observed.lastModified())
           + " changed moments ago; a later run saves the fingerprint";
     }
     List<String> lines = new ArrayList<>();
@@ -150,10 +155,24 @@ final class NoChangeShortcut {
     return null;
   }
 
-  /** {@code cfc.toml} first, then what the compile reads. */
-  private static List<InputStates.Root> roots(Invocation invocation, CompileInputs inputs) {
+  private static String shown(Invocation invocation, Path path) {
+    return invocation.state().display(path);
+  }
+
+  /** What a full run watches: {@code cfc.toml}, the DSL sources, then what the compile reads. */
+  static List<InputStates.Root> projectFileRoot(Path projectFile) {
+    return List.of(new InputStates.Root(projectFile.toAbsolutePath().normalize(), false, null));
+  }
+
+  /** The DSL sources' tree, as {@link Compiler#inputs} names it. */
+  static List<InputStates.Root> sourcesRoot(Path sourcesDir) {
+    return List.of(new InputStates.Root(sourcesDir.toAbsolutePath().normalize(), true,
+        ".java"));
+  }
+
+  /** The roots of what one compile reads. */
+  static List<InputStates.Root> compileRoots(CompileInputs inputs) {
     Set<InputStates.Root> roots = new LinkedHashSet<>();
-    roots.add(new InputStates.Root(invocation.projectFile(), false, null));
     for (Path path : inputs.paths()) {
       roots.add(new InputStates.Root(path.toAbsolutePath().normalize(), false, null));
     }
@@ -164,8 +183,13 @@ final class NoChangeShortcut {
     return List.copyOf(roots);
   }
 
+  /** Where the fingerprint's own directory is; left out of every observed tree. */
+  static Path cfcDir(Path projectFile) {
+    return projectFile.toAbsolutePath().normalize().getParent().resolve(".cfc");
+  }
+
   private static Path cfcDir(Invocation invocation) {
-    return invocation.projectDir().resolve(".cfc");
+    return cfcDir(invocation.projectFile());
   }
 
   /**
@@ -218,7 +242,11 @@ final class NoChangeShortcut {
     }
   }
 
-  /** What must be the same for a saved answer to hold: cfc's build, the JVM, the command. */
+  /**
+   * What must be the same for a saved answer to hold: cfc's build, the JVM and its locales and
+   * text settings, the command. The time zone is not part of it: cfc writes no dates, and
+   * definitions that could see the clock or the zone are never fingerprinted.
+   */
   private static List<String> key(Invocation invocation) throws IOException {
     List<String> key = new ArrayList<>();
     Set<Path> codeSources = new LinkedHashSet<>();
@@ -230,7 +258,16 @@ final class NoChangeShortcut {
     }
     key.add("java " + System.getProperty("java.vm.version") + " "
         + escape(System.getProperty("java.home")));
-    key.add("locale " + Locale.getDefault().toLanguageTag());
+    // Everything of the JVM's set-up that the same definitions and files can come out
+    // differently under: String.format uses the FORMAT locale, toLowerCase() the default one,
+    // getDisplayName() the DISPLAY one; getBytes() and new String(bytes) the default charset;
+    // "%n" the line separator; the locale providers how numbers and dates are spelled.
+    key.add("locale " + Locale.getDefault().toLanguageTag()
+        + " format " + Locale.getDefault(Locale.Category.FORMAT).toLanguageTag()
+        + " display " + Locale.getDefault(Locale.Category.DISPLAY).toLanguageTag()
+        + " providers " + System.getProperty("java.locale.providers"));
+    key.add("text " + System.getProperty("file.encoding") + " "
+        + System.getProperty("sun.jnu.encoding") + " " + escape(System.lineSeparator()));
     key.add("project " + escape(invocation.projectFile().toString()));
     key.add("quiet " + invocation.quiet());
     return key;

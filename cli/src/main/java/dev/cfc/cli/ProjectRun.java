@@ -59,6 +59,16 @@ final class ProjectRun {
   /** Loads and compiles the project with the given command-specific settings. */
   Outcome compile(String onlyEnvironment, boolean allowDestroy, boolean adopt)
       throws IOException {
+    return compile(onlyEnvironment, allowDestroy, adopt, null);
+  }
+
+  /**
+   * {@link #compile(String, boolean, boolean)}, observing each group of inputs into
+   * {@code seen} (when not null) just before reading it.
+   */
+  Outcome compile(String onlyEnvironment, boolean allowDestroy, boolean adopt,
+      SeenInputs seen) throws IOException {
+    beforeReading(seen, NoChangeShortcut.projectFileRoot(options.projectFile()));
     ProjectConfig.Loaded loaded = ProjectConfig.load(options.projectFile());
     if (loaded.config() == null) {
       return Outcome.failed(loaded.diagnostics());
@@ -66,8 +76,10 @@ final class ProjectRun {
     ProjectConfig config = loaded.config();
     DefinitionLoader loader = new DefinitionLoader(ProjectState.of(options.projectFile()),
         options.verbose ? err : null);
+    beforeReading(seen, NoChangeShortcut.sourcesRoot(
+        config.projectDir().resolve(config.sourcesDir())));
     DefinitionLoader.Loaded definitions = loader.load(config.sourcesDir());
-    if (!definitions.diagnostics().isEmpty()) {
+    if (definitions.diagnostics().stream().anyMatch(Diagnostic::isError)) {
       return Outcome.failed(definitions.diagnostics());
     }
     if (onlyEnvironment != null && !config.environments().contains(onlyEnvironment)) {
@@ -82,7 +94,9 @@ final class ProjectRun {
         .onlyEnvironment(onlyEnvironment)
         .allowDestroy(allowDestroy)
         .adoptAll(adopt)
+        .definitionFindings(definitions.diagnostics())
         .build();
+    beforeReading(seen, NoChangeShortcut.compileRoots(Compiler.inputs(request)));
     return new Outcome(Compiler.compile(request), List.of(), request,
         definitions.externalReads());
   }
@@ -96,9 +110,21 @@ final class ProjectRun {
     return outcome == null ? null : outcome.result();
   }
 
+  private static void beforeReading(SeenInputs seen, List<InputStates.Root> roots)
+      throws IOException {
+    if (seen != null) {
+      seen.beforeReading(roots);
+    }
+  }
+
   /** {@link #plan}, keeping the request and what the definitions read. */
   Outcome planOutcome(PlanOptions options) throws IOException {
-    Outcome outcome = compile(options.env, options.allowDestroy, options.adopt);
+    return planOutcome(options, null);
+  }
+
+  /** {@link #planOutcome(PlanOptions)}, observing the inputs into {@code seen}. */
+  Outcome planOutcome(PlanOptions options, SeenInputs seen) throws IOException {
+    Outcome outcome = compile(options.env, options.allowDestroy, options.adopt, seen);
     if (outcome.failed()) {
       report(outcome, List.of(), "");
       return null;

@@ -68,6 +68,55 @@ class LauncherIT {
     assertThat(check.out()).isEqualTo("up to date\n");
   }
 
+  /**
+   * {@code Set.of} and {@code Map.of} iterate in an order salted afresh in every JVM; each run
+   * below is a JVM of its own, so a generated file that followed that order would be stale for
+   * the next one.
+   */
+  @Test
+  void checkRightAfterGenerateIsUpToDateInEveryJvmForDefinitionsBuiltFromSetOfAndMapOf()
+      throws Exception {
+    Path project = work.resolve("quickstart");
+    copy(root.resolve("examples/quickstart"), project);
+    Files.writeString(project.resolve("cfc/app/FleetContainers.java"), """
+        package app;
+
+        import dev.cfc.dsl.*;
+        import java.util.*;
+
+        public final class FleetContainers implements ContainerSet {
+          @Override public List<ContainerDefinition> containers() {
+            return Set.of("reports", "billing", "search", "thumbnails", "mailer", "exports",
+                    "imports", "audit")
+                .stream()
+                .map(name -> {
+                  var builder = Container.define(name)
+                      .image(Image.registry("registry.cloudflare.com/quickstart/" + name + ":1"))
+                      .enableInternet(false)
+                      .allowedHosts(Set.of("a.example.com", "b.example.com", "c.example.com",
+                          "d.example.com", "e.example.com", "f.example.com").toArray(String[]::new))
+                      .deniedHosts(Set.of("x.example.com", "y.example.com", "z.example.com"))
+                      .env(Map.of("ALPHA", "1", "BETA", "2", "GAMMA", "3", "DELTA", "4"));
+                  Map.of("team", "fleet", "tier", "batch", "zone", "eu", "cost", "low")
+                      .forEach(builder::label);
+                  return builder.build();
+                })
+                .toList();
+          }
+        }
+        """);
+
+    Run generate = cfc(project, "generate");
+    assertThat(generate.exitCode()).as(generate.err()).isZero();
+    assertThat(generate.err()).doesNotContain("warning");
+    assertThat(generate.out()).contains("wrangler.toml: +10 containers");
+    for (int jvm = 1; jvm <= 3; jvm++) {
+      Run check = cfc(project, "check");
+      assertThat(check.exitCode()).as("check in JVM " + jvm + ":\n" + check.out()).isZero();
+      assertThat(check.out()).isEqualTo("up to date\n");
+    }
+  }
+
   private Run cfc(Path project, String... args) throws IOException, InterruptedException {
     Path classes = Files.createTempFile(work, "classes", ".log");
     Path out = Files.createTempFile(work, "out", ".txt");

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -199,6 +202,122 @@ class NoChangeShortcutTest {
     assertThat(err).contains("cfc: no fingerprint: cfc/app/AppContainers.java changed moments"
         + " ago; a later run saves the fingerprint");
     assertThat(project.resolve(NoChangeShortcut.FILE)).doesNotExist();
+  }
+
+  /** A file rewritten during the run under its old time, as {@code cp -p} or {@code touch -r}. */
+  static List<Change> editsUnderAnOldTime() {
+    return List.of(
+        new Change("cfc/app/AppContainers.java", p -> replace(p, "cfc/app/AppContainers.java",
+            "maxInstances(3)", "maxInstances(4)")),
+        new Change("wrangler.toml", p -> replace(p, "wrangler.toml", "max_instances = 3",
+            "max_instances = 5")),
+        new Change("cfc.toml", p -> replace(p, "cfc.toml", "environments",
+            "java-package = \"shop.generated\"\nenvironments")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("editsUnderAnOldTime")
+  void anEditThatLandsDuringTheRunUnderAnOldTimeIsNotRecordedAsSeen(Change edit)
+      throws IOException {
+    Files.delete(project.resolve(NoChangeShortcut.FILE));
+    Path file = project.resolve(edit.name());
+    FileTime settled = Files.getLastModifiedTime(file);
+    // The run prints its answer after it has read everything and before it saves the
+    // fingerprint: the edit lands in between, and the file keeps the time it had.
+    Writer editDuringTheRun = new StringWriter() {
+      private boolean edited;
+
+      @Override
+      public void flush() {
+        if (!edited) {
+          edited = true;
+          try {
+            edit.edit().apply(project);
+            Files.setLastModifiedTime(file, settled);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+      }
+    };
+    StringWriter e = new StringWriter();
+    assertThat(Main.run(withProject("generate", "-v"), new PrintWriter(editDuringTheRun),
+        new PrintWriter(e))).isZero();
+    assertThat(editDuringTheRun.toString()).isEqualTo("no changes\n");
+    assertThat(Files.getLastModifiedTime(file)).isEqualTo(settled);
+    assertThat(e.toString()).contains("cfc: no fingerprint: " + edit.name()
+        + " changed while the run read it");
+    assertThat(project.resolve(NoChangeShortcut.FILE)).doesNotExist();
+    assertThat(answered("generate")).isFalse();
+    int code = run("generate");
+    assertThat(code != 0 || !err.isEmpty() || !out.equals("no changes\n"))
+        .as("the full run after the edit had something to do or say").isTrue();
+  }
+
+  @Test
+  void aNumberFormattedByTheDefinitionsIsAnsweredOnlyUnderTheSameFormatLocale()
+      throws IOException {
+    Locale format = Locale.getDefault(Locale.Category.FORMAT);
+    try {
+      Locale.setDefault(Locale.Category.FORMAT, Locale.US);
+      write("cfc/app/AppContainers.java", SOURCE.replace(".maxInstances(3)",
+          ".maxInstances(3).env(\"BATCH\", String.format(\"%,d\", 1234567))"));
+      assertThat(run("generate")).isZero();
+      assertThat(Files.readString(project.resolve("src/_generated/ApiContainer.ts")))
+          .contains("1,234,567");
+      ProjectFiles.settle(project);
+      assertThat(run("generate")).isZero();
+      assertThat(answered("generate")).isTrue();
+
+      // Only the FORMAT category changes: Locale.getDefault() stays what it was.
+      Locale.setDefault(Locale.Category.FORMAT, Locale.GERMANY);
+      assertThat(answered("generate")).isFalse();
+      assertThat(run("generate")).isZero();
+      assertThat(out).isNotEqualTo("no changes\n");
+      assertThat(Files.readString(project.resolve("src/_generated/ApiContainer.ts")))
+          .contains("1.234.567");
+    } finally {
+      Locale.setDefault(Locale.Category.FORMAT, format);
+    }
+  }
+
+  @Test
+  void aHashOrderedCollectionIsReportedOnItsLineAndNeverFingerprinted() throws IOException {
+    write("cfc/app/AppContainers.java", SOURCE.replace("import java.util.List;",
+        "import java.util.*;").replace(".maxInstances(3)", """
+        .maxInstances(3).enableInternet(false)
+                          .allowedHosts(new HashSet<>(List.of("b.example.com", "a.example.com"))
+                              .toArray(String[]::new))"""));
+    assertThat(run("generate")).isZero();
+    assertThat(err).contains("cfc/app/AppContainers.java:13:1: warning CFC095: new HashSet"
+        + " iterates in no fixed order");
+    ProjectFiles.settle(project);
+    assertThat(run("generate", "-v")).isZero();
+    assertThat(err).contains("warning CFC095").doesNotContain("saved .cfc/fingerprint");
+    assertThat(answered("generate")).isFalse();
+
+    // Not reported any more, but the order may still differ in the next JVM.
+    replace(project, "cfc.toml", "environments", "suppress-warnings = [\"CFC095\"]\nenvironments");
+    ProjectFiles.settle(project);
+    assertThat(run("generate", "-v")).isZero();
+    assertThat(err).doesNotContain("warning CFC095").contains("cfc: no fingerprint: the"
+        + " definitions use collections with no fixed iteration order (CFC095)");
+    assertThat(answered("generate")).isFalse();
+  }
+
+  @Test
+  void setOfAndMapOfInDefinitionsStillGetAFingerprint() throws IOException {
+    write("cfc/app/AppContainers.java", SOURCE.replace("import java.util.List;",
+        "import java.util.*;").replace(".maxInstances(3)", """
+        .maxInstances(3).enableInternet(false)
+                          .allowedHosts(Set.of("b.example.com", "a.example.com")
+                              .toArray(String[]::new))
+                          .labels(Map.of("team", "shop", "tier", "web"))"""));
+    assertThat(run("generate")).isZero();
+    assertThat(err).isEmpty();
+    ProjectFiles.settle(project);
+    assertThat(run("generate")).isZero();
+    assertThat(answered("generate")).isTrue();
   }
 
   @Test

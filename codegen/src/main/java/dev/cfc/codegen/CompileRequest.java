@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param allowDestroy whether a removed definition may delete its Durable Object class
  * @param adoptAll whether hand-written entries with a definition's class may be taken over
  * @param suppressedWarnings warning codes left out of the result; errors are always reported
+ * @param definitionFindings warnings found while loading the definitions (such as
+ *     {@code CFC095}), reported with the compile's own findings
  */
 public record CompileRequest(
     Path projectDir,
@@ -35,10 +37,12 @@ public record CompileRequest(
     String onlyEnvironment,
     boolean allowDestroy,
     boolean adoptAll,
-    List<String> suppressedWarnings) {
+    List<String> suppressedWarnings,
+    List<Diagnostic> definitionFindings) {
 
   public CompileRequest {
     suppressedWarnings = List.copyOf(suppressedWarnings);
+    definitionFindings = List.copyOf(definitionFindings);
     Objects.requireNonNull(projectDir, "projectDir");
     projectDir = projectDir.toAbsolutePath().normalize();
     definitions = List.copyOf(definitions);
@@ -87,6 +91,7 @@ public record CompileRequest(
     private boolean allowDestroy;
     private boolean adoptAll;
     private List<String> suppressedWarnings = List.of();
+    private List<Diagnostic> definitionFindings = List.of();
     private boolean built;
 
     private Builder(Path projectDir) {
@@ -159,6 +164,12 @@ public record CompileRequest(
       return this;
     }
 
+    /** Warnings found while loading the definitions, reported with the compile's own. */
+    public Builder definitionFindings(List<Diagnostic> value) {
+      this.definitionFindings = new ArrayList<>(value);
+      return this;
+    }
+
     /** The request; the builder cannot be used after this. */
     public CompileRequest build() {
       if (built) {
@@ -167,7 +178,7 @@ public record CompileRequest(
       built = true;
       return new CompileRequest(projectDir, definitions, sourceRoots, wranglerConfig,
           typescriptOut, javaOut, javaPackage, environments, onlyEnvironment, allowDestroy,
-          adoptAll, suppressedWarnings);
+          adoptAll, suppressedWarnings, definitionFindings);
     }
   }
 }

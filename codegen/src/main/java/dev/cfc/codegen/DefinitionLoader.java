@@ -1,6 +1,7 @@
 package dev.cfc.codegen;
 
 import dev.cfc.codegen.internal.ExternalReads;
+import dev.cfc.codegen.internal.IterationOrder;
 import dev.cfc.codegen.internal.model.SourceResolver;
 import dev.cfc.dsl.ContainerDefinition;
 import dev.cfc.dsl.ContainerSet;
@@ -79,7 +80,9 @@ public final class DefinitionLoader {
    * The loaded definitions, or the diagnostics that prevented loading them.
    *
    * @param definitions the definitions of all sets, sets ordered by class name
-   * @param diagnostics errors found while loading
+   * @param diagnostics what loading found: errors, which leave {@code definitions} empty, and
+   *     warnings about the definitions' code ({@code CFC095}), reported with the compile's
+   *     own findings
    * @param cacheHit whether compiled classes came from the cache
    * @param externalReads classes the definitions use that could make them depend on more than
    *     their sources (the environment, files, the clock, randomness), such as
@@ -154,8 +157,8 @@ public final class DefinitionLoader {
   private static String hash(Path dir, List<Path> files) throws IOException {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update(("cfc " + CfcVersion.get() + "\0" + Runtime.version().feature() + "\0")
-          .getBytes(StandardCharsets.UTF_8));
+      digest.update(("cfc " + CfcVersion.get() + "\0" + Runtime.version().feature() + "\0"
+          + IterationOrder.VERSION + "\0").getBytes(StandardCharsets.UTF_8));
       for (Path file : files) {
         digest.update(dir.relativize(file).toString().replace('\\', '/')
             .getBytes(StandardCharsets.UTF_8));
@@ -197,7 +200,7 @@ public final class DefinitionLoader {
       Path file = staging.resolve("classes").resolve(entryClass.getKey().replace('.', '/')
           + ".class");
       Files.createDirectories(file.getParent());
-      Files.write(file, entryClass.getValue());
+      Files.write(file, IterationOrder.stabilise(entryClass.getValue()));
     }
     Files.writeString(staging.resolve("complete"), CfcVersion.get() + "\n");
     try {
@@ -263,8 +266,15 @@ public final class DefinitionLoader {
         ContainerSet.class.getClassLoader());
     Loaded loaded = new ContainerSets(projectDir, List.of(sourcesDir))
         .instantiate(loader, ContainerSets.classNamesIn(classesDir), shown);
-    return new Loaded(loaded.definitions(), loaded.diagnostics(), hit,
-        ExternalReads.in(classesDir));
+    List<Diagnostic> unordered = IterationOrder.warnings(classesDir, sourcesDir, projectDir);
+    List<Diagnostic> findings = new ArrayList<>(loaded.diagnostics());
+    findings.addAll(unordered);
+    List<String> reads = new ArrayList<>(ExternalReads.in(classesDir));
+    if (!unordered.isEmpty()) {
+      // Never fingerprinted, even with CFC095 suppressed: the order may differ in the next JVM.
+      reads.add("collections with no fixed iteration order (CFC095)");
+    }
+    return new Loaded(loaded.definitions(), findings, hit, reads);
   }
 
   private void prune(Path cacheRoot, String keep) throws IOException {

@@ -2,6 +2,7 @@ package dev.cfc.dsl;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
@@ -50,6 +51,19 @@ public record Egress(
   /** Adds hosts to the deny-list, which beats the allow-list. */
   public Egress deny(String... hosts) {
     return new Egress(enableInternet, allowedHosts, plus(deniedHosts, hosts), httpsIntercepted, where);
+  }
+
+  /**
+   * {@link #allow(String...)} from a collection: in its order for a {@link List},
+   * {@link java.util.LinkedHashSet} or {@link java.util.SortedSet}, sorted for any other.
+   */
+  public Egress allow(Collection<String> hosts) {
+    return allow(Collections2.inDefinedOrder(hosts, "hosts").toArray(String[]::new));
+  }
+
+  /** {@link #deny(String...)} from a collection, in the order {@link #allow(Collection)} gives. */
+  public Egress deny(Collection<String> hosts) {
+    return deny(Collections2.inDefinedOrder(hosts, "hosts").toArray(String[]::new));
   }
 
   /** Applies the lists to HTTPS connections as well ({@code interceptHttps = true}). */

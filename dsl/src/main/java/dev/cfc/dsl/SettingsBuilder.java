@@ -3,10 +3,12 @@ package dev.cfc.dsl;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 
 /**
  * The setters shared by {@link ContainerBuilder}, {@link ContainerDefaults.Builder} and
@@ -172,20 +174,11 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
 
   /**
    * Several environment variables at once: in the map's order for a {@link LinkedHashMap} or
-   * {@link java.util.SortedMap}, sorted by name for any other map (such as {@code Map.of}, whose
-   * order changes from one run to the next and would make generated files churn).
+   * {@link java.util.SortedMap}, sorted by name for any other map (such as {@code Map.of} or a
+   * {@code HashMap}, whose order is unspecified and would make generated files churn).
    */
   public B env(Map<String, String> values) {
-    Objects.requireNonNull(values, "env");
-    Map<String, String> ordered = values instanceof LinkedHashMap
-        || values instanceof java.util.SortedMap ? values : new java.util.TreeMap<>(values);
-    ordered.forEach(this::envFromMap);
-    return self();
-  }
-
-  private void envFromMap(String name, String value) {
-    env.put(Objects.requireNonNull(name, "env name"), Objects.requireNonNull(value, "env value"));
-    record("env." + name);
+    return putAll(values, "env", this::env);
   }
 
   /**
@@ -201,6 +194,15 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
   }
 
   /**
+   * {@link #secrets(String...)} from a collection: in its order for a {@link List},
+   * {@link java.util.LinkedHashSet} or {@link java.util.SortedSet}, sorted for any other
+   * (such as {@code Set.of} or a {@code HashSet}).
+   */
+  public B secrets(Collection<String> names) {
+    return secrets(Collections2.inDefinedOrder(names, "secrets").toArray(String[]::new));
+  }
+
+  /**
    * An environment variable resolved from a Secrets Store binding with
    * {@code await env[binding].get()} at first start (memoised). The binding must be declared in
    * the wrangler config's {@code secrets_store_secrets}.
@@ -212,6 +214,14 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
   }
 
   /**
+   * Several Secrets Store variables at once (env name → binding), in the order
+   * {@link #env(Map)} describes.
+   */
+  public B secretsStore(Map<String, String> envToBinding) {
+    return putAll(envToBinding, "secretsStore", this::secretsStore);
+  }
+
+  /**
    * A Docker build arg, wrangler's {@code image_vars}. Only for {@link Image#build(String)}
    * images.
    */
@@ -219,6 +229,16 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
     buildArgs.put(Objects.requireNonNull(name, "build arg name"),
         Objects.requireNonNull(value, "build arg value"));
     return record("buildArgs." + name);
+  }
+
+  /** Several build args at once, in the order {@link #env(Map)} describes. */
+  public B buildArgs(Map<String, String> args) {
+    return putAll(args, "buildArgs", this::buildArg);
+  }
+
+  /** Several labels at once, in the order {@link #env(Map)} describes. */
+  public B labels(Map<String, String> labels) {
+    return putAll(labels, "labels", this::label);
   }
 
   /** A free-form label, kept in the generated class for observability. */
@@ -247,6 +267,14 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
   }
 
   /**
+   * {@link #allowedHosts(String...)} from a collection, in the order
+   * {@link #secrets(Collection)} describes.
+   */
+  public B allowedHosts(Collection<String> hosts) {
+    return allowedHosts(Collections2.inDefinedOrder(hosts, "hosts").toArray(String[]::new));
+  }
+
+  /**
    * Hosts the container may never reach, beating the allow-list: the generated
    * {@code deniedHosts}. Adds to earlier calls.
    */
@@ -256,6 +284,14 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
       record("deniedHosts." + host);
     }
     return self();
+  }
+
+  /**
+   * {@link #deniedHosts(String...)} from a collection, in the order
+   * {@link #secrets(Collection)} describes.
+   */
+  public B deniedHosts(Collection<String> hosts) {
+    return deniedHosts(Collections2.inDefinedOrder(hosts, "hosts").toArray(String[]::new));
   }
 
   /** Applies the egress lists to HTTPS as well: the generated {@code interceptHttps}. */
@@ -372,6 +408,18 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
   public B pingEndpoint(String path) {
     this.pingEndpoint = Objects.requireNonNull(path, "pingEndpoint");
     return record("pingEndpoint");
+  }
+
+  /**
+   * Calls {@code setter} for each entry, in {@link Collections2#inDefinedOrder} order. A loop
+   * rather than {@code forEach}: each setter records the first caller outside the DSL as the
+   * value's location, and inside {@code forEach} that would be the map's own class.
+   */
+  private B putAll(Map<String, String> values, String what, BiConsumer<String, String> setter) {
+    for (Map.Entry<String, String> entry : Collections2.inDefinedOrder(values, what).entrySet()) {
+      setter.accept(entry.getKey(), entry.getValue());
+    }
+    return self();
   }
 
   /** A snapshot of what was set on this builder. */

@@ -114,7 +114,8 @@ public final class ExternalReads {
     return false;
   }
 
-  private static void collect(Path dir, List<Path> classFiles) throws IOException {
+  /** Adds the class files under {@code dir}, at any depth, to {@code classFiles}. */
+  static void collect(Path dir, List<Path> classFiles) throws IOException {
     try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
       for (Path child : children) {
         if (Files.isDirectory(child)) {

@@ -59,6 +59,7 @@ public final class Pipeline {
   }
 
   public CompileResult run() {
+    diagnostics.addAll(request.definitionFindings());
     Path configPath = locateConfig();
     String configText = configPath == null ? null : read(configPath);
     if (configText == null) {
