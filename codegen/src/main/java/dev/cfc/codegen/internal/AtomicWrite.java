@@ -60,7 +60,6 @@ public final class AtomicWrite {
       entries.add(entry);
     }
     WriteJournal journal = new WriteJournal(entries, List.copyOf(directories));
-    List<WriteJournal.Entry> moved = new ArrayList<>();
     try {
       journal.save(journalFile, steps);
       for (Path dir : journal.directories()) {
@@ -90,14 +89,14 @@ public final class AtomicWrite {
         } else {
           WriteJournal.moveIntoPlace(entry.temp(), entry.target());
         }
-        moved.add(entry);
         steps.reached("move", entry.target());
       }
       Files.delete(journalFile);
       steps.reached("commit", journalFile);
     } catch (IOException | RuntimeException e) {
       try {
-        journal.rollBack(moved, journalFile, steps);
+        // The files not moved yet are as they were, or hold the edit that stopped the write.
+        journal.rollBack(journalFile, steps);
       } catch (IOException again) {
         e.addSuppressed(again);
       }

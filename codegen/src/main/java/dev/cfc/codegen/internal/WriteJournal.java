@@ -30,8 +30,9 @@ import java.util.List;
  * removed once the last file has moved, so while it exists the project may hold a mix of old and
  * new files; {@link #recover} then rolls every file back to its old content. Each file is
  * recognised by its content (old, or new by hash), so rolling back twice, or after a crash during
- * a rollback, is harmless; a file that is neither was changed by someone else, and then nothing
- * is rolled back, because the journal no longer knows which version to keep.
+ * a rollback, is harmless. A file that is neither was changed by someone else: kept when cfc
+ * never replaced it; when cfc had, nothing is rolled back, because the journal no longer knows
+ * which version to keep.
  *
  * @param entries the files, in the order they are moved
  * @param directories the directories the write creates, parents first
@@ -110,21 +111,29 @@ public record WriteJournal(List<Entry> entries, List<Path> directories) {
           + " run: " + e.getMessage() + "; check the generated files and the wrangler config"
           + " (git status), then delete it", e);
     }
-    journal.rollBack(journal.entries(), journalFile, steps);
+    journal.rollBack(journalFile, steps);
     return true;
   }
 
   /**
-   * Puts {@code moved} back to their old content, then removes the temporary files, the created
-   * directories that are empty and the journal.
+   * Puts every file back to its old content, then removes the temporary files, the created
+   * directories that are empty and the journal. A file that holds neither its old nor its new
+   * content is someone else's: left alone when this write never replaced it (its temporary file
+   * is still there, or it was to be deleted); otherwise cfc cannot tell which version to keep.
    *
-   * @throws IOException when one of {@code moved} holds neither its old nor its new content, or
-   *     cannot be restored; the journal then stays for the next run
+   * @throws IOException when a file the write replaced was changed since, or a file cannot be
+   *     restored; the journal then stays for the next run
    */
-  void rollBack(List<Entry> moved, Path journalFile, WriteSteps steps) throws IOException {
+  void rollBack(Path journalFile, WriteSteps steps) throws IOException {
+    List<Entry> restore = new ArrayList<>();
     List<String> changed = new ArrayList<>();
-    for (Entry entry : moved) {
-      if (!entry.isOld() && !entry.isNew()) {
+    for (Entry entry : entries) {
+      if (entry.isOld()) {
+        continue;
+      }
+      if (entry.isNew()) {
+        restore.add(entry);
+      } else if (entry.afterSha256() != null && !Files.exists(entry.temp())) {
         changed.add(entry.shownName());
       }
     }
@@ -135,11 +144,9 @@ public record WriteJournal(List<Entry> entries, List<Path> directories) {
           + journalFile + " and run again (with --adopt if cfc then reports its own entries as"
           + " hand-written)");
     }
-    for (Entry entry : moved) {
-      if (!entry.isOld()) {
-        restore(entry);
-        steps.reached("restore", entry.target());
-      }
+    for (Entry entry : restore) {
+      restore(entry);
+      steps.reached("restore", entry.target());
     }
     for (Entry entry : entries) {
       if (entry.temp() != null) {
