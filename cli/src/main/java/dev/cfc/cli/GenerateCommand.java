@@ -68,7 +68,7 @@ final class GenerateCommand implements Callable<Integer> {
   }
 
   private int nothingWritten(IOException e) {
-    spec.commandLine().getErr().println("cfc: nothing was written: " + e.getMessage());
+    spec.commandLine().getErr().println("cfc: " + OutputWriter.describe(e));
     return Main.IO_ERROR;
   }
 

@@ -19,6 +19,16 @@ public final class OutputWriter {
   private OutputWriter() {}
 
   /**
+   * How the CLI and the Maven plugin report a failed write or lock: {@code nothing was written:
+   * <reason>}, or, in the rare case that the files already moved could not be put back either,
+   * the reason alone, which says so.
+   */
+  public static String describe(IOException failure) {
+    return failure instanceof AtomicWrite.HalfWrittenException ? failure.getMessage()
+        : "nothing was written: " + failure.getMessage();
+  }
+
+  /**
    * Writes the changed files of a result that has no errors, taking the project's
    * {@link ProjectLock} for the write. Callers that plan and write in one go should hold the
    * lock across both and use {@link #write(ProjectLock, CompileResult)}.

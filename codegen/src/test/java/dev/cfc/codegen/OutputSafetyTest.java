@@ -199,7 +199,7 @@ class OutputSafetyTest {
     Map<String, String> afterEdit = tree(project);
 
     assertThatThrownBy(() -> ProjectLock.acquire(project)).isInstanceOf(IOException.class)
-        .hasMessageContaining("wrangler.toml was changed since")
+        .hasMessageContaining("wrangler.toml was changed after cfc replaced it")
         .hasMessageContaining(".cfc/journal");
     assertThat(tree(project)).isEqualTo(afterEdit);
   }

@@ -4,6 +4,7 @@ import dev.cfc.codegen.CompileRequest;
 import dev.cfc.codegen.CompileResult;
 import dev.cfc.codegen.Compiler;
 import dev.cfc.codegen.Diagnostic;
+import dev.cfc.codegen.OutputWriter;
 import dev.cfc.codegen.ProjectConfig;
 import dev.cfc.codegen.ProjectLock;
 import dev.cfc.codegen.ProjectState;
@@ -148,7 +149,7 @@ public abstract class AbstractCfcMojo extends AbstractMojo {
       report(result.diagnostics());
       apply(request, result, lock);
     } catch (IOException e) {
-      throw new MojoExecutionException("cfc: nothing was written: " + e.getMessage(), e);
+      throw new MojoExecutionException("cfc: " + OutputWriter.describe(e), e);
     }
   }
 

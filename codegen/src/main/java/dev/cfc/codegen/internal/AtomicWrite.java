@@ -98,9 +98,22 @@ public final class AtomicWrite {
         // The files not moved yet are as they were, or hold the edit that stopped the write.
         journal.rollBack(journalFile, steps);
       } catch (IOException again) {
-        e.addSuppressed(again);
+        HalfWrittenException halfWritten = new HalfWrittenException(e.getMessage() + ", and "
+            + again.getMessage(), again);
+        halfWritten.addSuppressed(e);
+        throw halfWritten;
       }
       throw e;
+    }
+  }
+
+  /**
+   * A write failed and could not be undone either: the journal stays, and the files may be part
+   * old, part new until the next run rolls them back.
+   */
+  public static final class HalfWrittenException extends IOException {
+    HalfWrittenException(String message, Throwable cause) {
+      super(message, cause);
     }
   }
 

@@ -138,11 +138,11 @@ public record WriteJournal(List<Entry> entries, List<Path> directories) {
       }
     }
     if (!changed.isEmpty()) {
-      throw new IOException("cfc was interrupted while writing, and " + String.join(", ", changed)
-          + (changed.size() == 1 ? " was" : " were") + " changed since, so cfc cannot tell which"
-          + " version to keep; check " + (changed.size() == 1 ? "it" : "them") + ", then delete "
-          + journalFile + " and run again (with --adopt if cfc then reports its own entries as"
-          + " hand-written)");
+      throw new IOException("cfc cannot undo its interrupted write: " + String.join(", ", changed)
+          + (changed.size() == 1 ? " was" : " were") + " changed after cfc replaced "
+          + (changed.size() == 1 ? "it" : "them") + ", so cfc cannot tell which version to keep;"
+          + " check " + (changed.size() == 1 ? "it" : "them") + ", then delete " + journalFile
+          + " and run again (with --adopt if cfc then reports its own entries as hand-written)");
     }
     for (Entry entry : restore) {
       restore(entry);
