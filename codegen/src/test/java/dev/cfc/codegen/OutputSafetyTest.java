@@ -155,8 +155,8 @@ class OutputSafetyTest {
         }
       }
     };
-    assertThatThrownBy(() -> AtomicWrite.write(ProjectLock.journalFile(project), changed,
-        editor)).isInstanceOf(IOException.class)
+    assertThatThrownBy(() -> AtomicWrite.write(journal(), changed, editor))
+        .isInstanceOf(IOException.class)
         .hasMessage("cfc.lock changed while cfc ran; run the command again");
 
     Map<String, String> expected = new TreeMap<>(before);
@@ -204,8 +204,35 @@ class OutputSafetyTest {
     assertThat(tree(project)).isEqualTo(afterEdit);
   }
 
-  /** A crash as the CLI's halt hook makes one, in process: the write stops, nothing cleans up. */
+  @Test
+  void aProjectFileOfItsOwnKeepsItsJournalInItsOwnStateAndReadOnlyRunsNameIt()
+      throws IOException {
+    project();
+    ProjectState api = ProjectState.of(project.resolve("cfc.api.toml"));
+    CompileResult result = compile("src/_generated");
+    crashAfter(4, result, api.journalFile());
+    assertThat(api.journalFile()).isEqualTo(project.resolve(".cfc/projects/cfc.api/journal"))
+        .exists();
+
+    assertThat(compile("src/_generated").diagnostics()).singleElement().satisfies(d -> {
+      assertThat(d.code()).isEqualTo("CFC221");
+      assertThat(d.location().file()).isEqualTo(".cfc/projects/cfc.api/journal");
+      assertThat(d.hint()).contains("cfc generate --config cfc.api.toml");
+    });
+    ProjectLock.acquire(api).close();
+    assertThat(leftovers(project)).isEmpty();
+  }
+
+  private Path journal() {
+    return ProjectState.ofDefault(project).journalFile();
+  }
+
   private void crashAfter(int n, CompileResult result) throws IOException {
+    crashAfter(n, result, journal());
+  }
+
+  /** A crash as the CLI's halt hook makes one, in process: the write stops, nothing cleans up. */
+  private void crashAfter(int n, CompileResult result, Path journal) throws IOException {
     class Crash extends Error {}
     WriteSteps crash = new WriteSteps() {
       int count;
@@ -218,7 +245,7 @@ class OutputSafetyTest {
       }
     };
     try {
-      AtomicWrite.write(ProjectLock.journalFile(project), result.changedFiles(), crash);
+      AtomicWrite.write(journal, result.changedFiles(), crash);
     } catch (Crash expected) {
       return;
     }
@@ -232,7 +259,7 @@ class OutputSafetyTest {
     List<PlannedFile> moved = result.changedFiles().stream().map(f -> new PlannedFile(
         copy.resolve(project.relativize(f.path())), f.displayName(), f.before(), f.after(),
         f.summary())).toList();
-    AtomicWrite.write(ProjectLock.journalFile(copy), moved, new WriteSteps() {
+    AtomicWrite.write(ProjectState.ofDefault(copy).journalFile(), moved, new WriteSteps() {
       @Override
       public void reached(String step, Path file) {
         count[0]++;
