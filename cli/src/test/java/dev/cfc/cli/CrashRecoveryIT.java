@@ -156,20 +156,8 @@ class CrashRecoveryIT {
   }
 
   private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path path : walk.toList()) {
-        Path relative = from.relativize(path);
-        if (relative.startsWith("src/_generated") || relative.toString().equals("cfc.lock")
-            || relative.startsWith(".cfc/fingerprint") || relative.startsWith("target")) {
-          continue;
-        }
-        Path target = to.resolve(relative.toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(path, target);
-        }
-      }
-    }
+    ProjectFiles.copy(from, to, relative -> relative.startsWith("src/_generated")
+        || relative.toString().equals("cfc.lock") || relative.startsWith(".cfc/fingerprint")
+        || relative.startsWith("target"));
   }
 }
