@@ -109,7 +109,7 @@ public final class AtomicWrite {
 
   /**
    * A write failed and could not be undone either: the journal stays, and the files may be part
-   * old, part new until the next run rolls them back.
+   * old, part new until the next run rolls them back (or names the file that stops it).
    */
   public static final class HalfWrittenException extends IOException {
     HalfWrittenException(String message, Throwable cause) {
