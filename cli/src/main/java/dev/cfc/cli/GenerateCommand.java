@@ -39,7 +39,14 @@ final class GenerateCommand implements Callable<Integer> {
       return Main.OK;
     }
     // Planned and written under one lock: a concurrent run waits, then finds nothing to do.
-    try (ProjectLock lock = ProjectLock.acquire(ProjectState.of(root.projectFile()))) {
+    ProjectLock taken;
+    try {
+      taken = ProjectLock.acquire(ProjectState.of(root.projectFile()));
+    } catch (IOException e) {
+      // Taking the lock rolls back an interrupted run; that can fail, and is not a bug.
+      return nothingWritten(e);
+    }
+    try (ProjectLock lock = taken) {
       SeenInputs seen = new SeenInputs(NoChangeShortcut.cfcDir(root.projectFile()));
       ProjectRun.Outcome outcome = run.planOutcome(plan, seen);
       if (outcome == null) {
@@ -49,8 +56,7 @@ final class GenerateCommand implements Callable<Integer> {
       try {
         OutputWriter.write(lock, result);
       } catch (IOException e) {
-        spec.commandLine().getErr().println("cfc: nothing was written: " + e.getMessage());
-        return Main.IO_ERROR;
+        return nothingWritten(e);
       }
       String printed = ProjectRun.summaries(result);
       run.report(result, printed);
@@ -59,6 +65,11 @@ final class GenerateCommand implements Callable<Integer> {
       }
       return Main.OK;
     }
+  }
+
+  private int nothingWritten(IOException e) {
+    spec.commandLine().getErr().println("cfc: " + OutputWriter.describe(e));
+    return Main.IO_ERROR;
   }
 
   /**

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -146,20 +145,7 @@ class LauncherIT {
   }
 
   private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path path : walk.toList()) {
-        Path relative = from.relativize(path);
-        if (relative.startsWith(".cfc") || relative.startsWith("src/_generated")
-            || relative.toString().equals("cfc.lock")) {
-          continue;
-        }
-        Path target = to.resolve(relative.toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(path, target);
-        }
-      }
-    }
+    ProjectFiles.copy(from, to, relative -> relative.startsWith(".cfc")
+        || relative.startsWith("src/_generated") || relative.toString().equals("cfc.lock"));
   }
 }

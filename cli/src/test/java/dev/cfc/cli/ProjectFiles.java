@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /** File helpers the CLI tests share. */
@@ -20,6 +21,24 @@ final class ProjectFiles {
     try (Stream<Path> walk = Files.walk(project)) {
       for (Path path : walk.toList()) {
         Files.setLastModifiedTime(path, aMinuteAgo);
+      }
+    }
+  }
+
+  /** Copies the tree {@code from} to {@code to}, less the relative paths {@code skip} takes. */
+  static void copy(Path from, Path to, Predicate<Path> skip) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path path : walk.toList()) {
+        Path relative = from.relativize(path);
+        if (skip.test(relative)) {
+          continue;
+        }
+        Path target = to.resolve(relative.toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(path, target);
+        }
       }
     }
   }

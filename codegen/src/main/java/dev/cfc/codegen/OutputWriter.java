@@ -1,27 +1,32 @@
 package dev.cfc.codegen;
 
+import dev.cfc.codegen.internal.AtomicWrite;
+import dev.cfc.codegen.internal.WriteSteps;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Writes a {@link CompileResult} all-or-nothing: every changed file goes to a temporary file
  * beside it first, and only when all of them are written are they moved into place (and files no
- * longer generated are deleted). A failure
- * before the moves leaves every old file as it was; a failure during them puts back the files
- * already moved. Two runs on one project serialise on {@link ProjectLock}.
+ * longer generated are deleted), each checked immediately before its move against the content it
+ * was planned from. A failure, or a file someone else changed meanwhile, puts back the files
+ * already moved; a process killed while moving leaves a journal that the next
+ * {@link ProjectLock#acquire} rolls back. Symbolic links are written through to their targets.
+ * Two runs on one project serialise on {@link ProjectLock}.
  */
 public final class OutputWriter {
 
   private OutputWriter() {}
+
+  /**
+   * How the CLI and the Maven plugin report a failed write or lock: {@code nothing was written:
+   * <reason>}, or, in the rare case that the files already moved could not be put back either,
+   * the reason alone, which says so.
+   */
+  public static String describe(IOException failure) {
+    return failure instanceof AtomicWrite.HalfWrittenException ? failure.getMessage()
+        : "nothing was written: " + failure.getMessage();
+  }
 
   /**
    * Writes the changed files of a result that has no errors, taking the project's
@@ -32,7 +37,7 @@ public final class OutputWriter {
    * @throws IllegalStateException when the result has errors
    * @throws IOException when a file cannot be written; then nothing was changed
    */
-  public static List<PlannedFile> write(Path projectDir, CompileResult result)
+  public static List<PlannedFile> write(java.nio.file.Path projectDir, CompileResult result)
       throws IOException {
     return write(ProjectState.ofDefault(projectDir.toAbsolutePath().normalize()), result);
   }
@@ -73,96 +78,7 @@ public final class OutputWriter {
     if (changed.isEmpty()) {
       return List.of();
     }
-    verifyUnchanged(changed);
-    writeAll(changed);
+    AtomicWrite.write(lock.journalFile(), changed, WriteSteps.configured());
     return changed;
-  }
-
-  /** Another run may have written while this one was planning: refuse to overwrite it. */
-  private static void verifyUnchanged(List<PlannedFile> files) throws IOException {
-    for (PlannedFile file : files) {
-      String now = Files.exists(file.path())
-          ? Files.readString(file.path(), StandardCharsets.UTF_8) : null;
-      boolean same = now == null ? file.before() == null : now.equals(file.before());
-      if (!same) {
-        throw new IOException(file.displayName()
-            + " changed while cfc was running; run the command again");
-      }
-    }
-  }
-
-  private static void writeAll(List<PlannedFile> files) throws IOException {
-    Map<PlannedFile, Path> temps = new LinkedHashMap<>();
-    try {
-      for (PlannedFile file : files) {
-        if (file.after() == null) {
-          continue;
-        }
-        Path dir = file.path().toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        // Not Files.createTempFile: that makes the file owner-only, and the move would give
-        // the user's wrangler.toml (or a new generated file) those permissions.
-        Path temp = dir.resolve("." + file.path().getFileName() + "." + ProcessHandle.current()
-            .pid() + "." + System.nanoTime() + ".cfc-tmp");
-        temps.put(file, temp);
-        Files.writeString(temp, file.after(), StandardCharsets.UTF_8,
-            StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        keepPermissions(file.path(), temp);
-      }
-      List<PlannedFile> moved = new ArrayList<>();
-      try {
-        for (Map.Entry<PlannedFile, Path> entry : temps.entrySet()) {
-          move(entry.getValue(), entry.getKey().path());
-          moved.add(entry.getKey());
-        }
-        for (PlannedFile file : files) {
-          if (file.after() == null) {
-            Files.deleteIfExists(file.path());
-            moved.add(file);
-          }
-        }
-      } catch (IOException e) {
-        restore(moved, e);
-        throw e;
-      }
-    } finally {
-      for (Path temp : temps.values()) {
-        Files.deleteIfExists(temp);
-      }
-    }
-  }
-
-  /** An updated file keeps its permissions (an executable bit, a group's write access). */
-  private static void keepPermissions(Path target, Path temp) throws IOException {
-    if (!Files.exists(target)) {
-      return;
-    }
-    try {
-      Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
-    } catch (UnsupportedOperationException notPosix) {
-      // Non-POSIX file systems carry no permission bits to keep.
-    }
-  }
-
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
-  private static void restore(List<PlannedFile> moved, IOException cause) {
-    for (PlannedFile file : moved) {
-      try {
-        if (file.before() == null) {
-          Files.deleteIfExists(file.path());
-        } else {
-          Files.writeString(file.path(), file.before(), StandardCharsets.UTF_8);
-        }
-      } catch (IOException again) {
-        cause.addSuppressed(again);
-      }
-    }
   }
 }

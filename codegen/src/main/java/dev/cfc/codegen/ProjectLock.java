@@ -1,5 +1,7 @@
 package dev.cfc.codegen;
 
+import dev.cfc.codegen.internal.WriteJournal;
+import dev.cfc.codegen.internal.WriteSteps;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -14,36 +16,52 @@ import java.nio.file.StandardOpenOption;
  * to do, instead of both planning against the same old files. It is an operating-system file
  * lock: it serialises processes (the CLI, a Maven build), and is released when the holder exits
  * for whatever reason.
+ *
+ * <p>Beside it lies the journal of a write in progress ({@link ProjectState#journalFile}). A run
+ * that was killed while writing leaves it behind, and taking the lock rolls that write back
+ * first, so whoever holds the lock sees the files as they were before the interrupted run.
  */
 public final class ProjectLock implements AutoCloseable {
 
-  private final Path projectDir;
+  private final ProjectState state;
   private final FileChannel channel;
   private final FileLock lock;
 
-  private ProjectLock(Path projectDir, FileChannel channel, FileLock lock) {
-    this.projectDir = projectDir;
+  private ProjectLock(ProjectState state, FileChannel channel, FileLock lock) {
+    this.state = state;
     this.channel = channel;
     this.lock = lock;
   }
 
   /**
    * Waits until no other process holds the lock of the project whose project file is
-   * {@code cfc.toml} in {@code projectDir}, then takes it.
+   * {@code cfc.toml} in {@code projectDir}, then takes it (see {@link #acquire(ProjectState)}).
    */
   public static ProjectLock acquire(Path projectDir) throws IOException {
     return acquire(ProjectState.ofDefault(projectDir.toAbsolutePath().normalize()));
   }
 
-  /** Waits until no other process holds the project's lock, then takes it. */
+  /**
+   * Waits until no other process holds the project's lock, then takes it and rolls back a write
+   * that an earlier run left unfinished.
+   *
+   * @throws IOException when the lock cannot be taken, or an unfinished write cannot be rolled
+   *     back (a file it replaced was changed since); then the lock is not held
+   */
   public static ProjectLock acquire(ProjectState state) throws IOException {
-    Path dir = state.projectDir();
     Path lockFile = state.lockFile();
     Files.createDirectories(lockFile.getParent());
     FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
         StandardOpenOption.WRITE);
     try {
-      return new ProjectLock(dir, channel, channel.lock());
+      ProjectLock taken = new ProjectLock(state, channel, channel.lock());
+      try {
+        WriteJournal.recover(state.journalFile(), WriteSteps.configured());
+      } catch (IOException | RuntimeException e) {
+        taken.close();
+        throw e;
+      }
+      return taken;
     } catch (IOException | RuntimeException e) {
       channel.close();
       throw e;
@@ -52,7 +70,12 @@ public final class ProjectLock implements AutoCloseable {
 
   /** The project directory this lock guards. */
   public Path projectDir() {
-    return projectDir;
+    return state.projectDir();
+  }
+
+  /** The journal of writes under this lock. */
+  Path journalFile() {
+    return state.journalFile();
   }
 
   @Override

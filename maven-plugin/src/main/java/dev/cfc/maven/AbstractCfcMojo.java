@@ -4,7 +4,9 @@ import dev.cfc.codegen.CompileRequest;
 import dev.cfc.codegen.CompileResult;
 import dev.cfc.codegen.Compiler;
 import dev.cfc.codegen.Diagnostic;
+import dev.cfc.codegen.OutputWriter;
 import dev.cfc.codegen.ProjectConfig;
+import dev.cfc.codegen.ProjectLock;
 import dev.cfc.codegen.ProjectState;
 import java.io.File;
 import java.io.IOException;
@@ -131,7 +133,10 @@ public abstract class AbstractCfcMojo extends AbstractMojo {
     ProjectConfig config = projectConfig(dir);
     List<Path> sourceRoots = compileSourceRoots().stream().distinct().map(Path::of).toList();
     ContainerSetLoader loader = new ContainerSetLoader(dir, sourceRoots);
-    try (ContainerSetLoader.Loaded loaded = loader.load(
+    // A writing goal plans under the lock it writes under, as the CLI does: a run that wrote
+    // in between is built upon, and a write an earlier run left unfinished is rolled back first.
+    try (ProjectLock lock = writes() ? ProjectLock.acquire(projectState()) : null;
+        ContainerSetLoader.Loaded loaded = loader.load(
         Path.of(project.getBuild().getOutputDirectory()), classpath(), this::selected)) {
       report(loaded.diagnostics());
       CompileRequest request = CompileRequest.from(config)
@@ -142,9 +147,9 @@ public abstract class AbstractCfcMojo extends AbstractMojo {
           .build();
       CompileResult result = Compiler.compile(request);
       report(result.diagnostics());
-      apply(request, result);
+      apply(request, result, lock);
     } catch (IOException e) {
-      throw new MojoExecutionException("cfc: nothing was written: " + e.getMessage(), e);
+      throw new MojoExecutionException("cfc: " + OutputWriter.describe(e), e);
     }
   }
 
@@ -165,8 +170,17 @@ public abstract class AbstractCfcMojo extends AbstractMojo {
   /** The goal's name, as printed. */
   abstract String goal();
 
-  /** What the goal does with a compile of {@code request} that had no errors. */
-  abstract void apply(CompileRequest request, CompileResult result)
+  /** Whether the goal writes files, and so holds the project's lock from planning on. */
+  boolean writes() {
+    return false;
+  }
+
+  /**
+   * What the goal does with a compile of {@code request} that had no errors.
+   *
+   * @param lock the project's lock when {@link #writes}, else null
+   */
+  abstract void apply(CompileRequest request, CompileResult result, ProjectLock lock)
       throws IOException, MojoFailureException;
 
   /** The project file, whether or not it exists. */

@@ -3,6 +3,7 @@ package dev.cfc.maven;
 import dev.cfc.codegen.CompileRequest;
 import dev.cfc.codegen.CompileResult;
 import dev.cfc.codegen.Diffs;
+import dev.cfc.codegen.ProjectLock;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -25,7 +26,8 @@ public class CheckMojo extends AbstractCfcMojo {
   }
 
   @Override
-  void apply(CompileRequest request, CompileResult result) throws MojoFailureException {
+  void apply(CompileRequest request, CompileResult result, ProjectLock lock)
+      throws MojoFailureException {
     if (!result.isStale()) {
       getLog().info("up to date");
       return;

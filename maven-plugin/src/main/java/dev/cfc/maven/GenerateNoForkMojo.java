@@ -2,11 +2,9 @@ package dev.cfc.maven;
 
 import dev.cfc.codegen.CompileRequest;
 import dev.cfc.codegen.CompileResult;
-import dev.cfc.codegen.Compiler;
 import dev.cfc.codegen.OutputWriter;
 import dev.cfc.codegen.ProjectLock;
 import java.io.IOException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -27,20 +25,15 @@ public class GenerateNoForkMojo extends AbstractCfcMojo {
   }
 
   @Override
-  void apply(CompileRequest request, CompileResult result) throws IOException,
-      MojoFailureException {
-    CompileResult written = result;
-    if (!result.changedFiles().isEmpty()) {
-      // Planned again under the project's lock, as the CLI plans: a run that wrote in between
-      // (another build, cfc generate) is built upon instead of failing this one.
-      try (ProjectLock lock = ProjectLock.acquire(projectState())) {
-        written = Compiler.compile(request);
-        report(written.diagnostics().stream()
-            .filter(diagnostic -> !result.diagnostics().contains(diagnostic)).toList());
-        OutputWriter.write(lock, written);
-      }
-    }
-    for (String line : written.summaryLines()) {
+  boolean writes() {
+    return true;
+  }
+
+  @Override
+  void apply(CompileRequest request, CompileResult result, ProjectLock lock)
+      throws IOException {
+    OutputWriter.write(lock, result);
+    for (String line : result.summaryLines()) {
       getLog().info(line);
     }
   }

@@ -1,5 +1,6 @@
 package dev.cfc.codegen.internal;
 
+import dev.cfc.codegen.Diagnostic;
 import dev.cfc.codegen.PlannedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -72,6 +73,32 @@ public final class GeneratedFiles {
       }
     }
     return files;
+  }
+
+  /**
+   * The emitted files that would replace a file cfc did not write (one whose first line is not
+   * its header), such as the Worker's own {@code src/index.ts} when {@code typescript-out} is
+   * {@code src}: each is an error, and nothing is written.
+   *
+   * @param planned what {@link #plan} returned
+   * @param setting the setting that names the directory, as {@code typescript-out}
+   * @param example a directory of its own to suggest, as {@code src/_generated}
+   */
+  public static List<Diagnostic> foreign(List<PlannedFile> planned, String setting,
+      String example) {
+    List<Diagnostic> found = new ArrayList<>();
+    for (PlannedFile file : planned) {
+      if (file.before() != null && file.after() != null
+          && !file.before().startsWith(HEADER_PREFIX)) {
+        found.add(Diagnostic.error("CFC220", new Diagnostic.Location(file.displayName(), 1, 1),
+            file.displayName() + " was not written by cfc, and cfc generates a file of that name"
+                + " in " + setting,
+            "cfc never replaces a file that does not start with its header (`"
+                + HEADER_PREFIX.strip() + "`): give " + setting + " a directory of its own, such"
+                + " as \"" + example + "\", or move your file"));
+      }
+    }
+    return found;
   }
 
   private static List<Path> staleFiles(Path outDir, String extension, Set<Path> planned) {

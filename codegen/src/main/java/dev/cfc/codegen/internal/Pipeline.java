@@ -5,6 +5,7 @@ import dev.cfc.codegen.CompileRequest;
 import dev.cfc.codegen.CompileResult;
 import dev.cfc.codegen.Diagnostic;
 import dev.cfc.codegen.PlannedFile;
+import dev.cfc.codegen.ProjectState;
 import dev.cfc.codegen.internal.java.JavaEmitter;
 import dev.cfc.codegen.internal.model.BuildPaths;
 import dev.cfc.codegen.internal.model.SourceResolver;
@@ -60,6 +61,19 @@ public final class Pipeline {
 
   public CompileResult run() {
     diagnostics.addAll(request.definitionFindings());
+    for (Path journal : journals()) {
+      // The files may be part old, part new: any finding about them would mislead.
+      diagnostics.add(Diagnostic.error("CFC221", Diagnostic.Location.of(resolver.display(journal)),
+          "a cfc run was interrupted while writing (or is writing now), so the project's files"
+              + " may be part old, part new",
+          "run `cfc generate" + (journal.getParent().getFileName().toString().equals(".cfc")
+              ? "" : " --config " + journal.getParent().getFileName() + ".toml")
+              + "` (or the Maven plugin's generate goal): it rolls the interrupted write back,"
+              + " then generates"));
+    }
+    if (hasErrors()) {
+      return result();
+    }
     Path configPath = locateConfig();
     String configText = configPath == null ? null : read(configPath);
     if (configText == null) {
@@ -115,10 +129,12 @@ public final class Pipeline {
       files.add(movedRecord);
     }
     if (request.typescriptOut() != null) {
-      files.addAll(TypeScriptPlan.plan(request.typescriptOut(),
+      List<PlannedFile> typescript = TypeScriptPlan.plan(request.typescriptOut(),
           new TypeScriptEmitter().emit(request.definitions(), facts.facts().workerName(),
               request.environments()),
-          resolver::display, path -> Files.exists(path) ? read(path) : null));
+          resolver::display, path -> Files.exists(path) ? read(path) : null);
+      diagnostics.addAll(GeneratedFiles.foreign(typescript, "typescript-out", "src/_generated"));
+      files.addAll(typescript);
     }
     if (request.javaOut() != null) {
       if (!JavaEmitter.isPackageName(request.javaPackage())) {
@@ -128,9 +144,11 @@ public final class Pipeline {
                 + " \"app.generated\""));
         return result();
       }
-      files.addAll(GeneratedFiles.plan(request.javaOut(),
+      List<PlannedFile> java = GeneratedFiles.plan(request.javaOut(),
           new JavaEmitter().emit(request.definitions(), request.javaPackage()), JAVA_EXTENSION,
-          resolver::display, path -> Files.exists(path) ? read(path) : null));
+          resolver::display, path -> Files.exists(path) ? read(path) : null);
+      diagnostics.addAll(GeneratedFiles.foreign(java, "java-out", "containers/java-generated"));
+      files.addAll(java);
     }
     return result();
   }
@@ -194,6 +212,14 @@ public final class Pipeline {
         bindings.put(scope, new HashSet<>(names)));
     return new ConfigContext(configName, facts.workerName(), facts.compatibilityDate(),
         facts.compatibilityDateAt(), bindings);
+  }
+
+  private List<Path> journals() {
+    try {
+      return ProjectState.journals(request.projectDir());
+    } catch (IOException e) {
+      return List.of();
+    }
   }
 
   private boolean hasErrors() {
