@@ -31,7 +31,8 @@ final class CheckCommand implements Callable<Integer> {
       return Main.OK;
     }
     run.answer(result, Diffs.unified(result, plan.color()) + ProjectRun.summaries(result)
-        + "stale: run `cfc generate` and commit the result\n");
+        + "stale: run `cfc generate" + (root.config == null ? "" : " --config " + root.config)
+        + "` and commit the result\n");
     return Main.STALE;
   }
 }

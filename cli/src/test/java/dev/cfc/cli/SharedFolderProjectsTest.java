@@ -130,4 +130,11 @@ class SharedFolderProjectsTest {
     assertThat(run("cfc.jobs.toml", "generate")).as(err).isZero();
     assertThat(folder.resolve("cfc.lock")).exists();
   }
+
+  @Test
+  void aStaleProjectNamesItsOwnProjectFileInTheFix() {
+    assertThat(run("cfc.api.toml", "check")).isEqualTo(3);
+    assertThat(out).endsWith("stale: run `cfc generate --config cfc.api.toml` and commit the"
+        + " result\n");
+  }
 }
