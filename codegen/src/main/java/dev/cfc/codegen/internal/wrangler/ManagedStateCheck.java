@@ -126,7 +126,8 @@ final class ManagedStateCheck {
       List<DocEntry> found = byClass.getOrDefault(d.className(), List.of());
       LinkedHashMap<String, Object> expected = new LinkedHashMap<>(want);
       expected.putAll(kept.of(kind, d, want));
-      if (found.size() != 1 || !Values.same(found.get(0).values(), expected)) {
+      if (found.size() != 1 || !Values.equivalentFields(
+          Values.normalizeFields(found.get(0).values()), Values.normalizeFields(expected))) {
         problems.add(kind.describe(scope) + " for " + d.className() + " is not as defined");
       }
     }

@@ -302,7 +302,7 @@ final class ReconcilePlanner {
       Set<String> removable) {
     List<FieldEdit> out = new ArrayList<>();
     want.forEach((k, v) -> {
-      if (!have.containsKey(k) || !Values.same(have.get(k), v)) {
+      if (!have.containsKey(k) || !Values.equivalent(k, have.get(k), v)) {
         out.add(new SetField(k, v));
       }
     });

@@ -50,4 +50,57 @@ final class Values {
   static boolean same(Object a, Object b) {
     return java.util.Objects.equals(normalize(a), normalize(b));
   }
+
+  /**
+   * The instance type names wrangler still accepts for sizes that were renamed: a config that
+   * says {@code dev} or {@code standard} deploys exactly what {@code lite} or {@code standard-1}
+   * does, so rewriting it would be a diff with no effect.
+   */
+  private static final Map<String, String> RENAMED_INSTANCE_TYPES =
+      Map.of("dev", "lite", "standard", "standard-1");
+
+  /**
+   * Whether the value a {@code containers} entry has for {@code key} deploys the same as the one
+   * cfc wants, so that cfc leaves it as written: {@link #same} values, a renamed instance type
+   * and its new name, and a Dockerfile path with or without a leading {@code ./} (wrangler
+   * resolves both against the config's directory).
+   */
+  static boolean equivalent(String key, Object have, Object want) {
+    if (same(have, want)) {
+      return true;
+    }
+    if (!(have instanceof String h) || !(want instanceof String w)) {
+      return false;
+    }
+    return switch (key) {
+      case "instance_type" -> RENAMED_INSTANCE_TYPES.getOrDefault(h, h)
+          .equals(RENAMED_INSTANCE_TYPES.getOrDefault(w, w));
+      case "image", "image_build_context" -> isPath(h) && isPath(w)
+          && normalPath(h).equals(normalPath(w));
+      default -> false;
+    };
+  }
+
+  /** Whether every value of {@code want} is {@link #equivalent} to the entry's. */
+  static boolean equivalentFields(Map<String, Object> have, Map<String, Object> want) {
+    if (!have.keySet().equals(want.keySet())) {
+      return false;
+    }
+    return want.entrySet().stream()
+        .allMatch(e -> equivalent(e.getKey(), have.get(e.getKey()), e.getValue()));
+  }
+
+  /** A relative path, as opposed to a registry reference such as {@code host/repo:tag}. */
+  private static boolean isPath(String value) {
+    return value.startsWith(".") || !value.contains(":") && !value.contains("@");
+  }
+
+  private static String normalPath(String value) {
+    try {
+      String normal = java.nio.file.Path.of(value).normalize().toString().replace('\\', '/');
+      return normal.isEmpty() ? "." : normal;
+    } catch (java.nio.file.InvalidPathException e) {
+      return value;
+    }
+  }
 }

@@ -390,4 +390,40 @@ class ReconcileBehaviourTest {
         state(simple("alpha", "class_name", "AlphaContainer", "image", "./a")), "AlphaContainer");
     assertThat(managed.newText()).doesNotContain("max_instances").contains("ssh = { enabled = true }");
   }
+
+  @Test
+  void valuesThatDeployTheSameAreLeftAsWritten() {
+    String toml = """
+        name = "media"
+
+        [[containers]]
+        class_name = "AlphaContainer"
+        image = "containers/a/Dockerfile"
+        instance_type = "dev"
+
+        [[containers]]
+        class_name = "BetaContainer"
+        image = "./containers/b/../b/Dockerfile"
+        instance_type = "standard"
+
+        [[migrations]]
+        tag = "v1"
+        new_sqlite_classes = ["AlphaContainer", "BetaContainer"]
+        """;
+    ReconcileOutcome outcome = reconcile(toml, state(
+        simple("alpha", "class_name", "AlphaContainer", "image", "./containers/a/Dockerfile",
+            "instance_type", "lite"),
+        simple("beta", "class_name", "BetaContainer", "image", "./containers/b/Dockerfile",
+            "instance_type", "standard-1")), "AlphaContainer", "BetaContainer");
+    assertThat(outcome.diagnostics()).isEmpty();
+    assertThat(outcome.summary().render()).doesNotContain("field");
+    assertThat(outcome.newText()).startsWith(toml);
+    ReconcileOutcome changed = reconcile(toml, state(
+        simple("alpha", "class_name", "AlphaContainer", "image", "./containers/a/Dockerfile",
+            "instance_type", "basic"),
+        simple("beta", "class_name", "BetaContainer", "image", "./containers/c/Dockerfile",
+            "instance_type", "standard-1")), "AlphaContainer", "BetaContainer");
+    assertThat(changed.newText()).contains("instance_type = \"basic\"")
+        .contains("image = \"./containers/c/Dockerfile\"").contains("instance_type = \"standard\"");
+  }
 }
