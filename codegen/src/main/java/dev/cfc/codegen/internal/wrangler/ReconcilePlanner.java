@@ -103,6 +103,7 @@ final class ReconcilePlanner {
     Ownership ownership = new Ownership(desired, previouslyManaged, alive);
 
     checkRemovalsAndHistory(ownership, alive);
+    checkAdoptions(alive);
 
     for (String scope : desired.scopes()) {
       planArray(scope, ArrayKind.CONTAINERS, ownership, d -> containerFields(d, scope));
@@ -312,6 +313,53 @@ final class ReconcilePlanner {
       }
     }
     return out;
+  }
+
+  /**
+   * {@code adopt()} takes over an entry that exists; with nothing to take over it would silently
+   * create a second class and a migration beside the entry the user meant, so it is an error that
+   * names the entries cfc does not manage.
+   */
+  private void checkAdoptions(Set<String> alive) {
+    Set<String> owned = new LinkedHashSet<>(previouslyManaged);
+    desired.containers().forEach(d -> owned.add(d.className()));
+    List<String> scopes = new ArrayList<>();
+    scopes.add("");
+    scopes.addAll(doc.environmentNames());
+    for (DesiredContainer d : desired.containers()) {
+      if (!d.adopt() || alive.contains(d.className()) || previouslyManaged.contains(d.className())
+          || scopes.stream().anyMatch(scope -> hasEntry(scope, d.className()))) {
+        continue;
+      }
+      Set<String> candidates = new LinkedHashSet<>();
+      for (String scope : scopes) {
+        for (DocEntry e : doc.array(scope, ArrayKind.CONTAINERS).entries()) {
+          if (e.className() != null && !owned.contains(e.className())) {
+            candidates.add("class " + e.className() + bindingOf(scope, e.className())
+                + (e.values().get("image") instanceof String image ? ", image " + image : ""));
+          }
+        }
+      }
+      diagnostics.add(Diagnostic.error(WranglerCodes.NOTHING_TO_ADOPT, d.definedAt(),
+          d.definitionName() + " calls adopt(), but " + doc.source().displayName()
+              + " has no containers entry of class " + d.className() + " to take over",
+          candidates.isEmpty()
+              ? "remove adopt() to create a new container, or check the config cfc edits"
+              : "entries cfc does not manage: " + String.join("; ", candidates)
+                  + ". Name the definition after the one you mean (its class is <Name>Container),"
+                  + " or remove adopt() to create a new container"));
+    }
+  }
+
+  private boolean hasEntry(String scope, String className) {
+    return doc.array(scope, ArrayKind.CONTAINERS).entries().stream()
+        .anyMatch(e -> className.equals(e.className()));
+  }
+
+  private String bindingOf(String scope, String className) {
+    return doc.array(scope, ArrayKind.BINDINGS).entries().stream()
+        .filter(e -> className.equals(e.className()) && e.values().get("name") instanceof String)
+        .map(e -> ", binding " + e.values().get("name")).findFirst().orElse("");
   }
 
   /**
