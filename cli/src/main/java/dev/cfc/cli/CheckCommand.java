@@ -22,10 +22,11 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ProjectRun run = new ProjectRun(root, spec.commandLine().getOut(),
         spec.commandLine().getErr());
-    CompileResult result = run.plan(plan);
-    if (result == null) {
-      return Main.INVALID;
+    ProjectRun.Outcome outcome = run.planOutcome(plan);
+    if (outcome.failed()) {
+      return outcome.failureExitCode();
     }
+    CompileResult result = outcome.result();
     if (!result.isStale()) {
       run.report(result, "up to date\n");
       return Main.OK;

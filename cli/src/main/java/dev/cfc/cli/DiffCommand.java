@@ -22,10 +22,11 @@ final class DiffCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ProjectRun run = new ProjectRun(root, spec.commandLine().getOut(),
         spec.commandLine().getErr());
-    CompileResult result = run.plan(plan);
-    if (result == null) {
-      return Main.INVALID;
+    ProjectRun.Outcome outcome = run.planOutcome(plan);
+    if (outcome.failed()) {
+      return outcome.failureExitCode();
     }
+    CompileResult result = outcome.result();
     String diff = Diffs.unified(result, plan.color());
     run.answer(result, diff.isEmpty() ? "no changes\n" : diff);
     return Main.OK;

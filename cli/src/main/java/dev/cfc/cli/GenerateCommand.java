@@ -6,6 +6,7 @@ import dev.cfc.codegen.OutputWriter;
 import dev.cfc.codegen.ProjectLock;
 import dev.cfc.codegen.ProjectState;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,19 +30,24 @@ final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ProjectRun run = new ProjectRun(root, spec.commandLine().getOut(),
-        spec.commandLine().getErr());
+        spec.commandLine().getErr(), !dryRun);
     if (dryRun) {
-      CompileResult result = run.plan(plan);
-      if (result == null) {
-        return Main.INVALID;
+      ProjectRun.Outcome outcome = run.planOutcome(plan);
+      if (outcome.failed()) {
+        return outcome.failureExitCode();
       }
+      CompileResult result = outcome.result();
       run.answer(result, Diffs.unified(result, plan.color()) + ProjectRun.summaries(result));
       return Main.OK;
     }
     // Planned and written under one lock: a concurrent run waits, then finds nothing to do.
+    PrintWriter err = spec.commandLine().getErr();
     ProjectLock taken;
     try {
-      taken = ProjectLock.acquire(ProjectState.of(root.projectFile()));
+      taken = ProjectLock.acquire(ProjectState.of(root.projectFile()), waiting -> {
+        err.println("cfc: " + waiting);
+        err.flush();
+      });
     } catch (IOException e) {
       // Taking the lock rolls back an interrupted run; that can fail, and is not a bug.
       return nothingWritten(e);
@@ -49,8 +55,8 @@ final class GenerateCommand implements Callable<Integer> {
     try (ProjectLock lock = taken) {
       SeenInputs seen = new SeenInputs(NoChangeShortcut.cfcDir(root.projectFile()));
       ProjectRun.Outcome outcome = run.planOutcome(plan, seen);
-      if (outcome == null) {
-        return Main.INVALID;
+      if (outcome.failed()) {
+        return outcome.failureExitCode();
       }
       CompileResult result = outcome.result();
       try {

@@ -1,6 +1,12 @@
 package dev.cfc.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 
 /** The {@code cfc} command: {@code java -jar cfc.jar <command>}. */
@@ -39,6 +45,14 @@ public final class Main {
     CommandLine cli = new CommandLine(new CfcCommand(startedMillis));
     cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
       PrintWriter err = commandLine.getErr();
+      IOException io = exception instanceof IOException e ? e
+          : exception instanceof UncheckedIOException e ? e.getCause() : null;
+      if (io != null) {
+        // The system refused a read or write: its reason is the answer, not a bug to report.
+        err.println("cfc: " + describe(io));
+        err.flush();
+        return IO_ERROR;
+      }
       err.println("cfc: internal error: " + exception);
       CfcCommand root = commandLine.getCommandSpec().root().commandLine().getCommand();
       if (root.verbose) {
@@ -59,6 +73,19 @@ public final class Main {
       return USAGE;
     });
     return cli;
+  }
+
+  /** {@code <file>: <reason>} as the operating system gave it, or the exception's message. */
+  static String describe(IOException e) {
+    if (e instanceof FileSystemException fs && fs.getFile() != null) {
+      String reason = e instanceof AccessDeniedException ? "permission denied"
+          : e instanceof NoSuchFileException ? "no such file or directory"
+          : e instanceof FileAlreadyExistsException ? "already exists"
+          : fs.getReason() != null ? fs.getReason() : "I/O error";
+      return fs.getFile() + (fs.getOtherFile() == null ? "" : " -> " + fs.getOtherFile())
+          + ": " + reason;
+    }
+    return "I/O error: " + e.getMessage();
   }
 
   private static java.util.List<String> commandPath(CommandLine commandLine) {

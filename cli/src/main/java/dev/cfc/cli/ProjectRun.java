@@ -26,11 +26,19 @@ final class ProjectRun {
   private final CfcCommand options;
   private final PrintWriter out;
   private final PrintWriter err;
+  private final boolean writes;
 
+  /** A run of a command that writes nothing into the project, not even the compile cache. */
   ProjectRun(CfcCommand options, PrintWriter out, PrintWriter err) {
+    this(options, out, err, false);
+  }
+
+  /** @param writes whether the command writes the project (it may then cache compiled classes) */
+  ProjectRun(CfcCommand options, PrintWriter out, PrintWriter err, boolean writes) {
     this.options = options;
     this.out = out;
     this.err = err;
+    this.writes = writes;
   }
 
   /**
@@ -54,6 +62,15 @@ final class ProjectRun {
     List<Diagnostic> diagnostics() {
       return result == null ? loadDiagnostics : result.diagnostics();
     }
+
+    /**
+     * The exit code of a failed outcome: {@link Main#IO_ERROR} when the system could not read
+     * a file, else {@link Main#INVALID}, the input's fault.
+     */
+    int failureExitCode() {
+      return diagnostics().stream().anyMatch(Diagnostic::isIoFailure) ? Main.IO_ERROR
+          : Main.INVALID;
+    }
   }
 
   /** Loads and compiles the project with the given command-specific settings. */
@@ -75,7 +92,7 @@ final class ProjectRun {
     }
     ProjectConfig config = loaded.config();
     DefinitionLoader loader = new DefinitionLoader(ProjectState.of(options.projectFile()),
-        options.verbose ? err : null);
+        options.verbose ? err : null, config.definitionTimeout(), !writes);
     beforeReading(seen, NoChangeShortcut.sourcesRoot(
         config.projectDir().resolve(config.sourcesDir())));
     DefinitionLoader.Loaded definitions = loader.load(config.sourcesDir());
@@ -102,12 +119,12 @@ final class ProjectRun {
   }
 
   /**
-   * Loads and compiles with the options of generate, check and diff; when that fails, reports
-   * the diagnostics and returns null (the command then exits with {@link Main#INVALID}).
+   * Loads and compiles with the options of generate, check and diff, and reports the
+   * diagnostics when that fails (the command then exits with
+   * {@link Outcome#failureExitCode()}).
    */
-  CompileResult plan(PlanOptions options) throws IOException {
-    Outcome outcome = planOutcome(options);
-    return outcome == null ? null : outcome.result();
+  Outcome planOutcome(PlanOptions options) throws IOException {
+    return planOutcome(options, null);
   }
 
   private static void beforeReading(SeenInputs seen, List<InputStates.Root> roots)
@@ -117,17 +134,11 @@ final class ProjectRun {
     }
   }
 
-  /** {@link #plan}, keeping the request and what the definitions read. */
-  Outcome planOutcome(PlanOptions options) throws IOException {
-    return planOutcome(options, null);
-  }
-
   /** {@link #planOutcome(PlanOptions)}, observing the inputs into {@code seen}. */
   Outcome planOutcome(PlanOptions options, SeenInputs seen) throws IOException {
     Outcome outcome = compile(options.env, options.allowDestroy, options.adopt, seen);
     if (outcome.failed()) {
       report(outcome, List.of(), "");
-      return null;
     }
     return outcome;
   }

@@ -28,6 +28,6 @@ final class ValidateCommand implements Callable<Integer> {
     String footer = outcome.failed() ? "" : "ok: " + outcome.result().files().size()
         + " planned file(s) valid\n";
     run.report(outcome, List.of(), footer);
-    return outcome.failed() ? Main.INVALID : Main.OK;
+    return outcome.failed() ? outcome.failureExitCode() : Main.OK;
   }
 }

@@ -6,6 +6,7 @@ import dev.cfc.dsl.ContainerSet;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.time.Duration;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,19 +19,34 @@ import java.util.stream.Stream;
  * concrete implementation with a public no-arg constructor, in class-name order. Shared by the
  * CLI (classes it compiled from sources) and the Maven plugin (the project's output directory),
  * so both report the same located errors for the same mistakes.
+ *
+ * <p>The user's code runs isolated from cfc (see {@link DefinitionThread}): with a time limit,
+ * and with an endless recursion, running out of memory or a {@code System.exit} each reported
+ * as a located error instead of ending or hanging cfc.
  */
 public final class ContainerSets {
 
   private final Path projectDir;
   private final List<Path> sourceRoots;
+  private final Duration timeLimit;
 
   /**
    * @param projectDir the project directory; diagnostics print paths relative to it
    * @param sourceRoots where the classes' sources are, to point diagnostics at them
    */
   public ContainerSets(Path projectDir, List<Path> sourceRoots) {
+    this(projectDir, sourceRoots, ProjectConfig.DEFAULT_DEFINITION_TIMEOUT);
+  }
+
+  /**
+   * @param projectDir the project directory; diagnostics print paths relative to it
+   * @param sourceRoots where the classes' sources are, to point diagnostics at them
+   * @param timeLimit how long one set's constructor and {@code containers()} may run
+   */
+  public ContainerSets(Path projectDir, List<Path> sourceRoots, Duration timeLimit) {
     this.projectDir = projectDir.toAbsolutePath().normalize();
     this.sourceRoots = List.copyOf(sourceRoots);
+    this.timeLimit = java.util.Objects.requireNonNull(timeLimit, "timeLimit");
   }
 
   /** The binary names of the classes under a class-output directory, sorted. */
@@ -77,27 +93,33 @@ public final class ContainerSets {
         continue;
       }
       sets++;
-      try {
-        List<ContainerDefinition> declared = ((ContainerSet) constructor.newInstance())
-            .containers();
-        if (declared == null) {
-          errors.add(Diagnostic.error("CFC204", locate(type, 0),
-              "containers() of " + name + " returned null", "return List.of(...)"));
-          continue;
-        }
-        for (ContainerDefinition definition : declared) {
-          if (definition == null) {
-            errors.add(Diagnostic.error("CFC204", locate(type, 0),
-                "containers() of " + name + " returned a null definition",
-                "end every definition with .build()"));
-          } else {
-            definitions.add(definition);
-          }
-        }
-      } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-        Throwable cause = e instanceof InvocationTargetException ite && ite.getCause() != null
-            ? ite.getCause() : e;
+      DefinitionThread.Outcome<List<ContainerDefinition>> outcome = DefinitionThread.call(
+          name, loader, timeLimit, () -> ((ContainerSet) constructor.newInstance()).containers(),
+          stack -> exitCalled(type, stack, classNames));
+      if (outcome.stuckAt() != null) {
+        errors.add(timedOut(type, outcome.stuckAt(), classNames));
+        continue;
+      }
+      if (outcome.thrown() != null) {
+        Throwable cause = outcome.thrown() instanceof InvocationTargetException ite
+            && ite.getCause() != null ? ite.getCause() : outcome.thrown();
         errors.add(userCodeFailure(type, cause, classNames));
+        continue;
+      }
+      List<ContainerDefinition> declared = outcome.value();
+      if (declared == null) {
+        errors.add(Diagnostic.error("CFC204", locate(type, 0),
+            "containers() of " + name + " returned null", "return List.of(...)"));
+        continue;
+      }
+      for (ContainerDefinition definition : declared) {
+        if (definition == null) {
+          errors.add(Diagnostic.error("CFC204", locate(type, 0),
+              "containers() of " + name + " returned a null definition",
+              "end every definition with .build()"));
+        } else {
+          definitions.add(definition);
+        }
       }
     }
     if (sets == 0 && errors.isEmpty()) {
@@ -124,25 +146,61 @@ public final class ContainerSets {
   }
 
   private Diagnostic userCodeFailure(Class<?> type, Throwable cause, List<String> userClasses) {
-    int line = 0;
-    Class<?> where = type;
-    for (StackTraceElement frame : cause.getStackTrace()) {
-      if (frame.getLineNumber() > 0 && userClasses.contains(frame.getClassName())) {
-        line = frame.getLineNumber();
-        try {
-          where = Class.forName(frame.getClassName(), false, type.getClassLoader());
-        } catch (ClassNotFoundException e) {
-          where = type;
-        }
-        break;
-      }
+    Diagnostic.Location at = locate(type, cause.getStackTrace(), userClasses);
+    if (cause instanceof StackOverflowError) {
+      return Diagnostic.error("CFC232", at, "loading " + type.getName()
+              + " overflowed the stack: the code at this line calls itself without end",
+          "give the recursion a base case, or build the list with a loop");
+    }
+    if (cause instanceof OutOfMemoryError) {
+      return Diagnostic.error("CFC233", at, "loading " + type.getName()
+              + " ran out of memory (" + cause.getMessage() + ") at this line",
+          "look for a loop that never ends while it adds to a collection or string");
     }
     String what = cause.getClass().getSimpleName()
         + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-    return Diagnostic.error("CFC204", locate(where, line),
+    return Diagnostic.error("CFC204", at,
         "loading " + type.getName() + " failed with " + what,
         "fix the definition code at this line; a builder that was already built cannot be"
             + " reused, and DSL arguments must not be null");
+  }
+
+  private Diagnostic timedOut(Class<?> type, StackTraceElement[] stack, List<String> userClasses) {
+    return Diagnostic.error("CFC230", locate(type, stack, userClasses),
+        "loading " + type.getName() + " did not finish within " + seconds(timeLimit)
+            + "; it was running this line",
+        "look for an endless loop or a call that waits (network, input, a lock) here; if it"
+            + " is only slow, raise definition-timeout in cfc.toml (Maven: <definitionTimeout>)");
+  }
+
+  private Diagnostic exitCalled(Class<?> type, StackTraceElement[] stack,
+      List<String> userClasses) {
+    return Diagnostic.error("CFC231", locate(type, stack, userClasses),
+        "loading " + type.getName() + " called System.exit, which would end cfc with the"
+            + " project unchecked",
+        "remove the exit call: containers() must only return the definitions; throw an"
+            + " exception to report a problem");
+  }
+
+  private static String seconds(Duration duration) {
+    long millis = duration.toMillis();
+    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+  }
+
+  /** The line of the innermost frame of user code on a stack, else the class itself. */
+  private Diagnostic.Location locate(Class<?> type, StackTraceElement[] stack,
+      List<String> userClasses) {
+    for (StackTraceElement frame : stack) {
+      if (frame.getLineNumber() > 0 && userClasses.contains(frame.getClassName())) {
+        try {
+          return locate(Class.forName(frame.getClassName(), false, type.getClassLoader()),
+              frame.getLineNumber());
+        } catch (ClassNotFoundException | LinkageError e) {
+          return locate(type, frame.getLineNumber());
+        }
+      }
+    }
+    return locate(type, 0);
   }
 
   private Diagnostic.Location locate(Class<?> type, int line) {

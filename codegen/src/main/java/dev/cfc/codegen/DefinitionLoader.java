@@ -13,13 +13,13 @@ import java.io.StringWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -44,6 +44,10 @@ import javax.tools.ToolProvider;
  * {@link ProjectState#cacheDir} ({@code .cfc/cache/<hash>} for {@code cfc.toml}; the
  * hash covers every source and the cfc version), and instantiates every public
  * {@link ContainerSet} with a public no-arg constructor. An unchanged project skips javac.
+ *
+ * <p>A read-only loader uses the cache when it holds the sources' classes and otherwise
+ * compiles without writing it, so that commands documented to write nothing work in a
+ * read-only checkout; a writing loader that cannot write the cache carries on without it.
  */
 public final class DefinitionLoader {
 
@@ -53,6 +57,8 @@ public final class DefinitionLoader {
   private final Path projectDir;
   private final Path cacheRoot;
   private final PrintWriter verbose;
+  private final Duration timeLimit;
+  private final boolean readOnly;
 
   /**
    * A loader for the project whose project file is {@code cfc.toml} in {@code projectDir}.
@@ -65,15 +71,30 @@ public final class DefinitionLoader {
   }
 
   /**
-   * A loader that caches compiled definitions in the project's own state directory.
+   * A loader that caches compiled definitions in the project's own state directory and gives
+   * each {@code ContainerSet} the default time limit.
    *
    * @param state the project; diagnostics print paths relative to its directory
    * @param verbose where to report cache hits and compile times, or null
    */
   public DefinitionLoader(ProjectState state, PrintWriter verbose) {
+    this(state, verbose, ProjectConfig.DEFAULT_DEFINITION_TIMEOUT, false);
+  }
+
+  /**
+   * @param state the project; diagnostics print paths relative to its directory, and its
+   *     {@link ProjectState#cacheDir} holds the compile cache
+   * @param verbose where to report cache hits and compile times, or null
+   * @param timeLimit how long one {@code ContainerSet} may take to load
+   * @param readOnly whether to leave the project untouched: the cache is read, never written
+   */
+  public DefinitionLoader(ProjectState state, PrintWriter verbose, Duration timeLimit,
+      boolean readOnly) {
     this.projectDir = state.projectDir();
     this.cacheRoot = state.cacheDir();
     this.verbose = verbose;
+    this.timeLimit = timeLimit;
+    this.readOnly = readOnly;
   }
 
   /**
@@ -123,19 +144,26 @@ public final class DefinitionLoader {
     String hash = hash(dir, files);
     Path entry = cacheRoot.resolve(hash);
     boolean hit = Files.isRegularFile(entry.resolve("complete"));
+    Map<String, byte[]> classes;
     if (hit) {
       say("sources unchanged: using cached classes " + display(entry) + " (javac not run)");
+      classes = cachedClasses(entry.resolve("classes"));
     } else {
       long start = System.nanoTime();
-      List<Diagnostic> errors = compile(dir, files, cacheRoot, entry);
+      classes = new TreeMap<>();
+      List<Diagnostic> errors = compile(dir, files, classes);
       if (!errors.isEmpty()) {
         return new Loaded(List.of(), errors, false, List.of());
       }
       say("compiled " + files.size() + " source file" + (files.size() == 1 ? "" : "s")
           + " with javac in " + (System.nanoTime() - start) / 1_000_000 + " ms");
-      prune(cacheRoot, hash);
+      if (readOnly) {
+        say("read-only command: the compiled classes are not cached");
+      } else {
+        cache(classes, cacheRoot, entry);
+      }
     }
-    return instantiate(entry.resolve("classes"), dir, shown, hit);
+    return instantiate(classes, dir, shown, hit);
   }
 
   private static Loaded failed(Diagnostic diagnostic) {
@@ -172,7 +200,7 @@ public final class DefinitionLoader {
     }
   }
 
-  private List<Diagnostic> compile(Path dir, List<Path> files, Path cacheRoot, Path entry)
+  private List<Diagnostic> compile(Path dir, List<Path> files, Map<String, byte[]> classes)
       throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
@@ -181,7 +209,6 @@ public final class DefinitionLoader {
           "run cfc with a JDK (17 or later); JAVA_HOME must point at a JDK"));
     }
     DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
-    Map<String, byte[]> classes = new TreeMap<>();
     try (StandardJavaFileManager standard =
              javac.getStandardFileManager(collector, Locale.ROOT, StandardCharsets.UTF_8);
          JavaFileManager inMemory = new InMemoryOutput(standard, classes)) {
@@ -194,22 +221,52 @@ public final class DefinitionLoader {
         return javacErrors(collector);
       }
     }
-    Path staging = Files.createDirectories(cacheRoot).resolve(entry.getFileName() + ".tmp"
-        + ProcessHandle.current().pid());
-    for (Map.Entry<String, byte[]> entryClass : classes.entrySet()) {
-      Path file = staging.resolve("classes").resolve(entryClass.getKey().replace('.', '/')
-          + ".class");
-      Files.createDirectories(file.getParent());
-      Files.write(file, IterationOrder.stabilise(entryClass.getValue()));
-    }
-    Files.writeString(staging.resolve("complete"), CfcVersion.get() + "\n");
-    try {
-      Files.move(staging, entry, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException raced) {
-      // A concurrent run cached the same sources first; its entry is identical.
-      deleteTree(staging);
+    // Every run loads the same bytes, cached or not: Set.of and Map.of made to keep their order.
+    for (Map.Entry<String, byte[]> compiled : classes.entrySet()) {
+      compiled.setValue(IterationOrder.stabilise(compiled.getValue()));
     }
     return List.of();
+  }
+
+  /** Saves compiled classes for the next run; a cache that cannot be written is skipped. */
+  private void cache(Map<String, byte[]> classes, Path cacheRoot, Path entry) {
+    Path staging = null;
+    try {
+      staging = Files.createDirectories(cacheRoot).resolve(entry.getFileName() + ".tmp"
+          + ProcessHandle.current().pid());
+      for (Map.Entry<String, byte[]> entryClass : classes.entrySet()) {
+        Path file = staging.resolve("classes").resolve(entryClass.getKey().replace('.', '/')
+            + ".class");
+        Files.createDirectories(file.getParent());
+        Files.write(file, entryClass.getValue());
+      }
+      Files.writeString(staging.resolve("complete"), CfcVersion.get() + "\n");
+      try {
+        Files.move(staging, entry, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException raced) {
+        // A concurrent run cached the same sources first; its entry is identical.
+        deleteTree(staging);
+      }
+      prune(cacheRoot, entry.getFileName().toString());
+    } catch (IOException e) {
+      say("compiled classes not cached (" + e + "); the next run compiles again");
+      if (staging != null) {
+        try {
+          deleteTree(staging);
+        } catch (IOException ignored) {
+          // the half-written entry has no "complete" marker, so it is never used
+        }
+      }
+    }
+  }
+
+  private static Map<String, byte[]> cachedClasses(Path classesDir) throws IOException {
+    Map<String, byte[]> classes = new TreeMap<>();
+    for (String name : ContainerSets.classNamesIn(classesDir)) {
+      classes.put(name, Files.readAllBytes(classesDir.resolve(name.replace('.', '/')
+          + ".class")));
+    }
+    return classes;
   }
 
   private List<Diagnostic> javacErrors(DiagnosticCollector<JavaFileObject> collector) {
@@ -259,17 +316,16 @@ public final class DefinitionLoader {
     }
   }
 
-  private Loaded instantiate(Path classesDir, Path sourcesDir, String shown, boolean hit)
-      throws IOException {
-    // The loader stays open: definitions may hold lambdas of user classes until the run ends.
-    URLClassLoader loader = new URLClassLoader(new URL[] {classesDir.toUri().toURL()},
-        ContainerSet.class.getClassLoader());
-    Loaded loaded = new ContainerSets(projectDir, List.of(sourcesDir))
-        .instantiate(loader, ContainerSets.classNamesIn(classesDir), shown);
-    List<Diagnostic> unordered = IterationOrder.warnings(classesDir, sourcesDir, projectDir);
+  private Loaded instantiate(Map<String, byte[]> classes, Path sourcesDir, String shown,
+      boolean hit) throws IOException {
+    // The loader stays reachable as long as the definitions: they may hold lambdas of its classes.
+    ClassLoader loader = new InMemoryClassLoader(classes, ContainerSet.class.getClassLoader());
+    Loaded loaded = new ContainerSets(projectDir, List.of(sourcesDir), timeLimit)
+        .instantiate(loader, List.copyOf(classes.keySet()), shown);
+    List<Diagnostic> unordered = IterationOrder.warnings(classes, sourcesDir, projectDir);
     List<Diagnostic> findings = new ArrayList<>(loaded.diagnostics());
     findings.addAll(unordered);
-    List<String> reads = new ArrayList<>(ExternalReads.in(classesDir));
+    List<String> reads = new ArrayList<>(ExternalReads.of(classes));
     if (!unordered.isEmpty()) {
       // Never fingerprinted, even with CFC095 suppressed: the order may differ in the next JVM.
       reads.add("collections with no fixed iteration order (CFC095)");
@@ -304,6 +360,25 @@ public final class DefinitionLoader {
       for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
       }
+    }
+  }
+
+  /** Defines classes from their bytes, by binary name. */
+  private static final class InMemoryClassLoader extends ClassLoader {
+    private final Map<String, byte[]> classes;
+
+    InMemoryClassLoader(Map<String, byte[]> classes, ClassLoader parent) {
+      super("cfc-definitions", parent);
+      this.classes = classes;
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+      byte[] bytes = classes.get(name);
+      if (bytes == null) {
+        throw new ClassNotFoundException(name);
+      }
+      return defineClass(name, bytes, 0, bytes.length);
     }
   }
 

@@ -61,6 +61,14 @@ public record Diagnostic(String code, Severity severity, String message, Locatio
     return n + " " + noun + (n == 1 ? "" : "s");
   }
 
+  /**
+   * Whether this reports the operating system failing to read a file (permission denied, an
+   * I/O error) rather than a mistake in the input: the CLI exits 4 for it, not 1.
+   */
+  public boolean isIoFailure() {
+    return code.equals(dev.cfc.codegen.internal.InputFiles.IO_FAILURE);
+  }
+
   /** Whether this finding stops all writes. */
   public boolean isError() {
     return severity == Severity.ERROR;

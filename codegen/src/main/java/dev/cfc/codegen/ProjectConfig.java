@@ -1,11 +1,14 @@
 package dev.cfc.codegen;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.cfc.codegen.internal.InputFiles;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseError;
@@ -25,6 +28,8 @@ import org.tomlj.TomlPosition;
  * @param environments wrangler environments cfc maintains ({@code environments})
  * @param suppressedWarnings warning codes not to report ({@code suppress-warnings}); errors
  *     cannot be suppressed
+ * @param definitionTimeout how long loading one {@code ContainerSet} may take
+ *     ({@code definition-timeout}, {@code "30s"}, {@code "2m"} or whole seconds)
  */
 public record ProjectConfig(
     Path projectDir,
@@ -34,23 +39,34 @@ public record ProjectConfig(
     String javaOut,
     String javaPackage,
     List<String> environments,
-    List<String> suppressedWarnings) {
+    List<String> suppressedWarnings,
+    Duration definitionTimeout) {
 
   /** The project file's name. */
   public static final String FILE_NAME = "cfc.toml";
 
+  /**
+   * How long loading one {@code ContainerSet} may take unless {@code definition-timeout} says
+   * otherwise: real definitions take milliseconds, and a stuck one should not hold the project
+   * lock for long.
+   */
+  public static final Duration DEFAULT_DEFINITION_TIMEOUT = Duration.ofSeconds(10);
+
   private static final Set<String> KEYS = Set.of("sources", "wrangler", "typescript-out",
-      "java-out", "java-package", "environments", "suppress-warnings");
+      "java-out", "java-package", "environments", "suppress-warnings", "definition-timeout");
+
+  private static final Pattern DURATION = Pattern.compile("([0-9]{1,6})([smh])");
 
   public ProjectConfig {
     environments = List.copyOf(environments);
     suppressedWarnings = List.copyOf(suppressedWarnings);
+    Objects.requireNonNull(definitionTimeout, "definitionTimeout");
   }
 
   /** The values used when {@code cfc.toml} leaves a key out. */
   public static ProjectConfig defaults(Path projectDir) {
     return new ProjectConfig(projectDir, "cfc", null, "src/_generated", null, "app.generated",
-        List.of(), List.of());
+        List.of(), List.of(), DEFAULT_DEFINITION_TIMEOUT);
   }
 
   /**
@@ -61,22 +77,23 @@ public record ProjectConfig(
     Path projectDir = file.toAbsolutePath().normalize().getParent();
     String shown = file.getFileName().toString();
     List<Diagnostic> diagnostics = new ArrayList<>();
-    if (!Files.isRegularFile(file)) {
+    if (InputFiles.absent(file)) {
       diagnostics.add(Diagnostic.error("CFC200", Diagnostic.Location.of(shown),
           "no " + shown + " in " + projectDir,
           "run `cfc init` there to create one, or point at the project with -C <dir>"));
       return new Loaded(null, diagnostics);
     }
-    TomlParseResult toml;
-    try {
-      String text = Files.readString(file);
-      // As wrangler does for its config, a UTF-8 byte order mark is not part of the TOML.
-      toml = Toml.parse(text.startsWith("\uFEFF") ? text.substring(1) : text);
-    } catch (IOException e) {
-      diagnostics.add(Diagnostic.error("CFC205", Diagnostic.Location.of(shown),
-          "cannot read " + shown + ": " + e.getMessage(), ""));
-      return new Loaded(null, diagnostics);
+    InputFiles.Read read = InputFiles.read(file, shown);
+    if (read.problem() != null) {
+      return new Loaded(null, List.of(read.problem()));
     }
+    // As wrangler does for its config, a UTF-8 byte order mark is not part of the TOML.
+    String text = read.text().startsWith("\uFEFF") ? read.text().substring(1) : read.text();
+    Diagnostic tooDeep = InputFiles.tomlTooDeep(text, shown);
+    if (tooDeep != null) {
+      return new Loaded(null, List.of(tooDeep));
+    }
+    TomlParseResult toml = Toml.parse(text);
     for (TomlParseError error : toml.errors()) {
       TomlPosition at = error.position();
       diagnostics.add(Diagnostic.error("CFC205",
@@ -91,7 +108,7 @@ public record ProjectConfig(
       if (!KEYS.contains(key)) {
         diagnostics.add(typeError(toml, key, shown, "unknown key " + key + " in " + shown,
             "known keys: sources, wrangler, typescript-out, java-out, java-package,"
-                + " environments, suppress-warnings"));
+                + " environments, suppress-warnings, definition-timeout"));
       }
     }
     String sources = string(toml, "sources", defaults.sources(), shown, diagnostics);
@@ -101,6 +118,8 @@ public record ProjectConfig(
     String javaOut = string(toml, "java-out", null, shown, diagnostics);
     String javaPackage = string(toml, "java-package", defaults.javaPackage(), shown,
         diagnostics);
+    Duration definitionTimeout = duration(toml, "definition-timeout",
+        DEFAULT_DEFINITION_TIMEOUT, shown, diagnostics);
     List<String> environments = new ArrayList<>();
     if (toml.contains("environments")) {
       if (!toml.isArray("environments")) {
@@ -127,7 +146,7 @@ public record ProjectConfig(
       return new Loaded(null, diagnostics);
     }
     return new Loaded(new ProjectConfig(projectDir, sources, wrangler, typescriptOut, javaOut,
-        javaPackage, environments, suppressed), List.of());
+        javaPackage, environments, suppressed, definitionTimeout), List.of());
   }
 
   /** {@code suppress-warnings}: codes the catalogue documents as warnings, nothing else. */
@@ -158,6 +177,29 @@ public record ProjectConfig(
       }
     }
     return codes;
+  }
+
+  private static Duration duration(TomlParseResult toml, String key, Duration fallback,
+      String shown, List<Diagnostic> diagnostics) {
+    if (!toml.contains(key)) {
+      return fallback;
+    }
+    Object value = toml.get(key);
+    if (value instanceof Long seconds && seconds >= 1 && seconds <= 86_400) {
+      return Duration.ofSeconds(seconds);
+    }
+    Matcher m = value instanceof String text ? DURATION.matcher(text) : null;
+    if (m != null && m.matches() && Long.parseLong(m.group(1)) >= 1) {
+      long amount = Long.parseLong(m.group(1));
+      return switch (m.group(2)) {
+        case "s" -> Duration.ofSeconds(amount);
+        case "m" -> Duration.ofMinutes(amount);
+        default -> Duration.ofHours(amount);
+      };
+    }
+    diagnostics.add(typeError(toml, key, shown, key + " must be a duration such as \"30s\","
+        + " \"2m\" or whole seconds (at least 1), not " + value, key + " = \"30s\""));
+    return fallback;
   }
 
   private static String string(TomlParseResult toml, String key, String fallback, String shown,

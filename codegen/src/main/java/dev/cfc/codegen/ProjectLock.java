@@ -3,11 +3,14 @@ package dev.cfc.codegen;
 import dev.cfc.codegen.internal.WriteJournal;
 import dev.cfc.codegen.internal.WriteSteps;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 
 /**
  * The lock two cfc runs on one project take turns on ({@link ProjectState#lockFile}, {@code
@@ -49,12 +52,31 @@ public final class ProjectLock implements AutoCloseable {
    *     back (a file it replaced was changed since); then the lock is not held
    */
   public static ProjectLock acquire(ProjectState state) throws IOException {
+    return acquire(state, message -> { });
+  }
+
+  /**
+   * {@link #acquire(ProjectState)}; when it has to wait, it first tells {@code waiting} which
+   * lock file and which process it waits for. The holder's process id is written into the lock
+   * file for that message.
+   */
+  public static ProjectLock acquire(ProjectState state, Consumer<String> waiting)
+      throws IOException {
     Path lockFile = state.lockFile();
     Files.createDirectories(lockFile.getParent());
     FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE);
+        StandardOpenOption.READ, StandardOpenOption.WRITE);
     try {
-      ProjectLock taken = new ProjectLock(state, channel, channel.lock());
+      FileLock lock = channel.tryLock();
+      if (lock == null) {
+        waiting.accept("waiting for " + lockFile + ": another cfc run ("
+            + holder(channel) + ") is changing this project");
+        lock = channel.lock();
+      }
+      channel.truncate(0);
+      channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + "\n")
+          .getBytes(StandardCharsets.US_ASCII)), 0);
+      ProjectLock taken = new ProjectLock(state, channel, lock);
       try {
         WriteJournal.recover(state.journalFile(), WriteSteps.configured());
       } catch (IOException | RuntimeException e) {
@@ -65,6 +87,19 @@ public final class ProjectLock implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       channel.close();
       throw e;
+    }
+  }
+
+  /** Who holds the lock, as far as the lock file says. */
+  private static String holder(FileChannel channel) {
+    try {
+      ByteBuffer bytes = ByteBuffer.allocate(64);
+      channel.read(bytes, 0);
+      String text = new String(bytes.array(), 0, bytes.position(), StandardCharsets.US_ASCII)
+          .strip();
+      return text.matches("pid [0-9]+") ? "process " + text.substring(4) : "a process";
+    } catch (IOException e) {
+      return "a process";
     }
   }
 

@@ -11,8 +11,10 @@ import dev.cfc.codegen.ProjectState;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
@@ -115,6 +117,14 @@ public abstract class AbstractCfcMojo extends AbstractMojo {
   @Parameter(property = "cfc.containerSets")
   List<String> containerSets;
 
+  /**
+   * How long loading one {@code ContainerSet} may take, in seconds, before the build fails with
+   * the line it was stuck at. Overrides {@code definition-timeout} in {@code cfc.toml}; default
+   * 10.
+   */
+  @Parameter(property = "cfc.definitionTimeout")
+  Integer definitionTimeout;
+
   /** Skip the goal. */
   @Parameter(property = "cfc.skip", defaultValue = "false")
   boolean skip;
@@ -132,10 +142,12 @@ public abstract class AbstractCfcMojo extends AbstractMojo {
     Path dir = projectDirectory.toPath().toAbsolutePath().normalize();
     ProjectConfig config = projectConfig(dir);
     List<Path> sourceRoots = compileSourceRoots().stream().distinct().map(Path::of).toList();
-    ContainerSetLoader loader = new ContainerSetLoader(dir, sourceRoots);
+    ContainerSetLoader loader = new ContainerSetLoader(dir, sourceRoots,
+        config.definitionTimeout());
     // A writing goal plans under the lock it writes under, as the CLI does: a run that wrote
     // in between is built upon, and a write an earlier run left unfinished is rolled back first.
-    try (ProjectLock lock = writes() ? ProjectLock.acquire(projectState()) : null;
+    try (ProjectLock lock = writes() ? ProjectLock.acquire(projectState(),
+            waiting -> getLog().info("cfc: " + waiting)) : null;
         ContainerSetLoader.Loaded loaded = loader.load(
         Path.of(project.getBuild().getOutputDirectory()), classpath(), this::selected)) {
       report(loaded.diagnostics());
@@ -195,10 +207,11 @@ public abstract class AbstractCfcMojo extends AbstractMojo {
   }
 
   /** The project file when it exists, else the defaults; parameters override both. */
-  private ProjectConfig projectConfig(Path dir) throws MojoFailureException {
+  private ProjectConfig projectConfig(Path dir)
+      throws MojoExecutionException, MojoFailureException {
     Path file = projectFilePath();
     ProjectConfig base = ProjectConfig.defaults(dir);
-    if (Files.isRegularFile(file)) {
+    if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
       ProjectConfig.Loaded loaded = ProjectConfig.load(file);
       report(loaded.diagnostics());
       base = loaded.config();
@@ -209,7 +222,9 @@ public abstract class AbstractCfcMojo extends AbstractMojo {
         javaOut != null ? javaOut : base.javaOut(),
         javaPackage != null ? javaPackage : base.javaPackage(),
         environments != null && !environments.isEmpty() ? environments : base.environments(),
-        suppressedWarnings(base));
+        suppressedWarnings(base),
+        definitionTimeout != null ? Duration.ofSeconds(Math.max(1, definitionTimeout))
+            : base.definitionTimeout());
   }
 
   private List<String> suppressedWarnings(ProjectConfig base) {
@@ -230,7 +245,8 @@ public abstract class AbstractCfcMojo extends AbstractMojo {
   }
 
   /** Logs findings with the CLI's text; fails the build when any is an error. */
-  void report(List<Diagnostic> diagnostics) throws MojoFailureException {
+  void report(List<Diagnostic> diagnostics)
+      throws MojoExecutionException, MojoFailureException {
     for (Diagnostic diagnostic : diagnostics) {
       if (diagnostic.isError()) {
         getLog().error(diagnostic.render());
@@ -239,6 +255,9 @@ public abstract class AbstractCfcMojo extends AbstractMojo {
       }
     }
     String failure = Diagnostic.failureSummary(diagnostics);
+    if (failure != null && diagnostics.stream().anyMatch(Diagnostic::isIoFailure)) {
+      throw new MojoExecutionException(failure);
+    }
     if (failure != null) {
       throw new MojoFailureException(failure);
     }

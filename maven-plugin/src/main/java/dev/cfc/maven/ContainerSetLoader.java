@@ -10,6 +10,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -28,14 +29,17 @@ final class ContainerSetLoader {
 
   private final Path projectDir;
   private final List<Path> sourceRoots;
+  private final Duration timeLimit;
 
   /**
    * @param projectDir the project directory; diagnostics print paths relative to it
    * @param sourceRoots the compile source roots, to point diagnostics at a class's source
+   * @param timeLimit how long one {@code ContainerSet} may take to load
    */
-  ContainerSetLoader(Path projectDir, List<Path> sourceRoots) {
+  ContainerSetLoader(Path projectDir, List<Path> sourceRoots, Duration timeLimit) {
     this.projectDir = projectDir.toAbsolutePath().normalize();
     this.sourceRoots = List.copyOf(sourceRoots);
+    this.timeLimit = timeLimit;
   }
 
   /**
@@ -85,7 +89,7 @@ final class ContainerSetLoader {
       }
     }
     URLClassLoader loader = new DslSharingClassLoader(urls.toArray(URL[]::new));
-    DefinitionLoader.Loaded loaded = new ContainerSets(projectDir, sourceRoots)
+    DefinitionLoader.Loaded loaded = new ContainerSets(projectDir, sourceRoots, timeLimit)
         .instantiate(loader, ContainerSets.classNamesIn(classesDir).stream().filter(selected)
             .toList(), shown);
     return new Loaded(loaded.definitions(), loaded.diagnostics(), loader);

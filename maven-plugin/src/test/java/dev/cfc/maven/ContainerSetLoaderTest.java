@@ -3,6 +3,7 @@ package dev.cfc.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cfc.codegen.Diagnostic;
+import dev.cfc.codegen.ProjectConfig;
 import dev.cfc.dsl.ContainerDefinition;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,7 +58,8 @@ class ContainerSetLoaderTest {
   @Test
   void noSetIsAnError() throws IOException {
     Files.createDirectories(project.resolve("target/classes"));
-    try (ContainerSetLoader.Loaded loaded = new ContainerSetLoader(project, List.of())
+    try (ContainerSetLoader.Loaded loaded = new ContainerSetLoader(project, List.of(),
+        ProjectConfig.DEFAULT_DEFINITION_TIMEOUT)
         .load(project.resolve("target/classes"), List.of())) {
       assertThat(loaded.diagnostics()).extracting(Diagnostic::code).containsExactly("CFC202");
       assertThat(loaded.diagnostics().get(0).message()).isEqualTo(
@@ -67,7 +69,8 @@ class ContainerSetLoaderTest {
 
   @Test
   void uncompiledProjectSaysHowToCompile() throws IOException {
-    try (ContainerSetLoader.Loaded loaded = new ContainerSetLoader(project, List.of())
+    try (ContainerSetLoader.Loaded loaded = new ContainerSetLoader(project, List.of(),
+        ProjectConfig.DEFAULT_DEFINITION_TIMEOUT)
         .load(project.resolve("target/classes"), List.of())) {
       assertThat(loaded.diagnostics()).extracting(Diagnostic::render).containsExactly(
           "target/classes: error CFC202: no compiled classes in target/classes\n"
@@ -79,7 +82,8 @@ class ContainerSetLoaderTest {
   private ContainerSetLoader.Loaded load(String fixture, Path... sourceRoots) throws IOException {
     Path classes = project.resolve("target/classes");
     copy(TEST_CLASSES, classes, fixture, ".class");
-    return new ContainerSetLoader(project, List.of(sourceRoots)).load(classes, List.of(classes));
+    return new ContainerSetLoader(project, List.of(sourceRoots),
+        ProjectConfig.DEFAULT_DEFINITION_TIMEOUT).load(classes, List.of(classes));
   }
 
   /** Copies one fixture package, keeping its package directories. */

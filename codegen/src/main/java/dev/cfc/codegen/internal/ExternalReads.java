@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -78,16 +80,31 @@ public final class ExternalReads {
    * binary names ({@code java.lang.System}), sorted; empty when there are none.
    */
   public static List<String> in(Path classesDir) throws IOException {
+    return of(read(classesDir));
+  }
+
+  /** The class files under {@code classesDir}, by binary class name. */
+  static Map<String, byte[]> read(Path classesDir) throws IOException {
     List<Path> classFiles = new ArrayList<>();
     collect(classesDir, classFiles);
-    Set<String> own = new HashSet<>();
+    Map<String, byte[]> classes = new HashMap<>();
     for (Path file : classFiles) {
       String relative = classesDir.relativize(file).toString().replace('\\', '/');
-      own.add(relative.substring(0, relative.length() - ".class".length()));
+      classes.put(relative.substring(0, relative.length() - ".class".length()).replace('/', '.'),
+          Files.readAllBytes(file));
+    }
+    return classes;
+  }
+
+  /** {@link #in}, for class files held in memory by binary class name. */
+  public static List<String> of(Map<String, byte[]> classes) throws IOException {
+    Set<String> own = new HashSet<>();
+    for (String name : classes.keySet()) {
+      own.add(name.replace('.', '/'));
     }
     Set<String> found = new TreeSet<>();
-    for (Path file : classFiles) {
-      ConstantPool pool = ConstantPool.read(Files.readAllBytes(file));
+    for (byte[] classFile : classes.values()) {
+      ConstantPool pool = ConstantPool.read(classFile);
       for (String name : pool.classes()) {
         if (!own.contains(name) && !isSafe(name)) {
           found.add(name.replace('/', '.'));

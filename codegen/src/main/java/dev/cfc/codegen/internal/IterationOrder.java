@@ -126,13 +126,20 @@ public final class IterationOrder {
    */
   public static List<Diagnostic> warnings(Path classesDir, Path sourcesDir, Path projectDir)
       throws IOException {
-    List<Path> classFiles = new ArrayList<>();
-    ExternalReads.collect(classesDir, classFiles);
-    classFiles.sort(null);
+    return warnings(ExternalReads.read(classesDir), sourcesDir, projectDir);
+  }
+
+  /** {@link #warnings(Path, Path, Path)} for class files held in memory by binary name. */
+  public static List<Diagnostic> warnings(Map<String, byte[]> classes, Path sourcesDir,
+      Path projectDir) throws IOException {
     Set<Diagnostic> warnings = new LinkedHashSet<>();
-    for (Path file : classFiles) {
-      ClassFile parsed = new ClassFile(Files.readAllBytes(file));
-      String relative = classesDir.relativize(file.getParent()).toString();
+    // In the order of the class files' paths, as javac would have written them.
+    Map<String, String> byPath = new TreeMap<>();
+    classes.keySet().forEach(name -> byPath.put(name.replace('.', '/') + ".class", name));
+    for (String name : byPath.values()) {
+      ClassFile parsed = new ClassFile(classes.get(name));
+      String relative = name.contains(".")
+          ? name.substring(0, name.lastIndexOf('.')).replace('.', '/') : "";
       Path source = sourcesDir.resolve(relative)
           .resolve(parsed.sourceFile == null ? "" : parsed.sourceFile);
       String shown = SourceResolver.display(projectDir, source);

@@ -24,8 +24,6 @@ import dev.cfc.dsl.ContainerDefinition;
 import dev.cfc.dsl.Image;
 import dev.cfc.dsl.Settings;
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -237,7 +235,7 @@ public final class Pipeline {
   private Path locateConfig() {
     if (request.wranglerConfig() != null) {
       Path path = request.projectDir().resolve(request.wranglerConfig()).normalize();
-      if (!Files.isRegularFile(path)) {
+      if (InputFiles.absent(path)) {
         diagnostics.add(Diagnostic.error("CFC206", Diagnostic.Location.of("cfc.toml"),
             "wrangler config " + resolver.display(path) + " does not exist",
             "create it, or fix wrangler = \"…\" in cfc.toml"));
@@ -248,7 +246,8 @@ public final class Pipeline {
     }
     for (String name : CONFIG_NAMES) {
       Path candidate = request.projectDir().resolve(name);
-      if (Files.isRegularFile(candidate)) {
+      // As wrangler, whatever has the name is the config; reading says when it is no file.
+      if (!InputFiles.absent(candidate)) {
         warnIfWranglerPicksAnother(candidate);
         return candidate;
       }
@@ -308,15 +307,10 @@ public final class Pipeline {
   }
 
   private String read(Path path) {
-    try {
-      return Files.readString(path, StandardCharsets.UTF_8);
-    } catch (MalformedInputException e) {
-      diagnostics.add(Diagnostic.error("CFC100", Diagnostic.Location.of(resolver.display(path)),
-          resolver.display(path) + " is not UTF-8 text", "save the file as UTF-8"));
-    } catch (IOException e) {
-      diagnostics.add(Diagnostic.error("CFC206", Diagnostic.Location.of(resolver.display(path)),
-          "cannot read " + resolver.display(path) + ": " + e.getMessage(), ""));
+    InputFiles.Read read = InputFiles.read(path, resolver.display(path));
+    if (read.problem() != null) {
+      diagnostics.add(read.problem());
     }
-    return null;
+    return read.text();
   }
 }

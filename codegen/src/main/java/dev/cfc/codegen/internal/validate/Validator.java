@@ -212,6 +212,15 @@ public final class Validator {
   }
 
   private void checkDefinitionLevel(ContainerDefinition definition) {
+    for (UnpairedSurrogates.Found bad : UnpairedSurrogates.in(definition)) {
+      error("CFC091", bad.where() != null ? bad.where() : definition.where(),
+          bad.setting() + " of container " + quote(definition.name()) + " holds half of a"
+              + " surrogate pair (\\u" + String.format("%04X", (int) bad.value().charAt(
+                  bad.index())) + " at offset " + bad.index() + "), which is not Unicode text"
+              + " and has no UTF-8 form",
+          "write the character whole (\"\\uD83D\\uDE00\" or Character.toString(0x1F600)),"
+              + " or remove the stray half");
+    }
     String renamedFrom = definition.renamedFrom();
     if (renamedFrom != null) {
       SourceLocation at = definition.sources().getOrDefault("renamedFrom", definition.where());

@@ -5,9 +5,12 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import dev.cfc.codegen.Diagnostic;
+import dev.cfc.codegen.internal.InputFiles;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -29,6 +32,8 @@ final class JsoncDocument implements ConfigDocument {
       .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
       .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxNestingDepth(InputFiles.MAX_NESTING).build())
       .build();
 
   /** A JSON value with its span: {@code start} is its first character, {@code end} just past it. */
@@ -111,6 +116,12 @@ final class JsoncDocument implements ConfigDocument {
       JsonLocation at = e.getLocation();
       int line = at == null ? 1 : Math.max(1, at.getLineNr());
       int column = at == null ? 1 : Math.max(1, at.getColumnNr());
+      if (e instanceof StreamConstraintsException) {
+        // Jackson gives this one no location; the scan finds the bracket one level too deep.
+        Diagnostic tooDeep = InputFiles.jsonTooDeep(source.text(), source.displayName());
+        return new ConfigBackend.Parsed(null, List.of(tooDeep != null ? tooDeep
+            : InputFiles.tooDeep(source.displayName(), line, column)));
+      }
       return malformed(source, line, column, e.getOriginalMessage());
     } catch (IOException e) {
       return malformed(source, 1, 1, String.valueOf(e.getMessage()));

@@ -1,6 +1,7 @@
 package dev.cfc.codegen.internal.wrangler;
 
 import dev.cfc.codegen.Diagnostic;
+import dev.cfc.codegen.internal.InputFiles;
 import dev.cfc.codegen.internal.wrangler.EditPlan.AddEntry;
 import dev.cfc.codegen.internal.wrangler.EditPlan.After;
 import dev.cfc.codegen.internal.wrangler.EditPlan.AtEnd;
@@ -34,6 +35,10 @@ final class TomlBackend implements ConfigBackend {
 
   @Override
   public Parsed parse(ConfigSource source) {
+    Diagnostic tooDeep = InputFiles.tomlTooDeep(source.text(), source.displayName());
+    if (tooDeep != null) {
+      return new Parsed(null, List.of(tooDeep));
+    }
     TomlParseResult result = Toml.parse(source.text());
     if (result.hasErrors()) {
       List<Diagnostic> out = new ArrayList<>();
