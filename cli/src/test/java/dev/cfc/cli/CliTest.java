@@ -266,8 +266,8 @@ class CliTest {
   }
 
   @Test
-  void secondValidateUsesTheCacheInsteadOfJavac() {
-    assertThat(run("--verbose", "validate")).isEqualTo(0);
+  void validateUsesTheCacheAGenerateLeftInsteadOfJavac() {
+    assertThat(run("--verbose", "generate")).isEqualTo(0);
     assertThat(err).contains("with javac in");
     assertThat(run("--verbose", "validate")).isEqualTo(0);
     assertThat(err).contains("sources unchanged: using cached classes")
