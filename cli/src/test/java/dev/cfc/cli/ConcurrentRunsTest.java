@@ -32,24 +32,7 @@ class ConcurrentRunsTest {
 
   @Test
   void twoGenerateRunsTakeTurnsAndTheSecondFindsNothingToDo() throws Exception {
-    Files.writeString(project.resolve("cfc.toml"), "sources = \"cfc\"\n");
-    Files.writeString(project.resolve("wrangler.toml"),
-        "name = \"shop\"\nmain = \"src/index.ts\"\ncompatibility_date = \"2025-11-17\"\n");
-    Path source = project.resolve("cfc/app/AppContainers.java");
-    Files.createDirectories(source.getParent());
-    Files.writeString(source, """
-        package app;
-
-        import dev.cfc.dsl.*;
-        import java.util.List;
-
-        public final class AppContainers implements ContainerSet {
-          @Override public List<ContainerDefinition> containers() {
-            return List.of(Container.define("api")
-                .image(Image.registry("registry.cloudflare.com/shop/api:1.0")).build());
-          }
-        }
-        """);
+    ProjectFiles.shop(project, "", ProjectFiles.API);
     Path logs = Files.createDirectories(project.resolve("logs-outside-sources"));
     List<Process> runs = new ArrayList<>();
     for (int i = 0; i < 2; i++) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -25,25 +26,8 @@ class DefinitionIsolationTest {
   record Run(int exitCode, String output) {}
 
   private void project(String beforeReturn, String cfcToml) throws IOException {
-    Files.writeString(project.resolve("cfc.toml"), "sources = \"cfc\"\n" + cfcToml);
-    Files.writeString(project.resolve("wrangler.toml"),
-        "name = \"shop\"\nmain = \"src/index.ts\"\ncompatibility_date = \"2025-11-17\"\n");
-    Path source = project.resolve("cfc/app/AppContainers.java");
-    Files.createDirectories(source.getParent());
-    Files.writeString(source, """
-        package app;
-
-        import dev.cfc.dsl.*;
-        import java.util.List;
-
-        public final class AppContainers implements ContainerSet {
-          @Override public List<ContainerDefinition> containers() {
-            %s
-            return List.of(Container.define("api")
-                .image(Image.registry("registry.cloudflare.com/shop/api:1.0")).build());
-          }
-        }
-        """.formatted(beforeReturn));
+    ProjectFiles.shop(project, beforeReturn, ProjectFiles.API);
+    Files.writeString(project.resolve("cfc.toml"), cfcToml, StandardOpenOption.APPEND);
   }
 
   private Process start(Path log, String maxHeap, String... args) throws IOException {

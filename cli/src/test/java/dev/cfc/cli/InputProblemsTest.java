@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -24,36 +25,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class InputProblemsTest {
 
-  private static final String WRANGLER =
-      "name = \"shop\"\nmain = \"src/index.ts\"\ncompatibility_date = \"2025-11-17\"\n";
-
   @TempDir Path project;
 
   private String err;
 
   @BeforeEach
   void project() throws IOException {
-    Files.writeString(project.resolve("cfc.toml"), "sources = \"cfc\"\n");
-    Files.writeString(project.resolve("wrangler.toml"), WRANGLER);
-    source("Container.define(\"api\")"
-        + ".image(Image.registry(\"registry.cloudflare.com/shop/api:1.0\")).build()");
-  }
-
-  private void source(String definition) throws IOException {
-    Path file = project.resolve("cfc/app/AppContainers.java");
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, """
-        package app;
-
-        import dev.cfc.dsl.*;
-        import java.util.List;
-
-        public final class AppContainers implements ContainerSet {
-          @Override public List<ContainerDefinition> containers() {
-            return List.of(%s);
-          }
-        }
-        """.formatted(definition));
+    ProjectFiles.shop(project, "", ProjectFiles.API);
   }
 
   private int run(String... args) {
@@ -135,24 +113,15 @@ class InputProblemsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"directory", "fifo", "dangling", "loop"})
-  void aWranglerConfigThatIsNoRegularFileSaysWhatItIs(String kind) throws Exception {
-    String what = oddFile(kind, project.resolve("wrangler.toml"));
+  @CsvSource({"wrangler.toml, directory", "wrangler.toml, fifo", "wrangler.toml, dangling",
+      "wrangler.toml, loop", "cfc.toml, directory", "cfc.toml, fifo", "cfc.toml, dangling",
+      "cfc.toml, loop"})
+  void aConfigThatIsNoRegularFileSaysWhatItIs(String file, String kind) throws Exception {
+    String what = oddFile(kind, project.resolve(file));
 
     assertThat(run("validate")).isEqualTo(Main.INVALID);
 
-    assertOnlyError("wrangler.toml: error CFC120: wrangler.toml " + what
-        + "\n    point cfc at the regular file it should read\n");
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"directory", "fifo", "dangling", "loop"})
-  void aProjectFileThatIsNoRegularFileSaysWhatItIs(String kind) throws Exception {
-    String what = oddFile(kind, project.resolve("cfc.toml"));
-
-    assertThat(run("check")).isEqualTo(Main.INVALID);
-
-    assertOnlyError("cfc.toml: error CFC120: cfc.toml " + what
+    assertOnlyError(file + ": error CFC120: " + file + " " + what
         + "\n    point cfc at the regular file it should read\n");
   }
 
@@ -184,12 +153,11 @@ class InputProblemsTest {
 
   @Test
   void aLoneSurrogateInADefinitionValueIsALocatedDefinitionError() throws IOException {
-    source("Container.define(\"api\")"
-        + ".image(Image.registry(\"registry.cloudflare.com/shop/api:1.0\"))"
-        + ".env(\"GREETING\", \"hi \\uD800 there\").build()");
+    ProjectFiles.shop(project, "", ProjectFiles.API.replace(".build()",
+        ".env(\"GREETING\", \"hi \\uD800 there\").build()"));
 
     assertThat(run("validate")).isEqualTo(Main.INVALID);
-    assertOnlyError("cfc/app/AppContainers.java:8:1: error CFC091: env.GREETING of container"
+    assertOnlyError("cfc/app/AppContainers.java:10:1: error CFC091: env.GREETING of container"
         + " \"api\" holds half of a surrogate pair (\\uD800 at offset 3), which is not Unicode"
         + " text and has no UTF-8 form\n"
         + "    write the character whole (\"\\uD83D\\uDE00\" or Character.toString(0x1F600)),"

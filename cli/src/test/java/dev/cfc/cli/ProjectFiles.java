@@ -10,7 +10,37 @@ import java.util.stream.Stream;
 /** File helpers the CLI tests share. */
 final class ProjectFiles {
 
+  /** The one container of {@link #shop}. */
+  static final String API = "Container.define(\"api\")\n"
+      + "        .image(Image.registry(\"registry.cloudflare.com/shop/api:1.0\")).build()";
+
   private ProjectFiles() {}
+
+  /**
+   * A small project: {@code cfc.toml} with {@code sources = "cfc"}, a {@code wrangler.toml} for
+   * the Worker {@code shop}, and {@code cfc/app/AppContainers.java} whose {@code containers()}
+   * runs {@code statement} (on line 8) and returns {@code definitions}.
+   */
+  static void shop(Path project, String statement, String definitions) throws IOException {
+    Files.writeString(project.resolve("cfc.toml"), "sources = \"cfc\"\n");
+    Files.writeString(project.resolve("wrangler.toml"),
+        "name = \"shop\"\nmain = \"src/index.ts\"\ncompatibility_date = \"2025-11-17\"\n");
+    Path source = project.resolve("cfc/app/AppContainers.java");
+    Files.createDirectories(source.getParent());
+    Files.writeString(source, """
+        package app;
+
+        import dev.cfc.dsl.*;
+        import java.util.List;
+
+        public final class AppContainers implements ContainerSet {
+          @Override public List<ContainerDefinition> containers() {
+            %s
+            return List.of(%s);
+          }
+        }
+        """.formatted(statement, definitions));
+  }
 
   /**
    * Every file and directory last changed a minute ago, as after an ordinary pause: a no-change
