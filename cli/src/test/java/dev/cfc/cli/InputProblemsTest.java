@@ -165,4 +165,30 @@ class InputProblemsTest {
     assertThat(run("generate")).isEqualTo(Main.INVALID);
     assertThat(err).doesNotContain("CFC119");
   }
+
+  @Test
+  void definitionTimeoutInTheProjectFileLimitsHowLongADefinitionMayRun() throws IOException {
+    ProjectFiles.shop(project, "try { Thread.sleep(60_000); } catch (InterruptedException e) { }",
+        ProjectFiles.API);
+    Files.writeString(project.resolve("cfc.toml"), "sources = \"cfc\"\ndefinition-timeout = 1\n");
+    long start = System.nanoTime();
+
+    assertThat(run("validate")).isEqualTo(Main.INVALID);
+
+    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(10_000);
+    assertThat(err).startsWith("cfc/app/AppContainers.java:8:1: error CFC230: loading"
+        + " app.AppContainers did not finish within 1 s; it was running this line\n");
+  }
+
+  @Test
+  void aDefinitionTimeoutThatIsNoDurationIsAnError() throws IOException {
+    Files.writeString(project.resolve("cfc.toml"), "sources = \"cfc\"\n"
+        + "definition-timeout = \"soon\"\n");
+
+    assertThat(run("validate")).isEqualTo(Main.INVALID);
+
+    assertOnlyError("cfc.toml:2:1: error CFC205: definition-timeout must be a duration such as"
+        + " \"30s\", \"2m\" or whole seconds (at least 1), not soon\n"
+        + "    definition-timeout = \"30s\"\n");
+  }
 }
