@@ -123,7 +123,8 @@ public final class DefinitionLoader {
    * Loads every definition under a sources directory.
    *
    * @param sourcesDir the directory of DSL sources, relative to the project or absolute
-   * @throws IOException when the cache cannot be read or written
+   * @throws IOException when a source or the cache cannot be read (a cache that cannot be
+   *     written is skipped)
    */
   public Loaded load(Path sourcesDir) throws IOException {
     Path dir = projectDir.resolve(sourcesDir).normalize();
