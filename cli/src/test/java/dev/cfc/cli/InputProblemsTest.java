@@ -62,6 +62,16 @@ class InputProblemsTest {
   }
 
   @Test
+  void aDeeplyNestedCfcLockIsALocatedErrorToo() throws IOException {
+    Files.writeString(project.resolve("cfc.lock"), "[wrangler]\nconfig = \"wrangler.toml\"\n"
+        + "managed = " + "[".repeat(1000) + "]".repeat(1000) + "\n");
+
+    assertThat(run("validate")).isEqualTo(Main.INVALID);
+
+    assertThat(err).startsWith("cfc.lock:3:").contains("error CFC122:");
+  }
+
+  @Test
   void aJsoncConfigHasTheSameNestingLimit() throws IOException {
     Files.delete(project.resolve("wrangler.toml"));
     Files.writeString(project.resolve("wrangler.jsonc"), "{\n  \"name\": \"shop\", // [[\n"

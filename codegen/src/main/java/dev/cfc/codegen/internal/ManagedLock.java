@@ -46,7 +46,7 @@ final class ManagedLock {
    * does not say.
    */
   static String recordedConfig(String text) {
-    if (text == null) {
+    if (text == null || InputFiles.tomlTooDeep(text, "") != null) {
       return null;
     }
     TomlParseResult toml = Toml.parse(text);
@@ -58,6 +58,11 @@ final class ManagedLock {
   static Set<String> read(String text, String shownName, List<Diagnostic> diagnostics) {
     Set<String> classes = new LinkedHashSet<>();
     if (text == null || text.isBlank()) {
+      return classes;
+    }
+    Diagnostic tooDeep = InputFiles.tomlTooDeep(text, shownName);
+    if (tooDeep != null) {
+      diagnostics.add(tooDeep);
       return classes;
     }
     TomlParseResult toml = Toml.parse(text);
@@ -82,7 +87,7 @@ final class ManagedLock {
    * written before cfc kept them, or one that does not parse ({@link #read} reports that).
    */
   static WrittenKeys written(String text) {
-    if (text == null || text.isBlank()) {
+    if (text == null || text.isBlank() || InputFiles.tomlTooDeep(text, "") != null) {
       return WrittenKeys.none();
     }
     TomlParseResult toml = Toml.parse(text);
