@@ -259,6 +259,22 @@ class CliTest {
   }
 
   @Test
+  void accountLimitsInTheProjectFileAdmitALargerCustomInstanceType() throws IOException {
+    source("AppContainers.java", GOOD.replace(".maxInstances(3)",
+        ".maxInstances(3).instanceType(InstanceType.custom(8, 32768, 40000))"));
+    assertThat(run("validate")).isEqualTo(1);
+    assertThat(err).contains("error CFC021").contains("[account-limits]");
+    Files.writeString(project.resolve("cfc.toml"), "sources = \"cfc\"\n\n[account-limits]\n"
+        + "vcpu = 8\nmemory-mib = 32768\ndisk-mb = 40000\n");
+    assertThat(run("validate")).as(err).isEqualTo(0);
+    Files.writeString(project.resolve("cfc.toml"), "sources = \"cfc\"\n\n[account-limits]\n"
+        + "vcpu = -1\ncores = 8\n");
+    assertThat(run("validate")).isEqualTo(1);
+    assertThat(err).contains("cfc.toml:4:1: error CFC205: account-limits.vcpu must be a positive"
+        + " number").contains("error CFC205: unknown key cores in [account-limits]");
+  }
+
+  @Test
   void dryRunPrintsTheDiffAndWritesNothing() throws IOException {
     assertThat(run("generate", "--dry-run")).isEqualTo(0);
     assertThat(out).contains("+++ b/wrangler.toml").contains("+[[containers]]");

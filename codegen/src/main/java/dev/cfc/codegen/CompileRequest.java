@@ -24,6 +24,7 @@ import java.util.Objects;
  * @param suppressedWarnings warning codes left out of the result; errors are always reported
  * @param definitionFindings warnings found while loading the definitions (such as
  *     {@code CFC095}), reported with the compile's own findings
+ * @param accountLimits the largest custom instance type the account may run
  */
 public record CompileRequest(
     Path projectDir,
@@ -38,11 +39,13 @@ public record CompileRequest(
     boolean allowDestroy,
     boolean adoptAll,
     List<String> suppressedWarnings,
-    List<Diagnostic> definitionFindings) {
+    List<Diagnostic> definitionFindings,
+    AccountLimits accountLimits) {
 
   public CompileRequest {
     suppressedWarnings = List.copyOf(suppressedWarnings);
     definitionFindings = List.copyOf(definitionFindings);
+    Objects.requireNonNull(accountLimits, "accountLimits");
     Objects.requireNonNull(projectDir, "projectDir");
     projectDir = projectDir.toAbsolutePath().normalize();
     definitions = List.copyOf(definitions);
@@ -66,7 +69,8 @@ public record CompileRequest(
         .javaOut(config.javaOut() == null ? null : dir.resolve(config.javaOut()))
         .javaPackage(config.javaPackage())
         .environments(config.environments())
-        .suppressedWarnings(config.suppressedWarnings());
+        .suppressedWarnings(config.suppressedWarnings())
+        .accountLimits(config.accountLimits());
   }
 
   /** The environments this run writes: all maintained ones, or the one asked for. */
@@ -92,6 +96,7 @@ public record CompileRequest(
     private boolean adoptAll;
     private List<String> suppressedWarnings = List.of();
     private List<Diagnostic> definitionFindings = List.of();
+    private AccountLimits accountLimits = AccountLimits.PUBLISHED;
     private boolean built;
 
     private Builder(Path projectDir) {
@@ -164,6 +169,12 @@ public record CompileRequest(
       return this;
     }
 
+    /** The largest custom instance type the account may run ({@code [account-limits]}). */
+    public Builder accountLimits(AccountLimits value) {
+      this.accountLimits = value;
+      return this;
+    }
+
     /** Warnings found while loading the definitions, reported with the compile's own. */
     public Builder definitionFindings(List<Diagnostic> value) {
       this.definitionFindings = new ArrayList<>(value);
@@ -178,7 +189,7 @@ public record CompileRequest(
       built = true;
       return new CompileRequest(projectDir, definitions, sourceRoots, wranglerConfig,
           typescriptOut, javaOut, javaPackage, environments, onlyEnvironment, allowDestroy,
-          adoptAll, suppressedWarnings, definitionFindings);
+          adoptAll, suppressedWarnings, definitionFindings, accountLimits);
     }
   }
 }

@@ -30,6 +30,8 @@ import org.tomlj.TomlPosition;
  *     cannot be suppressed
  * @param definitionTimeout how long loading one {@code ContainerSet} may take
  *     ({@code definition-timeout}, {@code "30s"}, {@code "2m"} or whole seconds)
+ * @param accountLimits the largest custom instance type the account may run
+ *     ({@code [account-limits]}: {@code vcpu}, {@code memory-mib}, {@code disk-mb})
  */
 public record ProjectConfig(
     Path projectDir,
@@ -40,7 +42,8 @@ public record ProjectConfig(
     String javaPackage,
     List<String> environments,
     List<String> suppressedWarnings,
-    Duration definitionTimeout) {
+    Duration definitionTimeout,
+    AccountLimits accountLimits) {
 
   /** The project file's name. */
   public static final String FILE_NAME = "cfc.toml";
@@ -53,7 +56,7 @@ public record ProjectConfig(
   public static final Duration DEFAULT_DEFINITION_TIMEOUT = Duration.ofSeconds(10);
 
   private static final Set<String> KEYS = Set.of("sources", "wrangler", "typescript-out",
-      "java-out", "java-package", "environments", "suppress-warnings", "definition-timeout");
+      "java-out", "java-package", "environments", "suppress-warnings", "definition-timeout", "account-limits");
 
   private static final Pattern DURATION = Pattern.compile("([0-9]{1,6})([smh])");
 
@@ -61,12 +64,13 @@ public record ProjectConfig(
     environments = List.copyOf(environments);
     suppressedWarnings = List.copyOf(suppressedWarnings);
     Objects.requireNonNull(definitionTimeout, "definitionTimeout");
+    Objects.requireNonNull(accountLimits, "accountLimits");
   }
 
   /** The values used when {@code cfc.toml} leaves a key out. */
   public static ProjectConfig defaults(Path projectDir) {
     return new ProjectConfig(projectDir, "cfc", null, "src/_generated", null, "app.generated",
-        List.of(), List.of(), DEFAULT_DEFINITION_TIMEOUT);
+        List.of(), List.of(), DEFAULT_DEFINITION_TIMEOUT, AccountLimits.PUBLISHED);
   }
 
   /**
@@ -108,7 +112,7 @@ public record ProjectConfig(
       if (!KEYS.contains(key)) {
         diagnostics.add(typeError(toml, key, shown, "unknown key " + key + " in " + shown,
             "known keys: sources, wrangler, typescript-out, java-out, java-package,"
-                + " environments, suppress-warnings, definition-timeout"));
+                + " environments, suppress-warnings, definition-timeout, account-limits"));
       }
     }
     String sources = string(toml, "sources", defaults.sources(), shown, diagnostics);
@@ -142,11 +146,57 @@ public record ProjectConfig(
       }
     }
     List<String> suppressed = suppressedWarnings(toml, shown, diagnostics);
+    AccountLimits limits = accountLimits(toml, shown, diagnostics);
     if (!diagnostics.isEmpty()) {
       return new Loaded(null, diagnostics);
     }
     return new Loaded(new ProjectConfig(projectDir, sources, wrangler, typescriptOut, javaOut,
-        javaPackage, environments, suppressed, definitionTimeout), List.of());
+        javaPackage, environments, suppressed, definitionTimeout, limits), List.of());
+  }
+
+  /**
+   * {@code [account-limits]}: each of {@code vcpu}, {@code memory-mib} and {@code disk-mb} a
+   * positive number; a key left out keeps Cloudflare's published limit.
+   */
+  private static AccountLimits accountLimits(TomlParseResult toml, String shown,
+      List<Diagnostic> diagnostics) {
+    String key = "account-limits";
+    AccountLimits published = AccountLimits.PUBLISHED;
+    if (!toml.contains(key)) {
+      return published;
+    }
+    String example = "[account-limits]\nvcpu = 8\nmemory-mib = 32768\ndisk-mb = 40000";
+    if (!toml.isTable(key)) {
+      diagnostics.add(typeError(toml, key, shown, key + " must be a table", example));
+      return published;
+    }
+    org.tomlj.TomlTable table = toml.getTable(key);
+    for (String name : table.keySet()) {
+      if (!Set.of("vcpu", "memory-mib", "disk-mb").contains(name)) {
+        diagnostics.add(typeError(toml, key + "." + name, shown,
+            "unknown key " + name + " in [" + key + "]", "known keys: vcpu, memory-mib, disk-mb"));
+      }
+    }
+    double vcpu = positive(toml, table, key, "vcpu", published.vcpu(), shown, diagnostics);
+    double memory = positive(toml, table, key, "memory-mib", published.memoryMib(), shown,
+        diagnostics);
+    double disk = positive(toml, table, key, "disk-mb", published.diskMb(), shown, diagnostics);
+    return new AccountLimits(vcpu, (long) memory, (long) disk);
+  }
+
+  private static double positive(TomlParseResult toml, org.tomlj.TomlTable table, String key,
+      String name, double fallback, String shown, List<Diagnostic> diagnostics) {
+    if (!table.contains(name)) {
+      return fallback;
+    }
+    Object value = table.get(name);
+    if (value instanceof Number number && number.doubleValue() > 0
+        && !Double.isInfinite(number.doubleValue())) {
+      return number.doubleValue();
+    }
+    diagnostics.add(typeError(toml, key + "." + name, shown, key + "." + name
+        + " must be a positive number", "for example " + name + " = " + (long) fallback * 2));
+    return fallback;
   }
 
   /** {@code suppress-warnings}: codes the catalogue documents as warnings, nothing else. */

@@ -224,7 +224,8 @@ public abstract class AbstractCfcMojo extends AbstractMojo {
         environments != null && !environments.isEmpty() ? environments : base.environments(),
         suppressedWarnings(base),
         definitionTimeout != null ? Duration.ofSeconds(Math.max(1, definitionTimeout))
-            : base.definitionTimeout());
+            : base.definitionTimeout(),
+        base.accountLimits());
   }
 
   private List<String> suppressedWarnings(ProjectConfig base) {

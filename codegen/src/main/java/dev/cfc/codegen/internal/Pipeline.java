@@ -76,7 +76,8 @@ public final class Pipeline {
     String configText = configPath == null ? null : read(configPath);
     if (configText == null) {
       diagnostics.addAll(new Validator(request.projectDir(), resolver,
-          request.effectiveEnvironments(), request.environments(), null)
+          request.effectiveEnvironments(), request.environments(), null,
+          request.accountLimits())
           .validate(request.definitions()));
       return result();
     }
@@ -91,7 +92,8 @@ public final class Pipeline {
     ConfigContext context = facts.diagnostics().isEmpty() ? context(configName, facts.facts())
         : null;
     diagnostics.addAll(new Validator(request.projectDir(), resolver,
-        request.effectiveEnvironments(), request.environments(), context)
+        request.effectiveEnvironments(), request.environments(), context,
+        request.accountLimits())
         .validate(request.definitions()));
     if (hasErrors()) {
       return result();

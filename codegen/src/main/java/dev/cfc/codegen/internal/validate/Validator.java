@@ -1,5 +1,6 @@
 package dev.cfc.codegen.internal.validate;
 
+import dev.cfc.codegen.AccountLimits;
 import dev.cfc.codegen.Diagnostic;
 import dev.cfc.codegen.internal.model.BuildPaths;
 import dev.cfc.codegen.internal.model.Names;
@@ -44,6 +45,7 @@ public final class Validator {
           + "(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)+"
           + "(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|@sha256:[a-f0-9]{64})");
 
+  private final AccountLimits limits;
   private final Path projectDir;
   private final SourceResolver resolver;
   private final List<String> environments;
@@ -59,15 +61,17 @@ public final class Validator {
    */
   public Validator(Path projectDir, SourceResolver resolver, List<String> environments,
       ConfigContext config) {
-    this(projectDir, resolver, environments, environments, config);
+    this(projectDir, resolver, environments, environments, config, AccountLimits.PUBLISHED);
   }
 
   /**
    * @param environments the environments this run checks ({@code --env} narrows them)
    * @param maintained every environment {@code cfc.toml} lists, for the overrides check
+   * @param limits the largest custom instance type the account may run
    */
   public Validator(Path projectDir, SourceResolver resolver, List<String> environments,
-      List<String> maintained, ConfigContext config) {
+      List<String> maintained, ConfigContext config, AccountLimits limits) {
+    this.limits = limits;
     this.projectDir = projectDir;
     this.resolver = resolver;
     this.environments = List.copyOf(environments);
@@ -181,6 +185,10 @@ public final class Validator {
         "use lower-case letters, digits and dashes, at most " + Names.MAX_APPLICATION_NAME
             + " characters" + (fixed.isEmpty() ? "" : ", for example .containerName(\"" + fixed
             + "\")"));
+  }
+
+  private static String number(double value) {
+    return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
   }
 
   private static String parentOf(String path) {
@@ -435,17 +443,25 @@ public final class Validator {
     }
     SourceLocation where = at(definition, s, "instanceType");
     String shown = "custom(" + type.vcpu() + ", " + type.memoryMib() + ", " + type.diskMb() + ")";
+    String raise = limits.published()
+        ? "; if your account's limits were raised, declare them in cfc.toml: [account-limits]"
+        : "";
     if (Double.isNaN(type.vcpu()) || type.vcpu() < 1) {
       error("CFC021", where, "instance type " + shown + " has " + type.vcpu()
-              + " vCPU; custom types need 1 to 4",
+              + " vCPU; custom types need 1 to " + number(limits.vcpu()),
           "for less than one vCPU use InstanceType.LITE (1/16), BASIC (1/4) or STANDARD_1 (1/2)");
-    } else if (type.vcpu() > 4) {
+    } else if (type.vcpu() > limits.vcpu()) {
       error("CFC021", where, "instance type " + shown + " has " + type.vcpu()
-          + " vCPU; custom types allow at most 4", "use at most 4 vCPU (InstanceType.STANDARD_4)");
+          + " vCPU; custom types allow at most " + number(limits.vcpu())
+          + (limits.published() ? "" : " (the account limits in cfc.toml)"),
+          "use at most " + number(limits.vcpu()) + " vCPU" + (limits.published()
+              ? " (InstanceType.STANDARD_4)" + raise + " vcpu = <n>" : ""));
     }
-    if (type.memoryMib() > 12288) {
+    if (type.memoryMib() > limits.memoryMib()) {
       error("CFC022", where, "instance type " + shown + " has " + type.memoryMib()
-          + " MiB memory; the limit is 12288 MiB", "use at most 12288 MiB");
+          + " MiB memory; the limit is " + limits.memoryMib() + " MiB",
+          "use at most " + limits.memoryMib() + " MiB" + (raise.isEmpty() ? ""
+              : raise + " memory-mib = <n>"));
     } else if (!Double.isNaN(type.vcpu()) && type.vcpu() >= 1
         && type.memoryMib() < 3072 * type.vcpu()) {
       error("CFC022", where, "instance type " + shown + " has " + type.memoryMib()
@@ -453,12 +469,13 @@ public final class Validator {
               + (long) Math.ceil(3072 * type.vcpu()) + " MiB (3072 MiB per vCPU)",
           "raise memoryMib to " + (long) Math.ceil(3072 * type.vcpu()) + " or lower vcpu");
     }
-    long diskLimit = Math.min(20000, (long) Math.floor(type.memoryMib() / 1024.0 * 2000));
+    long diskLimit = Math.min(limits.diskMb(), (long) Math.floor(type.memoryMib() / 1024.0 * 2000));
     if (type.diskMb() > diskLimit || type.diskMb() < 1) {
       error("CFC023", where, "instance type " + shown + " has " + type.diskMb()
               + " MB disk; with " + type.memoryMib() + " MiB memory the limit is " + diskLimit
-              + " MB (2000 MB per GiB of memory, 20000 MB at most)",
-          "use a disk size between 1 and " + diskLimit + " MB");
+              + " MB (2000 MB per GiB of memory, " + limits.diskMb() + " MB at most)",
+          "use a disk size between 1 and " + diskLimit + " MB" + (raise.isEmpty()
+              || diskLimit < limits.diskMb() ? "" : raise + " disk-mb = <n>"));
     }
   }
 

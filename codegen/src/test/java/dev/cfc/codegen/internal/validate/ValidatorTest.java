@@ -546,4 +546,20 @@ class ValidatorTest {
     assertThat(validate(Container.define("app")
         .image(Image.build("containers/app/Dockerfile")).build())).isEmpty();
   }
+
+  @Test
+  void aCustomTypeAboveThePublishedLimitsPointsToAccountLimitsAndPassesWithThem() {
+    ContainerDefinition big = app().instanceType(InstanceType.custom(8, 32768, 40000)).build();
+    List<Diagnostic> published = validate(big);
+    assertThat(published).extracting(Diagnostic::code).containsExactly("CFC021", "CFC022", "CFC023");
+    assertThat(published.get(0).hint()).contains("[account-limits]").contains("vcpu = <n>");
+    SourceResolver resolver = new SourceResolver(project, List.of());
+    List<Diagnostic> raised = new Validator(project, resolver, List.of(), List.of(), null,
+        new dev.cfc.codegen.AccountLimits(8, 32768, 40000)).validate(List.of(big));
+    assertThat(raised).isEmpty();
+    List<Diagnostic> beyond = new Validator(project, resolver, List.of(), List.of(), null,
+        new dev.cfc.codegen.AccountLimits(6, 32768, 40000)).validate(List.of(big));
+    assertThat(beyond).extracting(Diagnostic::code).containsExactly("CFC021");
+    assertThat(beyond.get(0).message()).contains("at most 6 (the account limits in cfc.toml)");
+  }
 }
