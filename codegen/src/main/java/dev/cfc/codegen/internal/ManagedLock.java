@@ -54,16 +54,29 @@ final class ManagedLock {
         : toml.getString("wrangler.config");
   }
 
-  /** The classes recorded in a lock file's text; empty for a missing or empty lock. */
-  static Set<String> read(String text, String shownName, List<Diagnostic> diagnostics) {
-    Set<String> classes = new LinkedHashSet<>();
+  /**
+   * What a lock file records.
+   *
+   * @param classes the classes cfc manages ({@code wrangler.managed})
+   * @param written the keys cfc wrote into each managed entry ({@code [wrangler.written]}); none
+   *     for a record written before cfc kept them
+   */
+  record Recorded(Set<String> classes, WrittenKeys written) {
+    static final Recorded NONE = new Recorded(Set.of(), WrittenKeys.none());
+  }
+
+  /**
+   * What a lock file's text records, parsed once; nothing for a missing or empty lock. A text that
+   * is not a lock cfc wrote is reported and records nothing.
+   */
+  static Recorded read(String text, String shownName, List<Diagnostic> diagnostics) {
     if (text == null || text.isBlank()) {
-      return classes;
+      return Recorded.NONE;
     }
     Diagnostic tooDeep = InputFiles.tomlTooDeep(text, shownName);
     if (tooDeep != null) {
       diagnostics.add(tooDeep);
-      return classes;
+      return Recorded.NONE;
     }
     TomlParseResult toml = Toml.parse(text);
     if (toml.hasErrors() || !toml.isArray("wrangler.managed")) {
@@ -71,43 +84,29 @@ final class ManagedLock {
           shownName + " is not a lock file cfc wrote",
           "restore it from version control; deleting it makes cfc treat its entries as"
               + " hand-written"));
-      return classes;
+      return Recorded.NONE;
     }
-    TomlArray managed = toml.getArray("wrangler.managed");
-    for (int i = 0; i < managed.size(); i++) {
-      if (managed.get(i) instanceof String name) {
-        classes.add(name);
+    Set<String> classes = new LinkedHashSet<>(strings(toml.getArray("wrangler.managed")));
+    Map<String, List<String>> byEntry = new LinkedHashMap<>();
+    if (toml.isTable("wrangler.written")) {
+      TomlTable table = toml.getTable("wrangler.written");
+      for (String entry : table.keySet()) {
+        if (table.get(List.of(entry)) instanceof TomlArray keys) {
+          byEntry.put(entry, strings(keys));
+        }
       }
     }
-    return classes;
+    return new Recorded(classes, new WrittenKeys(byEntry));
   }
 
-  /**
-   * The keys cfc wrote into each managed entry ({@code [wrangler.written]}); none for a record
-   * written before cfc kept them, or one that does not parse ({@link #read} reports that).
-   */
-  static WrittenKeys written(String text) {
-    if (text == null || text.isBlank() || InputFiles.tomlTooDeep(text, "") != null) {
-      return WrittenKeys.none();
-    }
-    TomlParseResult toml = Toml.parse(text);
-    if (toml.hasErrors() || !toml.isTable("wrangler.written")) {
-      return WrittenKeys.none();
-    }
-    TomlTable table = toml.getTable("wrangler.written");
-    Map<String, List<String>> byEntry = new LinkedHashMap<>();
-    for (String entry : table.keySet()) {
-      if (table.get(List.of(entry)) instanceof TomlArray keys) {
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i++) {
-          if (keys.get(i) instanceof String key) {
-            names.add(key);
-          }
-        }
-        byEntry.put(entry, names);
+  private static List<String> strings(TomlArray array) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      if (array.get(i) instanceof String value) {
+        out.add(value);
       }
     }
-    return new WrittenKeys(byEntry);
+    return out;
   }
 
   /** The lock file text for these classes, sorted so that it does not churn. */

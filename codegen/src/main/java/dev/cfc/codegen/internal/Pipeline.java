@@ -101,7 +101,7 @@ public final class Pipeline {
     Path lockPath = ManagedLock.pathFor(configPath);
     String lockText = Files.exists(lockPath) ? read(lockPath) : null;
     PlannedFile movedRecord = lockText == null ? movedRecord(configPath, lockPath) : null;
-    Set<String> previouslyManaged = movedRecord != null
+    ManagedLock.Recorded recorded = movedRecord != null
         ? ManagedLock.read(movedRecord.before(), movedRecord.displayName(), diagnostics)
         : ManagedLock.read(lockText, resolver.display(lockPath), diagnostics);
     if (hasErrors()) {
@@ -110,9 +110,8 @@ public final class Pipeline {
     DesiredState desired = new WranglerEntries(request.projectDir(), configPath.getParent(),
         facts.facts().workerName(), resolver).desiredState(request.definitions(),
         request.effectiveEnvironments(), request.allowDestroy(), request.adoptAll());
-    WrittenKeys written = ManagedLock.written(movedRecord != null ? movedRecord.before()
-        : lockText);
-    ReconcileOutcome outcome = reconciler.run(source, desired, previouslyManaged, written);
+    ReconcileOutcome outcome = reconciler.run(source, desired, recorded.classes(),
+        recorded.written());
     diagnostics.addAll(outcome.diagnostics());
     if (hasErrors()) {
       return result();

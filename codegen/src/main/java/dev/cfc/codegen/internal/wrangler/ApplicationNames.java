@@ -78,17 +78,9 @@ final class ApplicationNames {
 
   /** The entry of the definition's class in {@code scope}, else that of its former class. */
   private static DocEntry existingEntry(ConfigDocument doc, String scope, DesiredContainer d) {
-    DocEntry own = entryOf(doc, scope, d.className());
-    return own != null || !d.isRenamed() ? own : entryOf(doc, scope, d.renamedFromClass());
-  }
-
-  private static DocEntry entryOf(ConfigDocument doc, String scope, String className) {
     DocArray array = doc.array(scope, ArrayKind.CONTAINERS);
-    if (array.state() != DocArray.State.PRESENT) {
-      return null;
-    }
-    return array.entries().stream().filter(e -> className.equals(e.className())).findFirst()
-        .orElse(null);
+    DocEntry own = array.entryOf(d.className());
+    return own != null || !d.isRenamed() ? own : array.entryOf(d.renamedFromClass());
   }
 
   /** A Dockerfile image (a path, as cfc writes it), which wrangler builds and tags by name. */
@@ -155,15 +147,8 @@ final class ApplicationNames {
         }
       });
     }
-    List<String> scopes = new ArrayList<>();
-    scopes.add("");
-    scopes.addAll(doc.environmentNames());
-    for (String scope : scopes) {
-      DocArray array = doc.array(scope, ArrayKind.CONTAINERS);
-      if (array.state() != DocArray.State.PRESENT) {
-        continue;
-      }
-      for (DocEntry e : array.entries()) {
+    for (String scope : doc.scopes()) {
+      for (DocEntry e : doc.array(scope, ArrayKind.CONTAINERS).entries()) {
         if (e.className() == null || maintained.contains(scope) && owned.contains(e.className())) {
           continue;
         }

@@ -23,6 +23,14 @@ interface ConfigDocument {
   /** The environments the config declares, in file order. */
   Set<String> environmentNames();
 
+  /** The top level ({@code ""}) and then every environment the config declares. */
+  default List<String> scopes() {
+    List<String> scopes = new java.util.ArrayList<>();
+    scopes.add("");
+    scopes.addAll(environmentNames());
+    return scopes;
+  }
+
   /** Where an {@code exports} map is written (top level or any environment). */
   List<Diagnostic.Location> exportsAt();
 

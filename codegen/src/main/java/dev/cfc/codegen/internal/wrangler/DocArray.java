@@ -27,4 +27,10 @@ record DocArray(
   DocArray {
     entries = List.copyOf(entries);
   }
+
+  /** The first entry whose {@code class_name} is {@code className}, or null. */
+  DocEntry entryOf(String className) {
+    return entries.stream().filter(e -> className.equals(e.className())).findFirst()
+        .orElse(null);
+  }
 }

@@ -84,9 +84,10 @@ final class ManagedStateCheck {
       WrittenKeys written) {
 
     Map<String, Object> of(ArrayKind kind, DesiredContainer d, Map<String, Object> want) {
-      DocEntry old = entry(kind, d.className());
+      DocArray array = before.array(scope, kind);
+      DocEntry old = array.entryOf(d.className());
       if (old == null && d.isRenamed()) {
-        old = entry(kind, d.renamedFromClass());
+        old = array.entryOf(d.renamedFromClass());
       }
       Map<String, Object> kept = new LinkedHashMap<>();
       if (old != null) {
@@ -100,11 +101,6 @@ final class ManagedStateCheck {
         });
       }
       return kept;
-    }
-
-    private DocEntry entry(ArrayKind kind, String className) {
-      return before.array(scope, kind).entries().stream()
-          .filter(e -> className.equals(e.className())).findFirst().orElse(null);
     }
   }
 

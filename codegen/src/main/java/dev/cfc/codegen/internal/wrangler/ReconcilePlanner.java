@@ -323,12 +323,11 @@ final class ReconcilePlanner {
   private void checkAdoptions(Set<String> alive) {
     Set<String> owned = new LinkedHashSet<>(previouslyManaged);
     desired.containers().forEach(d -> owned.add(d.className()));
-    List<String> scopes = new ArrayList<>();
-    scopes.add("");
-    scopes.addAll(doc.environmentNames());
+    List<String> scopes = doc.scopes();
     for (DesiredContainer d : desired.containers()) {
       if (!d.adopt() || alive.contains(d.className()) || previouslyManaged.contains(d.className())
-          || scopes.stream().anyMatch(scope -> hasEntry(scope, d.className()))) {
+          || scopes.stream().anyMatch(scope ->
+              doc.array(scope, ArrayKind.CONTAINERS).entryOf(d.className()) != null)) {
         continue;
       }
       Set<String> candidates = new LinkedHashSet<>();
@@ -351,15 +350,10 @@ final class ReconcilePlanner {
     }
   }
 
-  private boolean hasEntry(String scope, String className) {
-    return doc.array(scope, ArrayKind.CONTAINERS).entries().stream()
-        .anyMatch(e -> className.equals(e.className()));
-  }
-
   private String bindingOf(String scope, String className) {
-    return doc.array(scope, ArrayKind.BINDINGS).entries().stream()
-        .filter(e -> className.equals(e.className()) && e.values().get("name") instanceof String)
-        .map(e -> ", binding " + e.values().get("name")).findFirst().orElse("");
+    DocEntry binding = doc.array(scope, ArrayKind.BINDINGS).entryOf(className);
+    return binding != null && binding.values().get("name") instanceof String name
+        ? ", binding " + name : "";
   }
 
   /**
@@ -459,11 +453,8 @@ final class ReconcilePlanner {
 
   /** The first place a class is written: a container entry, a binding, or the file. */
   private Diagnostic.Location locate(String className) {
-    List<String> scopes = new ArrayList<>();
-    scopes.add("");
-    scopes.addAll(doc.environmentNames());
     for (ArrayKind kind : List.of(ArrayKind.CONTAINERS, ArrayKind.BINDINGS)) {
-      for (String scope : scopes) {
+      for (String scope : doc.scopes()) {
         for (DocEntry e : doc.array(scope, kind).entries()) {
           if (className.equals(e.className())) {
             return e.locationOf("class_name");
