@@ -16,7 +16,12 @@ import java.util.stream.Stream;
  */
 public final class GoldenDirectory {
 
-  private static final boolean UPDATE = Boolean.getBoolean("cfc.updateGoldens");
+  /**
+   * {@code -Dcfc.updateGoldens=true}: the one switch that makes every kind of expected output
+   * (whole-product, reconcile, TypeScript and Java goldens, the runtime's fixture, the committed
+   * example and the docs' generated blocks) be rewritten from what cfc now produces, for review.
+   */
+  public static final boolean UPDATE = Boolean.getBoolean("cfc.updateGoldens");
 
   private GoldenDirectory() {}
 

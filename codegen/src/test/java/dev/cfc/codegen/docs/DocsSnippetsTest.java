@@ -8,6 +8,7 @@ import dev.cfc.codegen.Compiler;
 import dev.cfc.codegen.CompileRequest;
 import dev.cfc.codegen.DefinitionLoader;
 import dev.cfc.codegen.DiagnosticCatalog;
+import dev.cfc.codegen.GoldenDirectory;
 import dev.cfc.codegen.ProjectConfig;
 import dev.cfc.dsl.ContainerSet;
 import java.io.IOException;
@@ -68,7 +69,7 @@ import org.junit.jupiter.api.TestFactory;
 class DocsSnippetsTest {
 
   /** {@code cfc.updateGoldens}, which rewrites every kind of expected output, or this page's own. */
-  private static final boolean UPDATE = Boolean.getBoolean("cfc.updateGoldens")
+  private static final boolean UPDATE = GoldenDirectory.UPDATE
       || Boolean.getBoolean("cfc.updateDocs");
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   private static final Path DOCS = ROOT.resolve("docs");

@@ -3,6 +3,7 @@ package dev.cfc.codegen.golden;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.cfc.codegen.GoldenDirectory;
 import dev.cfc.codegen.OutputWriter;
 import dev.cfc.codegen.PlannedFile;
 import com.github.difflib.DiffUtils;
@@ -35,7 +36,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class GoldenProjectTest {
 
-  static final boolean UPDATE = Boolean.getBoolean("cfc.updateGoldens");
+  static final boolean UPDATE = GoldenDirectory.UPDATE;
 
   static Stream<GoldenCase> cases() {
     List<GoldenCase> all = GoldenCase.all();

@@ -43,6 +43,11 @@ class TypeScriptGoldenTest {
     GoldenDirectory.assertMatches(ROOT.resolve(name), ".ts", files);
   }
 
+  /**
+   * The runtime's own tests compile and run against this fixture, so it must be what the emitter
+   * writes; its header line carries a placeholder instead of a version.
+   * {@code -Dcfc.updateGoldens=true} rewrites the rest.
+   */
   @Test
   void twoContainersMatchTheRuntimeFixtureBelowTheHeaderLine() throws IOException {
     Path fixture = Path.of("..", "runtime-js-templates", "test", "fixture-generated");
@@ -50,6 +55,11 @@ class TypeScriptGoldenTest {
     for (String name : List.of("TranscoderContainer.ts", "JobContainer.ts", "handles.ts",
         "index.ts")) {
       String expected = Files.readString(fixture.resolve(name), StandardCharsets.UTF_8);
+      if (GoldenDirectory.UPDATE) {
+        expected = expected.substring(0, expected.indexOf('\n') + 1)
+            + withoutFirstLine(files.get(name));
+        Files.writeString(fixture.resolve(name), expected, StandardCharsets.UTF_8);
+      }
       assertThat(withoutFirstLine(files.get(name))).as(name)
           .isEqualTo(withoutFirstLine(expected));
     }

@@ -18,9 +18,12 @@ import org.tomlj.TomlParseResult;
 import org.tomlj.TomlTable;
 
 /**
- * One case under {@code src/test/resources/reconcile/<case>/}: {@code input.toml}, {@code
- * desired.toml} (the desired state, see below), and the expectations {@code expected.toml} (the
- * config after reconcile) and {@code expected.out} (summary line, then each diagnostic rendered).
+ * One case under {@code src/test/resources/reconcile/<case>/} (TOML) or
+ * {@code src/test/resources/reconcile-jsonc/<case>/} (JSONC): {@code input.toml} (or {@code
+ * input.jsonc}, {@code input.json}; the extension decides the backend, as the config's file name
+ * does in a project), {@code desired.toml} (the desired state, see below), and the expectations
+ * {@code expected.<extension>} (the config after reconcile) and {@code expected.out} (summary
+ * line, then each diagnostic rendered).
  *
  * <pre>
  * environments = ["staging"]        # optional
@@ -36,30 +39,50 @@ import org.tomlj.TomlTable;
  * [containers.env.staging]          # per environment; defaults to the top-level fields
  * </pre>
  */
-record GoldenCase(String name, Path dir, String input, DesiredState desired,
+record GoldenCase(String name, Path dir, String extension, String input, DesiredState desired,
     Set<String> previouslyManaged) {
 
   static final Path ROOT = Path.of("src/test/resources/reconcile");
+  static final Path JSONC_ROOT = Path.of("src/test/resources/reconcile-jsonc");
 
+  /** Every case of both backends, TOML first. */
   static List<GoldenCase> all() {
-    try (var dirs = Files.list(ROOT)) {
-      return dirs.filter(d -> Files.isRegularFile(d.resolve("desired.toml")))
-          .sorted()
-          .map(GoldenCase::load)
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    List<GoldenCase> all = new ArrayList<>();
+    for (Path root : List.of(ROOT, JSONC_ROOT)) {
+      try (var dirs = Files.list(root)) {
+        dirs.filter(d -> Files.isRegularFile(d.resolve("desired.toml")))
+            .sorted()
+            .map(GoldenCase::load)
+            .forEach(all::add);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
+    return all;
   }
 
+  /** A TOML case by name. */
   static GoldenCase load(String name) {
     return load(ROOT.resolve(name));
   }
 
   static GoldenCase load(Path dir) {
+    String extension = Files.exists(dir.resolve("input.toml")) ? "toml"
+        : Files.exists(dir.resolve("input.json")) ? "json" : "jsonc";
     Desired desired = readDesired(dir);
-    return new GoldenCase(dir.getFileName().toString(), dir, read(dir.resolve("input.toml")),
-        desired.state(), desired.previouslyManaged());
+    return new GoldenCase(dir.getFileName() + (extension.equals("toml") ? "" : " (" + extension
+        + ")"), dir, extension, read(dir.resolve("input." + extension)), desired.state(),
+        desired.previouslyManaged());
+  }
+
+  /** The config's file name, which decides the backend. */
+  String fileName() {
+    return "wrangler." + extension;
+  }
+
+  /** The config as reconcile must leave it. */
+  Path expected() {
+    return dir.resolve("expected." + extension);
   }
 
   /**
@@ -100,12 +123,12 @@ record GoldenCase(String name, Path dir, String input, DesiredState desired,
         new LinkedHashSet<>(strings(spec.getArray("previously_managed"))));
   }
 
-  ConfigSource source() {
-    return new ConfigSource(Path.of("wrangler.toml"), input);
+  ConfigSource source(String text) {
+    return new ConfigSource(Path.of(fileName()), text);
   }
 
   ReconcileOutcome run() {
-    return WranglerReconciler.reconcile(source(), desired, previouslyManaged);
+    return WranglerReconciler.reconcile(source(input), desired, previouslyManaged);
   }
 
   /** Summary line then each diagnostic, as compared with {@code expected.out}. */

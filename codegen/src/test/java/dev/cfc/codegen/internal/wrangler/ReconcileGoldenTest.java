@@ -2,19 +2,21 @@ package dev.cfc.codegen.internal.wrangler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfc.codegen.GoldenDirectory;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every case under {@code src/test/resources/reconcile/}: the output and findings match the
- * expectations, a second run on the output changes nothing, and line endings are the input's
+ * Every case under {@code src/test/resources/reconcile/} and {@code reconcile-jsonc/}, one
+ * promise for both backends: the output and findings match the expectations, an error leaves the
+ * input as it was, a second run on the output changes nothing, and line endings are the input's
  * ({@code -Dcfc.updateGoldens=true} rewrites the expectations).
  */
 class ReconcileGoldenTest {
 
-  private static final boolean UPDATE = Boolean.getBoolean("cfc.updateGoldens");
+  private static final boolean UPDATE = GoldenDirectory.UPDATE;
 
   @TestFactory
   Stream<DynamicTest> goldenCases() {
@@ -24,15 +26,15 @@ class ReconcileGoldenTest {
   private static void check(GoldenCase c) {
     ReconcileOutcome outcome = c.run();
     String report = GoldenCase.report(outcome);
-    Path expectedToml = c.dir().resolve("expected.toml");
+    Path expectedConfig = c.expected();
     Path expectedOut = c.dir().resolve("expected.out");
     if (UPDATE) {
-      GoldenCase.write(expectedToml, outcome.newText());
+      GoldenCase.write(expectedConfig, outcome.newText());
       GoldenCase.write(expectedOut, report);
     }
-    assertThat(expectedToml).as("an input without its expected output: review the case, then"
+    assertThat(expectedConfig).as("an input without its expected output: review the case, then"
         + " write it with -Dcfc.updateGoldens=true").exists();
-    assertThat(outcome.newText()).as("config").isEqualTo(GoldenCase.read(expectedToml));
+    assertThat(outcome.newText()).as("config").isEqualTo(GoldenCase.read(expectedConfig));
     assertThat(report).as("summary and diagnostics").isEqualTo(GoldenCase.read(expectedOut));
 
     if (outcome.hasErrors()) {
@@ -40,19 +42,17 @@ class ReconcileGoldenTest {
       assertThat(outcome.managedClasses()).isEqualTo(c.previouslyManaged());
       return;
     }
-    boolean crlf = c.input().contains("\r\n");
-    if (crlf) {
+    if (c.input().contains("\r\n")) {
       assertThat(outcome.newText().replace("\r\n", "")).as("CRLF kept").doesNotContain("\n");
     } else {
       assertThat(outcome.newText()).as("LF line endings").doesNotContain("\r");
     }
     // The second run reads what the first recorded in cfc.lock: the classes and their keys.
-    ReconcileOutcome again = new WranglerReconciler().run(
-        new ConfigSource(Path.of("wrangler.toml"), outcome.newText()), c.desired(),
-        outcome.managedClasses(), outcome.writtenKeys());
+    ReconcileOutcome again = new WranglerReconciler().run(c.source(outcome.newText()),
+        c.desired(), outcome.managedClasses(), outcome.writtenKeys());
     assertThat(again.diagnostics()).as("second run findings").isEmpty();
     assertThat(again.newText()).as("second run is a no-op").isEqualTo(outcome.newText());
     assertThat(again.summary().isEmpty()).as("second run summary").isTrue();
-    assertThat(again.summary().render()).isEqualTo("wrangler.toml: no changes");
+    assertThat(again.summary().render()).isEqualTo(c.fileName() + ": no changes");
   }
 }

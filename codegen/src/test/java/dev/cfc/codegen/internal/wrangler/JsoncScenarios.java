@@ -1,11 +1,6 @@
 package dev.cfc.codegen.internal.wrangler;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cfc.codegen.Diagnostic;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,140 +11,20 @@ import java.util.Random;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 
 /**
- * Random JSONC configs — line and block comments in every gap, blank lines, indent units, key
- * separators, trailing commas or not, one-line and multi-line containers, shuffled key order,
- * unrelated keys and hand-written entries, stale managed entries — against random desired
- * states: every unmanaged byte survives, a second run changes nothing, and the result parses
- * (Jackson, comments allowed) to exactly the desired managed state.
+ * Random {@code wrangler.jsonc} and {@code wrangler.json} configs for
+ * {@link ReconcilePropertyTest}: line and block comments in every gap, blank lines, indent
+ * units, key separators, trailing commas or not, one-line and multi-line containers, shuffled
+ * key order, unrelated keys and hand-written entries, stale managed entries.
  */
-class JsoncReconcilePropertyTest {
+final class JsoncScenarios {
 
   private static final List<String> POOL = List.of("alpha", "beta", "gamma", "delta", "epsilon");
-  private static final ObjectMapper LENIENT = new ObjectMapper(JsoncDocument.JSON);
 
-  /** A generated config, the desired state, and the text pieces cfc must not touch. */
-  record Scenario(String fileName, String text, DesiredState desired,
-      Set<String> previouslyManaged, List<String> keep, Set<String> removed) {
-    @Override
-    public String toString() {
-      return "--- " + fileName + "\n" + text + "\n--- desired " + desired + "\n--- managed "
-          + previouslyManaged;
-    }
-  }
+  private JsoncScenarios() {}
 
-  @Property(tries = 1000)
-  void unmanagedBytesSurviveTheEditIsIdempotentAndHoldsTheDesiredState(
-      @ForAll("scenarios") Scenario s) throws Exception {
-    Path file = Path.of(s.fileName());
-    ReconcileOutcome first = WranglerReconciler.reconcile(
-        new ConfigSource(file, s.text()), s.desired(), s.previouslyManaged());
-
-    Statistics.label("outcome").collect(!s.removed().isEmpty() && !s.desired().allowDestroy()
-        ? "destroy refused" : first.summary().isEmpty() ? "no changes" : "edited");
-    Statistics.label("file").collect(s.fileName());
-    Statistics.label("kept pieces").collect(s.keep().size() < 10 ? "< 10" : ">= 10");
-    if (!s.removed().isEmpty() && !s.desired().allowDestroy()) {
-      assertThat(first.diagnostics()).extracting(Diagnostic::code)
-          .containsOnly(WranglerCodes.DESTROY_REFUSED);
-      assertThat(first.newText()).isEqualTo(s.text());
-      return;
-    }
-    assertThat(first.diagnostics()).as("findings").isEmpty();
-    String out = first.newText();
-    assertThat(out).doesNotContain("\r");
-
-    int at = 0;
-    for (String chunk : s.keep()) {
-      int found = out.indexOf(chunk, at);
-      assertThat(found).as("unmanaged text kept in order: %s%n--- output:%n%s", chunk, out)
-          .isGreaterThanOrEqualTo(0);
-      at = found + chunk.length();
-    }
-
-    ReconcileOutcome second = WranglerReconciler.reconcile(
-        new ConfigSource(file, out), s.desired(), first.managedClasses());
-    assertThat(second.diagnostics()).isEmpty();
-    assertThat(second.newText()).as("second run").isEqualTo(out);
-
-    @SuppressWarnings("unchecked")
-    Map<String, Object> parsed = (Map<String, Object>) Values.normalize(
-        LENIENT.readValue(out, LinkedHashMap.class));
-    @SuppressWarnings("unchecked")
-    Map<String, Object> input = (Map<String, Object>) Values.normalize(
-        LENIENT.readValue(s.text(), LinkedHashMap.class));
-    for (String scope : s.desired().scopes()) {
-      for (DesiredContainer d : s.desired().containers()) {
-        // An entry that exists keeps its application name: its own, or wrangler's default.
-        LinkedHashMap<String, Object> expected = ReconcilePlanner.containerFields(d, scope);
-        List<Object> before = entries(input, ArrayKind.CONTAINERS.pathIn(scope), d.className());
-        if (!before.isEmpty()) {
-          Object name = ((Map<?, ?>) before.get(0)).get("name");
-          // wrangler's default: the scope's Worker name (an environment's own, else
-          // <top>-<env>), the class, and the environment.
-          String worker = scope.isEmpty() ? "app" : envWorkerName(input, scope);
-          expected.put("name", name != null ? name : (worker + "-" + d.className()
-              + (scope.isEmpty() ? "" : "-" + scope)).toLowerCase(java.util.Locale.ROOT));
-        }
-        assertThat(entries(parsed, ArrayKind.CONTAINERS.pathIn(scope), d.className()))
-            .as("%s containers for %s in%n%s", scope, d.className(), out)
-            .containsExactly(expected);
-        assertThat(entries(parsed, ArrayKind.BINDINGS.pathIn(scope), d.className()))
-            .containsExactly(ReconcilePlanner.bindingFields(d));
-      }
-      for (String removed : s.removed()) {
-        assertThat(entries(parsed, ArrayKind.CONTAINERS.pathIn(scope), removed)).isEmpty();
-        assertThat(entries(parsed, ArrayKind.BINDINGS.pathIn(scope), removed)).isEmpty();
-      }
-    }
-    Set<String> alive = new LinkedHashSet<>();
-    if (parsed.get("migrations") instanceof List<?> migrations) {
-      for (Object o : migrations) {
-        Map<?, ?> m = (Map<?, ?>) o;
-        strings(m.get("deleted_classes")).forEach(alive::remove);
-        strings(m.get("new_sqlite_classes")).forEach(alive::add);
-      }
-    }
-    for (DesiredContainer d : s.desired().containers()) {
-      assertThat(alive).contains(d.className());
-    }
-    for (String removed : s.removed()) {
-      assertThat(alive).doesNotContain(removed);
-    }
-  }
-
-  private static List<Object> entries(Map<String, Object> tree, List<String> path,
-      String className) {
-    Object cur = tree;
-    for (String segment : path) {
-      cur = cur instanceof Map<?, ?> m ? m.get(segment) : null;
-    }
-    List<Object> out = new ArrayList<>();
-    if (cur instanceof List<?> list) {
-      for (Object o : list) {
-        if (o instanceof Map<?, ?> m && className.equals(m.get("class_name"))) {
-          out.add(m);
-        }
-      }
-    }
-    return out;
-  }
-
-  private static List<String> strings(Object v) {
-    List<String> out = new ArrayList<>();
-    if (v instanceof List<?> l) {
-      l.forEach(o -> out.add((String) o));
-    }
-    return out;
-  }
-
-  @Provide
-  Arbitrary<Scenario> scenarios() {
+  static Arbitrary<ReconcileScenario> scenarios() {
     return Arbitraries.randomValue(r -> new Generator(r).scenario());
   }
 
@@ -184,7 +59,7 @@ class JsoncReconcilePropertyTest {
       this.trailing = !json && r.nextInt(3) == 0;
     }
 
-    Scenario scenario() {
+    ReconcileScenario scenario() {
       List<String> envs = new ArrayList<>();
       for (String env : List.of("staging", "production")) {
         if (r.nextInt(3) == 0) {
@@ -287,7 +162,8 @@ class JsoncReconcilePropertyTest {
       }
       out.append(write(new JObj(shuffled(root), false), "", true));
       out.append(r.nextBoolean() ? "\n" : "");
-      return new Scenario(json ? "wrangler.json" : "wrangler.jsonc", out.toString(), desired,
+      return new ReconcileScenario(json ? "wrangler.json" : "wrangler.jsonc", out.toString(),
+          desired,
           new LinkedHashSet<>(previous.stream().map(GoldenCase::className).toList()),
           keep, removed);
     }
@@ -492,13 +368,5 @@ class JsoncReconcilePropertyTest {
     private <T> T pick(T... options) {
       return options[r.nextInt(options.length)];
     }
-  }
-
-  private static String envWorkerName(Map<String, Object> config, String env) {
-    if (config.get("env") instanceof Map<?, ?> envs && envs.get(env) instanceof Map<?, ?> section
-        && section.get("name") instanceof String own) {
-      return own;
-    }
-    return "app-" + env;
   }
 }
