@@ -2,6 +2,7 @@ package dev.cfc.cli;
 
 import dev.cfc.codegen.CompileResult;
 import dev.cfc.codegen.Diffs;
+import dev.cfc.codegen.Generation;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +28,7 @@ final class CheckCommand implements Callable<Integer> {
       return outcome.failureExitCode();
     }
     CompileResult result = outcome.result();
-    if (!result.isStale()) {
+    if (outcome.generation().status() == Generation.Status.UP_TO_DATE) {
       run.report(result, "up to date\n");
       return Main.OK;
     }

@@ -2,9 +2,7 @@ package dev.cfc.cli;
 
 import dev.cfc.codegen.CompileResult;
 import dev.cfc.codegen.Diffs;
-import dev.cfc.codegen.OutputWriter;
-import dev.cfc.codegen.ProjectLock;
-import dev.cfc.codegen.ProjectState;
+import dev.cfc.codegen.Generation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -42,40 +40,27 @@ final class GenerateCommand implements Callable<Integer> {
     }
     // Planned and written under one lock: a concurrent run waits, then finds nothing to do.
     PrintWriter err = spec.commandLine().getErr();
-    ProjectLock taken;
-    try {
-      taken = ProjectLock.acquire(ProjectState.of(root.projectFile()), waiting -> {
-        err.println("cfc: " + waiting);
-        err.flush();
-      });
-    } catch (IOException e) {
-      // Taking the lock rolls back an interrupted run; that can fail, and is not a bug.
-      return nothingWritten(e);
+    SeenInputs seen = new SeenInputs(NoChangeShortcut.cfcDir(root.projectFile()));
+    ProjectRun.Outcome outcome = run.generate(plan, seen, waiting -> {
+      err.println("cfc: " + waiting);
+      err.flush();
+    });
+    if (outcome.generation().status() == Generation.Status.NOT_WRITTEN) {
+      err.println("cfc: " + outcome.generation().failureMessage());
+      return Main.IO_ERROR;
     }
-    try (ProjectLock lock = taken) {
-      SeenInputs seen = new SeenInputs(NoChangeShortcut.cfcDir(root.projectFile()));
-      ProjectRun.Outcome outcome = run.planOutcome(plan, seen);
-      if (outcome.failed()) {
-        return outcome.failureExitCode();
-      }
-      CompileResult result = outcome.result();
-      try {
-        OutputWriter.write(lock, result);
-      } catch (IOException e) {
-        return nothingWritten(e);
-      }
-      String printed = ProjectRun.summaries(result);
-      run.report(result, printed);
-      if (result.changedFiles().isEmpty() && result.diagnostics().isEmpty()) {
-        saveFingerprint(outcome, seen, root.quiet ? "" : printed);
-      }
-      return Main.OK;
+    if (outcome.failed()) {
+      return outcome.failureExitCode();
     }
-  }
-
-  private int nothingWritten(IOException e) {
-    spec.commandLine().getErr().println("cfc: " + OutputWriter.describe(e));
-    return Main.IO_ERROR;
+    CompileResult result = outcome.result();
+    String printed = ProjectRun.summaries(result);
+    run.report(result, printed);
+    // The fingerprint observes every input again and is saved only if each is as this run saw
+    // it, so it needs no lock.
+    if (result.changedFiles().isEmpty() && result.diagnostics().isEmpty()) {
+      saveFingerprint(outcome, seen, root.quiet ? "" : printed);
+    }
+    return Main.OK;
   }
 
   /**

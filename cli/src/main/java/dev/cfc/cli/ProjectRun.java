@@ -4,17 +4,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cfc.codegen.CompileInputs;
 import dev.cfc.codegen.CompileRequest;
 import dev.cfc.codegen.CompileResult;
-import dev.cfc.codegen.Compiler;
 import dev.cfc.codegen.DefinitionLoader;
 import dev.cfc.codegen.Diagnostic;
+import dev.cfc.codegen.Generation;
 import dev.cfc.codegen.PlannedFile;
 import dev.cfc.codegen.ProjectConfig;
 import dev.cfc.codegen.ProjectState;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What every project command shares: read {@code cfc.toml}, load the definitions, compile, and
@@ -42,25 +44,25 @@ final class ProjectRun {
   }
 
   /**
-   * The outcome of loading and compiling; {@code result} and {@code request} are null when
-   * loading failed.
+   * The outcome of a {@link Generation} run.
    *
    * @param externalReads what the definitions use besides their sources (see
    *     {@link DefinitionLoader.Loaded#externalReads})
    */
-  record Outcome(CompileResult result, List<Diagnostic> loadDiagnostics, CompileRequest request,
-      List<String> externalReads) {
+  record Outcome(Generation.Outcome generation, List<String> externalReads) {
 
-    static Outcome failed(List<Diagnostic> diagnostics) {
-      return new Outcome(null, diagnostics, null, List.of());
+    /** The compile's result; null when loading failed or the lock could not be taken. */
+    CompileResult result() {
+      return generation.result();
     }
 
+    /** Whether loading or compiling found errors; the diagnostics say which. */
     boolean failed() {
-      return result == null || result.hasErrors();
+      return generation.status() == Generation.Status.INVALID;
     }
 
     List<Diagnostic> diagnostics() {
-      return result == null ? loadDiagnostics : result.diagnostics();
+      return generation.diagnostics();
     }
 
     /**
@@ -76,76 +78,112 @@ final class ProjectRun {
   /** Loads and compiles the project with the given command-specific settings. */
   Outcome compile(String onlyEnvironment, boolean allowDestroy, boolean adopt)
       throws IOException {
-    return compile(onlyEnvironment, allowDestroy, adopt, null);
+    Loading loading = new Loading(onlyEnvironment, allowDestroy, adopt, null);
+    return new Outcome(Generation.run(Generation.Request.check(state()), loading),
+        loading.externalReads);
   }
 
   /**
-   * {@link #compile(String, boolean, boolean)}, observing each group of inputs into
-   * {@code seen} (when not null) just before reading it.
-   */
-  Outcome compile(String onlyEnvironment, boolean allowDestroy, boolean adopt,
-      SeenInputs seen) throws IOException {
-    beforeReading(seen, NoChangeShortcut.projectFileRoot(options.projectFile()));
-    ProjectConfig.Loaded loaded = ProjectConfig.load(options.projectFile());
-    if (loaded.config() == null) {
-      return Outcome.failed(loaded.diagnostics());
-    }
-    ProjectConfig config = loaded.config();
-    DefinitionLoader loader = new DefinitionLoader(ProjectState.of(options.projectFile()),
-        options.verbose ? err : null, config.definitionTimeout(), !writes);
-    beforeReading(seen, NoChangeShortcut.sourcesRoot(
-        config.projectDir().resolve(config.sourcesDir())));
-    DefinitionLoader.Loaded definitions = loader.load(config.sourcesDir());
-    if (definitions.diagnostics().stream().anyMatch(Diagnostic::isError)) {
-      return Outcome.failed(definitions.diagnostics());
-    }
-    if (onlyEnvironment != null && !config.environments().contains(onlyEnvironment)) {
-      return Outcome.failed(List.of(Diagnostic.error("CFC207",
-          Diagnostic.Location.of("cfc.toml"),
-          "--env " + onlyEnvironment + " is not one of the environments in cfc.toml "
-              + config.environments(),
-          "add it to environments in cfc.toml, or pick one of those")));
-    }
-    CompileRequest request = CompileRequest.from(config)
-        .definitions(definitions.definitions())
-        .onlyEnvironment(onlyEnvironment)
-        .allowDestroy(allowDestroy)
-        .adoptAll(adopt)
-        .definitionFindings(definitions.diagnostics())
-        .build();
-    beforeReading(seen, NoChangeShortcut.compileRoots(Compiler.inputs(request)));
-    return new Outcome(Compiler.compile(request), List.of(), request,
-        definitions.externalReads());
-  }
-
-  /**
-   * Loads and compiles with the options of generate, check and diff, and reports the
-   * diagnostics when that fails (the command then exits with
+   * Loads and compiles with the options of check, diff and a dry run, writing nothing, and
+   * reports the diagnostics when that fails (the command then exits with
    * {@link Outcome#failureExitCode()}).
    */
   Outcome planOutcome(PlanOptions options) throws IOException {
-    return planOutcome(options, null);
+    return reported(compile(options.env, options.allowDestroy, options.adopt));
   }
 
-  private static void beforeReading(SeenInputs seen, List<InputStates.Root> roots)
+  /**
+   * Generates under the project's lock, observing the inputs into {@code seen}, and reports the
+   * diagnostics when loading or compiling fails.
+   *
+   * @param waiting told when the run waits for another run's lock
+   */
+  Outcome generate(PlanOptions options, SeenInputs seen, Consumer<String> waiting)
       throws IOException {
-    if (seen != null) {
-      seen.beforeReading(roots);
-    }
+    Loading loading = new Loading(options.env, options.allowDestroy, options.adopt, seen);
+    return reported(new Outcome(
+        Generation.run(Generation.Request.write(state(), waiting), loading),
+        loading.externalReads));
   }
 
-  /** {@link #planOutcome(PlanOptions)}, observing the inputs into {@code seen}. */
-  Outcome planOutcome(PlanOptions options, SeenInputs seen) throws IOException {
-    Outcome outcome = compile(options.env, options.allowDestroy, options.adopt, seen);
+  private Outcome reported(Outcome outcome) {
     if (outcome.failed()) {
       report(outcome, List.of(), "");
     }
     return outcome;
   }
 
+  private ProjectState state() {
+    return ProjectState.of(options.projectFile());
+  }
+
+  /**
+   * The CLI's way to plan: read {@code cfc.toml}, compile and load the DSL sources, observing
+   * each group of inputs into {@code seen} (when not null) just before reading it.
+   */
+  private final class Loading implements Generation.Planner {
+
+    private final String onlyEnvironment;
+    private final boolean allowDestroy;
+    private final boolean adopt;
+    private final SeenInputs seen;
+    private List<String> externalReads = List.of();
+
+    Loading(String onlyEnvironment, boolean allowDestroy, boolean adopt, SeenInputs seen) {
+      this.onlyEnvironment = onlyEnvironment;
+      this.allowDestroy = allowDestroy;
+      this.adopt = adopt;
+      this.seen = seen;
+    }
+
+    @Override
+    public Generation.Planned plan() throws IOException {
+      beforeReading(NoChangeShortcut.projectFileRoot(options.projectFile()));
+      ProjectConfig.Loaded loaded = ProjectConfig.load(options.projectFile());
+      if (loaded.config() == null) {
+        return Generation.Planned.failed(loaded.diagnostics());
+      }
+      ProjectConfig config = loaded.config();
+      DefinitionLoader loader = new DefinitionLoader(state(), options.verbose ? err : null,
+          config.definitionTimeout(), !writes);
+      beforeReading(NoChangeShortcut.sourcesRoot(
+          config.projectDir().resolve(config.sourcesDir())));
+      DefinitionLoader.Loaded definitions = loader.load(config.sourcesDir());
+      if (definitions.diagnostics().stream().anyMatch(Diagnostic::isError)) {
+        return Generation.Planned.failed(definitions.diagnostics());
+      }
+      if (onlyEnvironment != null && !config.environments().contains(onlyEnvironment)) {
+        return Generation.Planned.failed(List.of(Diagnostic.error("CFC207",
+            Diagnostic.Location.of("cfc.toml"),
+            "--env " + onlyEnvironment + " is not one of the environments in cfc.toml "
+                + config.environments(),
+            "add it to environments in cfc.toml, or pick one of those")));
+      }
+      externalReads = definitions.externalReads();
+      return Generation.Planned.of(CompileRequest.from(config)
+          .definitions(definitions.definitions())
+          .onlyEnvironment(onlyEnvironment)
+          .allowDestroy(allowDestroy)
+          .adoptAll(adopt)
+          .definitionFindings(definitions.diagnostics())
+          .build());
+    }
+
+    @Override
+    public void beforeCompile(CompileInputs inputs) throws IOException {
+      beforeReading(NoChangeShortcut.compileRoots(inputs));
+    }
+
+    private void beforeReading(List<InputStates.Root> roots) throws IOException {
+      if (seen != null) {
+        seen.beforeReading(roots);
+      }
+    }
+  }
+
   /** Reports a successful compile: its warnings, and {@code text} unless quiet. */
   void report(CompileResult result, String text) {
-    report(new Outcome(result, List.of(), null, List.of()), result.files(), text);
+    report(result.diagnostics(), result.files(), text);
   }
 
   /**
@@ -153,7 +191,7 @@ final class ProjectRun {
    * even with {@code --quiet}, which silences only progress summaries.
    */
   void answer(CompileResult result, String text) {
-    report(new Outcome(result, List.of(), null, List.of()), result.files(), "");
+    report(result.diagnostics(), result.files(), "");
     if (!options.json) {
       out.print(text);
       out.flush();
@@ -162,15 +200,20 @@ final class ProjectRun {
 
   /** Prints diagnostics (text to stderr) and, in JSON mode, the whole report to stdout. */
   void report(Outcome outcome, List<PlannedFile> files, String textFooter) {
+    report(outcome.diagnostics(), files, textFooter);
+  }
+
+  private void report(List<Diagnostic> diagnostics, List<PlannedFile> files,
+      String textFooter) {
     if (options.json) {
-      out.println(json(outcome.diagnostics(), files));
+      out.println(json(diagnostics, files));
       out.flush();
       return;
     }
-    for (Diagnostic diagnostic : outcome.diagnostics()) {
+    for (Diagnostic diagnostic : diagnostics) {
       err.println(diagnostic.render());
     }
-    String failure = Diagnostic.failureSummary(outcome.diagnostics());
+    String failure = Diagnostic.failureSummary(diagnostics);
     if (failure != null) {
       err.println(failure);
     }

@@ -1,5 +1,6 @@
 package dev.cfc.codegen;
 
+import dev.cfc.codegen.internal.model.SourceResolver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,10 +96,20 @@ public record ProjectState(Path projectDir, Path dir) {
     return dir.resolve("cache");
   }
 
-  /** {@code path} as shown to the user: relative to the project directory, with {@code /}. */
+  /**
+   * {@code path} as shown to the user: relative to the project directory when inside it, with
+   * {@code /}; {@code .} for the project directory itself.
+   */
   public String display(Path path) {
-    Path absolute = path.toAbsolutePath().normalize();
-    Path shown = absolute.startsWith(projectDir) ? projectDir.relativize(absolute) : absolute;
-    return shown.toString().replace('\\', '/');
+    return display(projectDir, path);
+  }
+
+  /**
+   * {@link #display(Path)} for the project in {@code projectDir}, whatever its project file; a
+   * relative {@code path} is relative to {@code projectDir}. Both front ends and every
+   * diagnostic show paths this way.
+   */
+  public static String display(Path projectDir, Path path) {
+    return SourceResolver.display(projectDir, path);
   }
 }

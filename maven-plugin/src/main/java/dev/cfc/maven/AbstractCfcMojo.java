@@ -1,12 +1,10 @@
 package dev.cfc.maven;
 
 import dev.cfc.codegen.CompileRequest;
-import dev.cfc.codegen.CompileResult;
-import dev.cfc.codegen.Compiler;
 import dev.cfc.codegen.Diagnostic;
+import dev.cfc.codegen.Generation;
 import dev.cfc.codegen.OutputWriter;
 import dev.cfc.codegen.ProjectConfig;
-import dev.cfc.codegen.ProjectLock;
 import dev.cfc.codegen.ProjectState;
 import java.io.File;
 import java.io.IOException;
@@ -27,8 +25,8 @@ import org.apache.maven.project.MavenProject;
 /**
  * What every cfc goal shares: read {@code cfc.toml}, let explicitly configured parameters
  * override it, load the project's {@code ContainerSet}s from its compiled classes, compile, and
- * log diagnostics with the CLI's text. Goals differ only in what they do with the
- * {@link CompileResult}. Errors become Maven exceptions here and nowhere else.
+ * log diagnostics with the CLI's text, through codegen's {@link Generation}. Goals differ only
+ * in whether they write and how they report the outcome. Errors become Maven exceptions here and nowhere else.
  */
 public abstract class AbstractCfcMojo extends AbstractMojo {
 
@@ -146,22 +144,64 @@ public abstract class AbstractCfcMojo extends AbstractMojo {
         config.definitionTimeout());
     // A writing goal plans under the lock it writes under, as the CLI does: a run that wrote
     // in between is built upon, and a write an earlier run left unfinished is rolled back first.
-    try (ProjectLock lock = writes() ? ProjectLock.acquire(projectState(),
-            waiting -> getLog().info("cfc: " + waiting)) : null;
-        ContainerSetLoader.Loaded loaded = loader.load(
-        Path.of(project.getBuild().getOutputDirectory()), classpath(), this::selected)) {
-      report(loaded.diagnostics());
-      CompileRequest request = CompileRequest.from(config)
+    Generation.Request request = writes()
+        ? Generation.Request.write(projectState(), waiting -> getLog().info("cfc: " + waiting))
+        : Generation.Request.check(projectState());
+    Generation.Outcome outcome;
+    try (Loading loading = new Loading(loader, classpath(), config, sourceRoots)) {
+      outcome = Generation.run(request, loading);
+    } catch (IOException e) {
+      throw new MojoExecutionException("cfc: " + OutputWriter.describe(e), e);
+    }
+    report(outcome.diagnostics());
+    if (outcome.status() == Generation.Status.NOT_WRITTEN) {
+      throw new MojoExecutionException("cfc: " + outcome.failureMessage(), outcome.failure());
+    }
+    apply(outcome);
+  }
+
+  /**
+   * The plugin's way to plan: the project's compiled {@code ContainerSet}s, loaded in a class
+   * loader that stays open until the compile is done, since definitions may call the project's
+   * code.
+   */
+  private final class Loading implements Generation.Planner, AutoCloseable {
+
+    private final ContainerSetLoader loader;
+    private final List<Path> classpath;
+    private final ProjectConfig config;
+    private final List<Path> sourceRoots;
+    private ContainerSetLoader.Loaded loaded;
+
+    Loading(ContainerSetLoader loader, List<Path> classpath, ProjectConfig config,
+        List<Path> sourceRoots) {
+      this.loader = loader;
+      this.classpath = classpath;
+      this.config = config;
+      this.sourceRoots = sourceRoots;
+    }
+
+    @Override
+    public Generation.Planned plan() throws IOException {
+      loaded = loader.load(Path.of(project.getBuild().getOutputDirectory()), classpath,
+          AbstractCfcMojo.this::selected);
+      if (loaded.diagnostics().stream().anyMatch(Diagnostic::isError)) {
+        return Generation.Planned.failed(loaded.diagnostics());
+      }
+      log(loaded.diagnostics());
+      return Generation.Planned.of(CompileRequest.from(config)
           .sourceRoots(sourceRoots)
           .definitions(loaded.definitions())
           .allowDestroy(allowDestroy)
           .adoptAll(adopt)
-          .build();
-      CompileResult result = Compiler.compile(request);
-      report(result.diagnostics());
-      apply(request, result, lock);
-    } catch (IOException e) {
-      throw new MojoExecutionException("cfc: " + OutputWriter.describe(e), e);
+          .build());
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (loaded != null) {
+        loaded.close();
+      }
     }
   }
 
@@ -188,12 +228,11 @@ public abstract class AbstractCfcMojo extends AbstractMojo {
   }
 
   /**
-   * What the goal does with a compile of {@code request} that had no errors.
-   *
-   * @param lock the project's lock when {@link #writes}, else null
+   * What the goal reports of a run whose compile had no errors: {@link Generation.Status#WRITTEN}
+   * when it {@link #writes}, else {@link Generation.Status#UP_TO_DATE} or
+   * {@link Generation.Status#STALE}.
    */
-  abstract void apply(CompileRequest request, CompileResult result, ProjectLock lock)
-      throws IOException, MojoFailureException;
+  abstract void apply(Generation.Outcome outcome) throws MojoFailureException;
 
   /** The project file, whether or not it exists. */
   Path projectFilePath() {
@@ -248,19 +287,24 @@ public abstract class AbstractCfcMojo extends AbstractMojo {
   /** Logs findings with the CLI's text; fails the build when any is an error. */
   void report(List<Diagnostic> diagnostics)
       throws MojoExecutionException, MojoFailureException {
-    for (Diagnostic diagnostic : diagnostics) {
-      if (diagnostic.isError()) {
-        getLog().error(diagnostic.render());
-      } else {
-        getLog().warn(diagnostic.render());
-      }
-    }
+    log(diagnostics);
     String failure = Diagnostic.failureSummary(diagnostics);
     if (failure != null && diagnostics.stream().anyMatch(Diagnostic::isIoFailure)) {
       throw new MojoExecutionException(failure);
     }
     if (failure != null) {
       throw new MojoFailureException(failure);
+    }
+  }
+
+  /** Logs findings with the CLI's text. */
+  private void log(List<Diagnostic> diagnostics) {
+    for (Diagnostic diagnostic : diagnostics) {
+      if (diagnostic.isError()) {
+        getLog().error(diagnostic.render());
+      } else {
+        getLog().warn(diagnostic.render());
+      }
     }
   }
 }

@@ -1,9 +1,8 @@
 package dev.cfc.maven;
 
-import dev.cfc.codegen.CompileRequest;
 import dev.cfc.codegen.CompileResult;
 import dev.cfc.codegen.Diffs;
-import dev.cfc.codegen.ProjectLock;
+import dev.cfc.codegen.Generation;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -26,9 +25,9 @@ public class CheckMojo extends AbstractCfcMojo {
   }
 
   @Override
-  void apply(CompileRequest request, CompileResult result, ProjectLock lock)
-      throws MojoFailureException {
-    if (!result.isStale()) {
+  void apply(Generation.Outcome outcome) throws MojoFailureException {
+    CompileResult result = outcome.result();
+    if (outcome.status() == Generation.Status.UP_TO_DATE) {
       getLog().info("up to date");
       return;
     }

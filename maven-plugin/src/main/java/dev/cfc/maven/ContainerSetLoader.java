@@ -3,6 +3,7 @@ package dev.cfc.maven;
 import dev.cfc.codegen.ContainerSets;
 import dev.cfc.codegen.DefinitionLoader;
 import dev.cfc.codegen.Diagnostic;
+import dev.cfc.codegen.ProjectState;
 import dev.cfc.dsl.ContainerDefinition;
 import dev.cfc.dsl.ContainerSet;
 import java.io.IOException;
@@ -74,7 +75,7 @@ final class ContainerSetLoader {
    */
   Loaded load(Path classesDir, List<Path> classpath, Predicate<String> selected)
       throws IOException {
-    String shown = display(classesDir);
+    String shown = ProjectState.display(projectDir, classesDir);
     if (!Files.isDirectory(classesDir)) {
       return failed(Diagnostic.error("CFC202", Diagnostic.Location.of(shown),
           "no compiled classes in " + shown,
@@ -97,13 +98,6 @@ final class ContainerSetLoader {
 
   private static Loaded failed(Diagnostic diagnostic) {
     return new Loaded(List.of(), List.of(diagnostic), null);
-  }
-
-  private String display(Path path) {
-    Path absolute = projectDir.resolve(path).toAbsolutePath().normalize();
-    Path shown = absolute.startsWith(projectDir) ? projectDir.relativize(absolute) : absolute;
-    String text = shown.toString().replace('\\', '/');
-    return text.isEmpty() ? "." : text;
   }
 
   /**

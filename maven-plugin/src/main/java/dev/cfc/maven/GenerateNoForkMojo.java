@@ -1,10 +1,6 @@
 package dev.cfc.maven;
 
-import dev.cfc.codegen.CompileRequest;
-import dev.cfc.codegen.CompileResult;
-import dev.cfc.codegen.OutputWriter;
-import dev.cfc.codegen.ProjectLock;
-import java.io.IOException;
+import dev.cfc.codegen.Generation;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -30,10 +26,8 @@ public class GenerateNoForkMojo extends AbstractCfcMojo {
   }
 
   @Override
-  void apply(CompileRequest request, CompileResult result, ProjectLock lock)
-      throws IOException {
-    OutputWriter.write(lock, result);
-    for (String line : result.summaryLines()) {
+  void apply(Generation.Outcome outcome) {
+    for (String line : outcome.result().summaryLines()) {
       getLog().info(line);
     }
   }
