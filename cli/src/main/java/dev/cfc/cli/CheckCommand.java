@@ -32,7 +32,7 @@ final class CheckCommand implements Callable<Integer> {
       run.report(result, "up to date\n");
       return Main.OK;
     }
-    run.answer(result, Diffs.unified(result, plan.color()) + ProjectRun.summaries(result)
+    run.answer(result, Diffs.withSummaries(result, plan.color())
         + "stale: run `cfc generate" + (root.config == null ? "" : " --config " + root.config)
         + "` and commit the result\n");
     return Main.STALE;

@@ -35,7 +35,7 @@ final class GenerateCommand implements Callable<Integer> {
         return outcome.failureExitCode();
       }
       CompileResult result = outcome.result();
-      run.answer(result, Diffs.unified(result, plan.color()) + ProjectRun.summaries(result));
+      run.answer(result, Diffs.withSummaries(result, plan.color()));
       return Main.OK;
     }
     // Planned and written under one lock: a concurrent run waits, then finds nothing to do.

@@ -27,6 +27,14 @@ public final class Diffs {
     return out.toString();
   }
 
+  /**
+   * The unified diff of every changed file followed by {@link CompileResult#summaryLines}, one
+   * a line: what {@code cfc check}, {@code cfc generate --dry-run} and the plugin's check show.
+   */
+  public static String withSummaries(CompileResult result, boolean color) {
+    return unified(result, color) + String.join("\n", result.summaryLines()) + "\n";
+  }
+
   /** The unified diff of one file; empty when it does not change. */
   public static String unified(PlannedFile file, boolean color) {
     if (!file.changed()) {

@@ -54,6 +54,14 @@ class GenerationTest {
         .typescriptOut(project.resolve("src/_generated")).build();
   }
 
+  /** Plans {@link #request()}; a test overrides the hook it disturbs the run at. */
+  private class PlansTheRequest implements Generation.Planner {
+    @Override
+    public Generation.Planned plan() {
+      return Generation.Planned.of(request());
+    }
+  }
+
   private Generation.Request write() {
     return Generation.Request.write(state, message -> { });
   }
@@ -101,12 +109,7 @@ class GenerationTest {
   @Test
   void aFileChangedBetweenPlanAndWriteIsRefusedAndNothingIsWritten() throws IOException {
     String editorSaved = WRANGLER + "# saved by an editor while cfc ran\n";
-    Generation.Planner planner = new Generation.Planner() {
-      @Override
-      public Generation.Planned plan() {
-        return Generation.Planned.of(request());
-      }
-
+    Generation.Planner planner = new PlansTheRequest() {
       @Override
       public void planned(CompileResult result) throws IOException {
         Files.writeString(project.resolve("wrangler.toml"), editorSaved);
@@ -129,12 +132,7 @@ class GenerationTest {
   void whatChangesBeforeTheCompileReadsItIsPlannedUponAndWritten() throws IOException {
     String edited = WRANGLER + "# kept\n";
     List<CompileInputs> seen = new ArrayList<>();
-    Generation.Planner planner = new Generation.Planner() {
-      @Override
-      public Generation.Planned plan() {
-        return Generation.Planned.of(request());
-      }
-
+    Generation.Planner planner = new PlansTheRequest() {
       @Override
       public void beforeCompile(CompileInputs inputs) throws IOException {
         seen.add(inputs);

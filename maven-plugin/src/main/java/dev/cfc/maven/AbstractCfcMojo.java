@@ -26,7 +26,8 @@ import org.apache.maven.project.MavenProject;
  * What every cfc goal shares: read {@code cfc.toml}, let explicitly configured parameters
  * override it, load the project's {@code ContainerSet}s from its compiled classes, compile, and
  * log diagnostics with the CLI's text, through codegen's {@link Generation}. Goals differ only
- * in whether they write and how they report the outcome. Errors become Maven exceptions here and nowhere else.
+ * in whether they write and how they report the outcome. Errors become Maven exceptions here
+ * and nowhere else.
  */
 public abstract class AbstractCfcMojo extends AbstractMojo {
 

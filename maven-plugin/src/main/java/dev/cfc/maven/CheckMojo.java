@@ -32,13 +32,7 @@ public class CheckMojo extends AbstractCfcMojo {
       return;
     }
     // One message, so the diff below the prefix stays a patch that can be copied as it is.
-    StringBuilder text = new StringBuilder("generated files are stale:\n");
-    text.append(Diffs.unified(result, false));
-    for (String line : result.summaryLines()) {
-      text.append(line).append('\n');
-    }
-    text.append(STALE);
-    getLog().error(text);
+    getLog().error("generated files are stale:\n" + Diffs.withSummaries(result, false) + STALE);
     int stale = result.changedFiles().size();
     throw new MojoFailureException(stale + " generated file" + (stale == 1 ? " is" : "s are")
         + " stale: run `mvn cfc:generate` and commit the result");
