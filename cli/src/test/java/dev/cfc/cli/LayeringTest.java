@@ -6,6 +6,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.cfc.codegen.CompileResult;
+import dev.cfc.codegen.OutputWriter;
+import dev.cfc.codegen.ProjectLock;
+import dev.cfc.codegen.ProjectState;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** Dependencies point one way: dsl ← codegen ← cli; only the CLI may use picocli. */
@@ -58,6 +63,19 @@ class LayeringTest {
         .or().haveSimpleNameStartingWith("InputStates")
         .should().dependOnClassesThat().resideInAnyPackage("picocli..", "com.fasterxml..",
             "org.tomlj..", "com.palantir.javapoet..")
+        .check(classes);
+  }
+
+  @Test
+  void theCliLeavesLockingAndWritingToGeneration() {
+    // The order lock, plan, write lives once, in codegen's Generation.
+    noClasses().that().resideInAPackage("dev.cfc.cli..")
+        .should().dependOnClassesThat().belongToAnyOf(ProjectLock.class)
+        .orShould().callMethod(OutputWriter.class, "write", ProjectLock.class,
+            CompileResult.class)
+        .orShould().callMethod(OutputWriter.class, "write", ProjectState.class,
+            CompileResult.class)
+        .orShould().callMethod(OutputWriter.class, "write", Path.class, CompileResult.class)
         .check(classes);
   }
 }

@@ -5,6 +5,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.cfc.codegen.CompileResult;
+import dev.cfc.codegen.OutputWriter;
+import dev.cfc.codegen.ProjectLock;
+import dev.cfc.codegen.ProjectState;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,6 +40,19 @@ class PluginLayeringTest {
   void nothingButThePluginUsesMavenApis() {
     noClasses().that().resideOutsideOfPackage("dev.cfc.maven..")
         .should().dependOnClassesThat().resideInAPackage("org.apache.maven..")
+        .check(classes);
+  }
+
+  @Test
+  void thePluginLeavesLockingAndWritingToGeneration() {
+    // The order lock, plan, write lives once, in codegen's Generation.
+    noClasses().that().resideInAPackage("dev.cfc.maven..")
+        .should().dependOnClassesThat().belongToAnyOf(ProjectLock.class)
+        .orShould().callMethod(OutputWriter.class, "write", ProjectLock.class,
+            CompileResult.class)
+        .orShould().callMethod(OutputWriter.class, "write", ProjectState.class,
+            CompileResult.class)
+        .orShould().callMethod(OutputWriter.class, "write", Path.class, CompileResult.class)
         .check(classes);
   }
 }
