@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 /**
  * One-shot builder for a {@link ContainerDefinition}, started by {@link Container#define}.
  * Besides the shared settings it holds what only a whole definition has: renames, adoption,
- * the explicit container name, profiles and environment overrides.
+ * the explicit container, class and binding names, profiles and environment overrides.
  */
 public final class ContainerBuilder extends SettingsBuilder<ContainerBuilder> {
 
@@ -22,6 +22,8 @@ public final class ContainerBuilder extends SettingsBuilder<ContainerBuilder> {
   private String renamedFrom;
   private boolean adopt;
   private String containerName;
+  private String className;
+  private String binding;
 
   ContainerBuilder(String name, SourceLocation where) {
     this.name = name;
@@ -32,7 +34,9 @@ public final class ContainerBuilder extends SettingsBuilder<ContainerBuilder> {
    * Marks a rename from an earlier definition name: cfc appends a {@code renamed_classes}
    * migration ({@code OldContainer → NewContainer}), which keeps the Durable Object's data, and
    * renames the wrangler entry and binding in place. Keep it until the rename is deployed
-   * everywhere; it is a no-op once applied.
+   * everywhere; it is a no-op once applied. A name starting with an upper-case letter is the
+   * earlier Durable Object class itself ({@code renamedFrom("Sandbox")}), for a class that was
+   * set with {@link #className(String)} or written by hand.
    */
   public ContainerBuilder renamedFrom(String previousName) {
     this.renamedFrom = Objects.requireNonNull(previousName, "renamedFrom");
@@ -60,6 +64,37 @@ public final class ContainerBuilder extends SettingsBuilder<ContainerBuilder> {
   public ContainerBuilder containerName(String applicationName) {
     this.containerName = Objects.requireNonNull(applicationName, "containerName");
     definitionSources.put("containerName", SourceLocation.ofCaller());
+    return this;
+  }
+
+  /**
+   * The Durable Object class, instead of {@code <Name>Container}: wrangler's
+   * {@code durable_objects.bindings[].class_name} and {@code containers[].class_name}, the class
+   * in the {@code migrations}, and the generated TypeScript class ({@code <className>.ts}) the
+   * Worker exports. One class serves every environment. On a definition cfc already manages, a
+   * new class name is a rename: cfc appends a {@code renamed_classes} migration, which keeps the
+   * Durable Object's data. With {@link #adopt()}, it names the hand-written entry to take over.
+   *
+   * @param className a JavaScript class identifier that is not a reserved word
+   */
+  public ContainerBuilder className(String className) {
+    this.className = Objects.requireNonNull(className, "className");
+    definitionSources.put("className", SourceLocation.ofCaller());
+    return this;
+  }
+
+  /**
+   * The Durable Object binding, instead of {@code CONTAINER_<NAME>}: wrangler's
+   * {@code durable_objects.bindings[].name} in the top level and every environment, and the
+   * {@code Env} member the Worker reads ({@code env.MY_CONTAINER}). Without it, a binding that
+   * already exists for the class keeps its name; with it, cfc renames the binding in place (the
+   * class and its data stay).
+   *
+   * @param bindingName {@code [A-Za-z_][A-Za-z0-9_]*}
+   */
+  public ContainerBuilder binding(String bindingName) {
+    this.binding = Objects.requireNonNull(bindingName, "binding");
+    definitionSources.put("binding", SourceLocation.ofCaller());
     return this;
   }
 
@@ -96,6 +131,6 @@ public final class ContainerBuilder extends SettingsBuilder<ContainerBuilder> {
   public ContainerDefinition build() {
     markUsed();
     return new ContainerDefinition(name, settings(), defaults, environments, renamedFrom, adopt,
-        containerName, where, definitionSources);
+        containerName, className, binding, where, definitionSources);
   }
 }

@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * One declared container, immutable once built. cfc derives its Durable Object class
  * ({@code transcoder} → {@code TranscoderContainer}), binding ({@code CONTAINER_TRANSCODER}) and
- * wrangler container {@code name} ({@code <worker>-transcoder[-<env>]}) from {@link #name}.
+ * wrangler container {@code name} ({@code <worker>-transcoder[-<env>]}) from {@link #name},
+ * unless {@link #className}, {@link #binding} or {@link #containerName} set them.
  *
  * @param name definition name, {@code ^[a-z][a-zA-Z0-9]*$}
  * @param settings values set on the container itself
@@ -16,9 +17,14 @@ import java.util.Objects;
  * @param renamedFrom previous definition name, or null; emits {@code renamed_classes}
  * @param adopt whether a hand-written wrangler entry with this class may be taken over
  * @param containerName explicit wrangler container {@code name}, or null to derive it
+ * @param className explicit Durable Object class ({@code class_name} of the container entry,
+ *     the binding and the migrations), or null to derive it (or keep the adopted one)
+ * @param binding explicit Durable Object binding {@code name}, or null to derive it (or keep
+ *     the one the config has for the class)
  * @param where where {@code Container.define} was called
  * @param sources where the name-level values ({@code renamedFrom}, {@code adopt},
- *     {@code containerName}, {@code environment.<name>}) were written
+ *     {@code containerName}, {@code className}, {@code binding}, {@code environment.<name>})
+ *     were written
  */
 public record ContainerDefinition(
     String name,
@@ -28,6 +34,8 @@ public record ContainerDefinition(
     String renamedFrom,
     boolean adopt,
     String containerName,
+    String className,
+    String binding,
     SourceLocation where,
     Map<String, SourceLocation> sources) {
 

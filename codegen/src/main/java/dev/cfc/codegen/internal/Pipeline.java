@@ -130,7 +130,7 @@ public final class Pipeline {
     if (request.typescriptOut() != null) {
       List<PlannedFile> typescript = TypeScriptPlan.plan(request.typescriptOut(),
           new TypeScriptEmitter().emit(request.definitions(), facts.facts().workerName(),
-              request.environments()),
+              request.environments(), outcome.bindings()),
           resolver::display, path -> Files.exists(path) ? read(path) : null);
       diagnostics.addAll(GeneratedFiles.foreign(typescript, "typescript-out", "src/_generated"));
       files.addAll(typescript);

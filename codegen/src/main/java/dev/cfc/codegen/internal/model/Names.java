@@ -1,5 +1,6 @@
 package dev.cfc.codegen.internal.model;
 
+import dev.cfc.dsl.ContainerDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +34,35 @@ public final class Names {
     }
     return Character.toUpperCase(definitionName.charAt(0)) + definitionName.substring(1)
         + "Container";
+  }
+
+  /**
+   * The Durable Object class of a definition: its {@code className(...)}, else derived from its
+   * name. Every class name cfc writes or emits comes from here; the reconcile may still keep a
+   * binding the config already has.
+   */
+  public static String className(ContainerDefinition definition) {
+    return definition.className() != null ? definition.className()
+        : className(definition.name());
+  }
+
+  /** The Durable Object binding a definition asks for: its {@code binding(...)}, else derived. */
+  public static String bindingName(ContainerDefinition definition) {
+    return definition.binding() != null ? definition.binding()
+        : bindingName(definition.name());
+  }
+
+  /**
+   * Whether a {@code renamedFrom} value names the earlier class itself rather than an earlier
+   * definition: definition names start lower case, class names conventionally upper case.
+   */
+  public static boolean isClassReference(String renamedFrom) {
+    return !renamedFrom.isEmpty() && Character.isUpperCase(renamedFrom.charAt(0));
+  }
+
+  /** The class a {@code renamedFrom} value stands for. */
+  public static String renamedFromClass(String renamedFrom) {
+    return isClassReference(renamedFrom) ? renamedFrom : className(renamedFrom);
   }
 
   /** {@code parseHTTPRequest} → {@code CONTAINER_PARSE_HTTP_REQUEST}. */

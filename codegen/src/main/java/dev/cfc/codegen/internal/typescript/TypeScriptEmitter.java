@@ -72,11 +72,21 @@ public final class TypeScriptEmitter {
    */
   public Map<String, String> emit(List<ContainerDefinition> definitions, String workerName,
       List<String> environments) {
+    return emit(definitions, workerName, environments, Map.of());
+  }
+
+  /**
+   * As {@link #emit(List, String, List)}, with the Durable Object bindings the wrangler config
+   * has after the reconcile (definition name → binding; one kept from the config may differ from
+   * the definition's own), so that {@code Env} types what the Worker really reads.
+   */
+  public Map<String, String> emit(List<ContainerDefinition> definitions, String workerName,
+      List<String> environments, Map<String, String> bindings) {
     Map<String, String> files = new LinkedHashMap<>(RuntimeSources.load(version));
     for (ContainerDefinition definition : byClassName(definitions)) {
       files.put(className(definition) + ".ts", classFile(definition, workerName));
     }
-    files.put(HANDLES, handlesFile(definitions, environments));
+    files.put(HANDLES, handlesFile(definitions, environments, bindings));
     files.put(INDEX, indexFile(definitions));
     return files;
   }
@@ -144,6 +154,12 @@ public final class TypeScriptEmitter {
 
   /** {@code handles.ts}, with pool sizes that fit every environment. */
   String handlesFile(List<ContainerDefinition> definitions, List<String> environments) {
+    return handlesFile(definitions, environments, Map.of());
+  }
+
+  /** {@code handles.ts}, with the bindings the config has (definition name → binding). */
+  String handlesFile(List<ContainerDefinition> definitions, List<String> environments,
+      Map<String, String> bindings) {
     List<ContainerDefinition> sorted = byClassName(definitions);
     StringBuilder out = new StringBuilder(header());
     if (definitions.isEmpty()) {
@@ -161,7 +177,7 @@ public final class TypeScriptEmitter {
     out.append("export interface Env {\n");
     Set<String> seen = new LinkedHashSet<>();
     for (ContainerDefinition d : definitions) {
-      envMember(out, seen, Names.bindingName(d.name()),
+      envMember(out, seen, binding(d, bindings),
           "DurableObjectNamespace<" + className(d) + ">");
     }
     for (ContainerDefinition d : definitions) {
@@ -192,8 +208,12 @@ public final class TypeScriptEmitter {
     for (ContainerDefinition d : definitions) {
       Settings s = d.effectiveSettings();
       int maxInstances = poolSize(d, environments);
-      out.append("    ").append(TsLiterals.key(d.name())).append(": createContainerHandle(env.")
-          .append(Names.bindingName(d.name())).append(", { maxInstances: ").append(maxInstances);
+      String binding = binding(d, bindings);
+      // A binding kept from a hand-written config need not be an identifier.
+      out.append("    ").append(TsLiterals.key(d.name())).append(": createContainerHandle(env")
+          .append(TsLiterals.isIdentifier(binding) ? "." + binding
+              : "[" + TsLiterals.string(binding) + "]")
+          .append(", { maxInstances: ").append(maxInstances);
       if (s.defaultPort() != null) {
         out.append(", defaultPort: ").append(s.defaultPort());
       }
@@ -311,12 +331,17 @@ public final class TypeScriptEmitter {
   }
 
   private static String className(ContainerDefinition definition) {
-    String name = Names.className(definition.name());
+    String name = Names.className(definition);
     if (!TsLiterals.isIdentifier(name)) {
-      throw new IllegalArgumentException("definition name " + TsLiterals.string(definition.name())
+      throw new IllegalArgumentException("definition " + TsLiterals.string(definition.name())
           + " does not give a TypeScript class name; validation should have rejected it");
     }
     return name;
+  }
+
+  /** The {@code Env} member of a definition's Durable Object namespace. */
+  private static String binding(ContainerDefinition definition, Map<String, String> bindings) {
+    return bindings.getOrDefault(definition.name(), Names.bindingName(definition));
   }
 
   private String header() {

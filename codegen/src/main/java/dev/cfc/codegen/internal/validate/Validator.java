@@ -83,6 +83,7 @@ public final class Validator {
   public List<Diagnostic> validate(List<ContainerDefinition> definitions) {
     found.clear();
     checkNames(definitions);
+    found.addAll(new NameOverrideRules(resolver).check(definitions));
     for (ContainerDefinition definition : definitions) {
       checkDefinitionLevel(definition);
       checkScope(definition, null, definition.settingsFor(null));
@@ -149,8 +150,8 @@ public final class Validator {
             "choose another name, for example Container.define(\"" + name + "App\")");
         continue;
       }
-      String className = Names.className(name);
-      String binding = Names.bindingName(name);
+      String className = Names.className(definition);
+      String binding = Names.bindingName(definition);
       ContainerDefinition earlier = byClass.putIfAbsent(className, definition);
       if (earlier == null) {
         earlier = byBinding.putIfAbsent(binding, definition);
@@ -161,9 +162,10 @@ public final class Validator {
         error("CFC003", definition.where(),
             "container " + quote(name) + " clashes with " + quote(earlier.name())
                 + " (defined at " + resolver.resolve(earlier.where()).render()
-                + "): both become class " + Names.className(earlier.name()) + " or binding "
-                + Names.bindingName(earlier.name()),
-            "rename one of them so that their class and binding names differ");
+                + "): both become class " + Names.className(earlier) + " or binding "
+                + Names.bindingName(earlier),
+            "rename one of them, or set .className(\"…\") or .binding(\"…\") on one, so that"
+                + " their class and binding names differ");
       }
     }
   }
@@ -232,7 +234,9 @@ public final class Validator {
     String renamedFrom = definition.renamedFrom();
     if (renamedFrom != null) {
       SourceLocation at = definition.sources().getOrDefault("renamedFrom", definition.where());
-      if (!DEFINITION_NAME.matcher(renamedFrom).matches()) {
+      if (Names.isClassReference(renamedFrom)) {
+        // A previous class, not a definition name: NameOverrideRules checks it.
+      } else if (!DEFINITION_NAME.matcher(renamedFrom).matches()) {
         error("CFC004", at, "renamedFrom " + quote(renamedFrom)
             + " is not a valid container name", "give the previous definition name exactly");
       } else if (renamedFrom.equals(definition.name())) {

@@ -19,6 +19,9 @@ import java.util.Objects;
  * @param definedAt where the definition was written, for diagnostics
  * @param entriesByScope the {@code containers} entry per scope: key {@code ""} is the top level,
  *     any other key an environment name; every maintained environment is present
+ * @param bindingAt where the definition sets its binding with {@code binding(...)}, or
+ *     {@code null} when the binding is derived, so that a binding the config already has for
+ *     the class is kept
  */
 public record DesiredContainer(
     String definitionName,
@@ -29,7 +32,8 @@ public record DesiredContainer(
     boolean adopt,
     boolean explicitName,
     Diagnostic.Location definedAt,
-    Map<String, ContainerEntry> entriesByScope) {
+    Map<String, ContainerEntry> entriesByScope,
+    Diagnostic.Location bindingAt) {
 
   public DesiredContainer {
     Objects.requireNonNull(definitionName, "definitionName");
@@ -39,10 +43,30 @@ public record DesiredContainer(
     entriesByScope = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entriesByScope));
   }
 
+  /** A definition whose binding is derived (no {@code binding(...)} call). */
+  public DesiredContainer(String definitionName, String className, String bindingName,
+      String renamedFromClass, String renamedFromBinding, boolean adopt, boolean explicitName,
+      Diagnostic.Location definedAt, Map<String, ContainerEntry> entriesByScope) {
+    this(definitionName, className, bindingName, renamedFromClass, renamedFromBinding, adopt,
+        explicitName, definedAt, entriesByScope, null);
+  }
+
   /** The same definition with other entries. */
   DesiredContainer withEntries(Map<String, ContainerEntry> entries) {
     return new DesiredContainer(definitionName, className, bindingName, renamedFromClass,
-        renamedFromBinding, adopt, explicitName, definedAt, entries);
+        renamedFromBinding, adopt, explicitName, definedAt, entries, bindingAt);
+  }
+
+  /** The same definition under another binding name. */
+  DesiredContainer withBinding(String binding) {
+    return new DesiredContainer(definitionName, className, binding, renamedFromClass,
+        renamedFromBinding, adopt, explicitName, definedAt, entriesByScope, bindingAt);
+  }
+
+  /** The same definition, renamed from {@code fromClass}. */
+  DesiredContainer withRenameFrom(String fromClass, String fromBinding) {
+    return new DesiredContainer(definitionName, className, bindingName, fromClass, fromBinding,
+        adopt, explicitName, definedAt, entriesByScope, bindingAt);
   }
 
   /** Whether this definition names an earlier class it was renamed from. */

@@ -15,6 +15,8 @@ import java.util.Set;
  * @param facts what the config declares, for validation's cross-checks
  * @param writtenKeys the keys cfc owns in each managed entry after this run; the input record
  *     unchanged when there are errors
+ * @param bindings definition name → the Durable Object binding the config has after this run
+ *     (a binding kept from the config, else the definition's own); empty when there are errors
  */
 public record ReconcileOutcome(
     String newText,
@@ -22,10 +24,18 @@ public record ReconcileOutcome(
     ChangeSummary summary,
     Set<String> managedClasses,
     ConfigFacts facts,
-    WrittenKeys writtenKeys) {
+    WrittenKeys writtenKeys,
+    java.util.Map<String, String> bindings) {
+
+  /** An outcome that reports no bindings (a failed run). */
+  public ReconcileOutcome(String newText, List<Diagnostic> diagnostics, ChangeSummary summary,
+      Set<String> managedClasses, ConfigFacts facts, WrittenKeys writtenKeys) {
+    this(newText, diagnostics, summary, managedClasses, facts, writtenKeys, java.util.Map.of());
+  }
 
   public ReconcileOutcome {
     diagnostics = List.copyOf(diagnostics);
+    bindings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bindings));
     managedClasses = java.util.Collections.unmodifiableSet(
         new java.util.LinkedHashSet<>(managedClasses));
   }

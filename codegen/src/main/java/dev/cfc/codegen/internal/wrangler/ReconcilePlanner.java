@@ -141,6 +141,15 @@ final class ReconcilePlanner {
     return Character.toLowerCase(base.charAt(0)) + base.substring(1);
   }
 
+  /**
+   * What {@code renamedFrom} takes to name {@code className}: the definition it was derived from,
+   * or the class itself when it was not derived.
+   */
+  static String renamedFromArgument(String className) {
+    return className.endsWith("Container") && className.length() > "Container".length()
+        ? definitionNameOf(className) : className;
+  }
+
   private void checkRemovalsAndHistory(Ownership ownership, Set<String> alive) {
     for (String c : ownership.removed()) {
       if (!desired.allowDestroy()) {
@@ -149,7 +158,7 @@ final class ReconcilePlanner {
                 + " Durable Object class and all of its data",
             "run with --allow-destroy to prune its entries and append a deleted_classes"
                 + " migration, restore the definition, or, if it was renamed, use renamedFrom(\""
-                + definitionNameOf(c) + "\") on the new definition"));
+                + renamedFromArgument(c) + "\") on the new definition"));
       }
     }
     for (String c : previouslyManaged) {
@@ -205,12 +214,18 @@ final class ReconcilePlanner {
       } else if (kind == ArrayKind.BINDINGS) {
         Object name = e.values().get("name");
         for (DesiredContainer d : desired.containers()) {
-          if (d.bindingName().equals(name)) {
+          if (d.bindingName().equals(name) && d.bindingAt() != null) {
+            // The user chose the name: point at their call, and name the line it clashes with.
+            diagnostics.add(Diagnostic.error(WranglerCodes.BINDING_NAME_TAKEN, d.bindingAt(),
+                "binding(\"" + name + "\") of definition '" + d.definitionName() + "' is already"
+                    + " used for class " + c + " at " + e.locationOf("name").render(),
+                "choose another binding name, or rename the hand-written binding"));
+          } else if (d.bindingName().equals(name)) {
             diagnostics.add(Diagnostic.error(WranglerCodes.BINDING_NAME_TAKEN, e.locationOf("name"),
                 "binding " + name + " is already used for class " + c + ", but definition '"
                     + d.definitionName() + "' needs it for " + d.className(),
-                "rename the hand-written binding, or rename the definition (its binding is derived"
-                    + " from its name)"));
+                "rename the hand-written binding, or give the definition another one with"
+                    + " .binding(\"…\")"));
           }
         }
       }
@@ -345,8 +360,9 @@ final class ReconcilePlanner {
           candidates.isEmpty()
               ? "remove adopt() to create a new container, or check the config cfc edits"
               : "entries cfc does not manage: " + String.join("; ", candidates)
-                  + ". Name the definition after the one you mean (its class is <Name>Container),"
-                  + " or remove adopt() to create a new container"));
+                  + ". Set .className(\"…\") to the class you mean (or name the definition after"
+                  + " it: its class is <Name>Container), or remove adopt() to create a new"
+                  + " container"));
     }
   }
 
@@ -367,7 +383,7 @@ final class ReconcilePlanner {
       return;
     }
     String from = d.renamedFromClass();
-    String fromName = definitionNameOf(from);
+    String fromName = renamedFromArgument(from);
     if (!alive.contains(d.className()) && !alive.contains(from)) {
       diagnostics.add(Diagnostic.error(WranglerCodes.RENAME_MATCHES_NOTHING, d.definedAt(),
           d.definitionName() + " is renamedFrom(\"" + fromName + "\"), but no migration in "

@@ -25,6 +25,7 @@ public final class WranglerCodes {
   public static final String DUPLICATE_APPLICATION_NAME = "CFC115";
   public static final String RENAME_MATCHES_NOTHING = "CFC116";
   public static final String NOTHING_TO_ADOPT = "CFC117";
+  public static final String BINDING_NAMES_DIFFER = "CFC118";
   public static final String EDIT_NOT_VERIFIED = "CFC119";
 
   private WranglerCodes() {}

@@ -52,11 +52,14 @@ public final class WranglerEntries {
       }
       String renamedFrom = definition.renamedFrom();
       containers.add(new DesiredContainer(definition.name(),
-          Names.className(definition.name()), Names.bindingName(definition.name()),
-          renamedFrom == null ? null : Names.className(renamedFrom),
-          renamedFrom == null ? null : Names.bindingName(renamedFrom),
+          Names.className(definition), Names.bindingName(definition),
+          renamedFrom == null ? null : Names.renamedFromClass(renamedFrom),
+          renamedFrom == null || Names.isClassReference(renamedFrom) ? null
+              : Names.bindingName(renamedFrom),
           definition.adopt(), definition.containerName() != null,
-          resolver.resolve(definition.where()), scopes));
+          resolver.resolve(definition.where()), scopes,
+          definition.binding() == null ? null
+              : resolver.resolve(definition.sources().get("binding"))));
     }
     return new DesiredState(containers, environments, allowDestroy, adoptAll);
   }
@@ -65,7 +68,7 @@ public final class WranglerEntries {
   ContainerEntry entry(ContainerDefinition definition, String env) {
     Settings s = definition.settingsFor(env);
     LinkedHashMap<String, Object> fields = new LinkedHashMap<>();
-    fields.put("class_name", Names.className(definition.name()));
+    fields.put("class_name", Names.className(definition));
     fields.put("name", containerName(definition, env));
     Image image = s.image();
     if (image instanceof Image.Build build) {

@@ -60,11 +60,13 @@ public final class WranglerReconciler {
       return failed(source, previouslyManaged, written, ConfigFacts.none(file), parsed.diagnostics());
     }
     ConfigDocument doc = parsed.document();
-    ApplicationNames.Result names = ApplicationNames.resolve(desired, doc);
+    KeptNames.Result kept = KeptNames.resolve(desired, doc, previouslyManaged);
+    ApplicationNames.Result names = ApplicationNames.resolve(kept.desired(), doc);
     DesiredState wanted = names.desired();
     ReconcilePlanner.Result planned = ReconcilePlanner.plan(doc, wanted, previouslyManaged, written);
-    if (!names.diagnostics().isEmpty()) {
-      List<Diagnostic> found = new ArrayList<>(names.diagnostics());
+    if (!names.diagnostics().isEmpty() || !kept.diagnostics().isEmpty()) {
+      List<Diagnostic> found = new ArrayList<>(kept.diagnostics());
+      found.addAll(names.diagnostics());
       found.addAll(planned.diagnostics());
       return failed(source, previouslyManaged, written, doc.facts(), found);
     }
@@ -74,7 +76,7 @@ public final class WranglerReconciler {
     if (planned.plan().isEmpty()) {
       return new ReconcileOutcome(source.text(), planned.diagnostics(), planned.summary(),
           planned.managedClasses(), doc.facts(),
-          written.after(wanted, planned.managedClasses()));
+          written.after(wanted, planned.managedClasses()), KeptNames.bindings(wanted));
     }
     ConfigBackend.Emitted emitted = backend.apply(doc, planned.plan());
     List<Diagnostic> all = new ArrayList<>(planned.diagnostics());
@@ -91,7 +93,7 @@ public final class WranglerReconciler {
       return failed(source, previouslyManaged, written, doc.facts(), all);
     }
     return new ReconcileOutcome(emitted.text(), all, planned.summary(), planned.managedClasses(),
-        doc.facts(), written.after(wanted, planned.managedClasses()));
+        doc.facts(), written.after(wanted, planned.managedClasses()), KeptNames.bindings(wanted));
   }
 
   /**
