@@ -1,0 +1,21 @@
+package app;
+
+import dev.cfc.dsl.Container;
+import dev.cfc.dsl.ContainerDefinition;
+import dev.cfc.dsl.ContainerSet;
+import dev.cfc.dsl.Image;
+import java.util.List;
+
+/** Takes over the hand-written Sandbox and keeps its binding MY_CONTAINER. */
+public final class MediaContainers implements ContainerSet {
+  @Override
+  public List<ContainerDefinition> containers() {
+    return List.of(
+        Container.define("sandbox")
+            .className("Sandbox")
+            .adopt()
+            .image(Image.build("containers/sandbox"))
+            .maxInstances(3)
+            .build());
+  }
+}
