@@ -41,6 +41,14 @@ public final class DslVariants implements ContainerSet {
             // endregion
             .egress(PAYMENTS)
             .build(),
+        // region named-call
+        Container.define("sandbox")
+            .className("Sandbox")                   // the Durable Object class the config has
+            .binding("MY_CONTAINER")                // env.MY_CONTAINER in the Worker
+            .adopt()
+            .image(Image.registry("registry.cloudflare.com/acme/sandbox:3.1"))
+            .build(),
+        // endregion
         // region adopt-call
         Container.define("legacy")
             .adopt()                                // take over the hand-written entry

@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param bindingAt where the definition sets its binding with {@code binding(...)}, or
  *     {@code null} when the binding is derived, so that a binding the config already has for
  *     the class is kept
+ * @param classAt where the definition sets its class with {@code className(...)}, or
+ *     {@code null} when the class is derived; clashes with hand-written entries point there
  */
 public record DesiredContainer(
     String definitionName,
@@ -33,7 +35,8 @@ public record DesiredContainer(
     boolean explicitName,
     Diagnostic.Location definedAt,
     Map<String, ContainerEntry> entriesByScope,
-    Diagnostic.Location bindingAt) {
+    Diagnostic.Location bindingAt,
+    Diagnostic.Location classAt) {
 
   public DesiredContainer {
     Objects.requireNonNull(definitionName, "definitionName");
@@ -48,25 +51,25 @@ public record DesiredContainer(
       String renamedFromClass, String renamedFromBinding, boolean adopt, boolean explicitName,
       Diagnostic.Location definedAt, Map<String, ContainerEntry> entriesByScope) {
     this(definitionName, className, bindingName, renamedFromClass, renamedFromBinding, adopt,
-        explicitName, definedAt, entriesByScope, null);
+        explicitName, definedAt, entriesByScope, null, null);
   }
 
   /** The same definition with other entries. */
   DesiredContainer withEntries(Map<String, ContainerEntry> entries) {
     return new DesiredContainer(definitionName, className, bindingName, renamedFromClass,
-        renamedFromBinding, adopt, explicitName, definedAt, entries, bindingAt);
+        renamedFromBinding, adopt, explicitName, definedAt, entries, bindingAt, classAt);
   }
 
   /** The same definition under another binding name. */
   DesiredContainer withBinding(String binding) {
     return new DesiredContainer(definitionName, className, binding, renamedFromClass,
-        renamedFromBinding, adopt, explicitName, definedAt, entriesByScope, bindingAt);
+        renamedFromBinding, adopt, explicitName, definedAt, entriesByScope, bindingAt, classAt);
   }
 
   /** The same definition, renamed from {@code fromClass}. */
   DesiredContainer withRenameFrom(String fromClass, String fromBinding) {
     return new DesiredContainer(definitionName, className, bindingName, fromClass, fromBinding,
-        adopt, explicitName, definedAt, entriesByScope, bindingAt);
+        adopt, explicitName, definedAt, entriesByScope, bindingAt, classAt);
   }
 
   /** Whether this definition names an earlier class it was renamed from. */

@@ -193,7 +193,17 @@ final class ReconcilePlanner {
       String c = e.className();
       DesiredContainer owner = ownership.owner(c);
       if (owner != null) {
-        if (!ownership.mayManage(owner, c)) {
+        if (!ownership.mayManage(owner, c) && owner.classAt() != null
+            && c.equals(owner.className())) {
+          // The user chose the class: point at their call, and name the entry it meets.
+          diagnostics.add(Diagnostic.error(WranglerCodes.CLASH, owner.classAt(),
+              "className(\"" + c + "\") of definition '" + owner.definitionName() + "' is the"
+                  + " class of the hand-written `" + kind.describe(scope) + "` entry at "
+                  + e.at().render(),
+              "call adopt() on the definition '" + owner.definitionName()
+                  + "' or run with --adopt to let cfc manage this entry, or choose another"
+                  + " className"));
+        } else if (!ownership.mayManage(owner, c)) {
           diagnostics.add(Diagnostic.error(WranglerCodes.CLASH, e.at(),
               "hand-written `" + kind.describe(scope) + "` entry for class " + c + " at line "
                   + e.at().line() + " clashes with definition '" + owner.definitionName() + "'",

@@ -59,7 +59,9 @@ public final class WranglerEntries {
           definition.adopt(), definition.containerName() != null,
           resolver.resolve(definition.where()), scopes,
           definition.binding() == null ? null
-              : resolver.resolve(definition.sources().get("binding"))));
+              : resolver.resolve(definition.sources().get("binding")),
+          definition.className() == null ? null
+              : resolver.resolve(definition.sources().get("className"))));
     }
     return new DesiredState(containers, environments, allowDestroy, adoptAll);
   }

@@ -29,7 +29,8 @@ final class TsCases {
 
   static Map<String, Case> all() {
     Map<String, Case> cases = new LinkedHashMap<>();
-    for (Case c : List.of(twoContainers(), hostileStrings(), minimal(), noContainers())) {
+    for (Case c : List.of(twoContainers(), hostileStrings(), minimal(), noContainers(),
+        namedClasses())) {
       cases.put(c.name(), c);
     }
     return cases;
@@ -60,6 +61,24 @@ final class TsCases {
             .build(),
         Container.define("job")
             .image(Image.registry("registry.cloudflare.com/media/job:1.0"))
+            .build()));
+  }
+
+  /**
+   * Classes and bindings named by the team: {@code Sandbox.ts} exports {@code Sandbox}, and
+   * {@code Env} types {@code MY_CONTAINER}; the second keeps its derived binding.
+   */
+  static Case namedClasses() {
+    return new Case("named-classes", WORKER, List.of(
+        Container.define("sandbox")
+            .className("Sandbox")
+            .binding("MY_CONTAINER")
+            .image(Image.registry("registry.cloudflare.com/media/sandbox:1.0"))
+            .defaultPort(8080)
+            .build(),
+        Container.define("small")
+            .className("MyContainerSmall")
+            .image(Image.registry("registry.cloudflare.com/media/small:1.0"))
             .build()));
   }
 

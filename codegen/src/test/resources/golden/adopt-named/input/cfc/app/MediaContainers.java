@@ -11,11 +11,13 @@ public final class MediaContainers implements ContainerSet {
   @Override
   public List<ContainerDefinition> containers() {
     return List.of(
+        // region adopt-by-class
         Container.define("sandbox")
-            .className("Sandbox")
+            .className("Sandbox") // class_name = "Sandbox" in the config
             .adopt()
             .image(Image.build("containers/sandbox"))
             .maxInstances(3)
             .build());
+        // endregion
   }
 }
