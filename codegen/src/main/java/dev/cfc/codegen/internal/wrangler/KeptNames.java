@@ -18,8 +18,8 @@ import java.util.Set;
  *       now sets {@code className("Sandbox")} is a rename from the derived class, as if it said
  *       {@code renamedFrom("SandboxContainer")}; the lock says which classes cfc managed;</li>
  *   <li>without {@code binding(...)}, a definition keeps the binding name the config has for its
- *       class (or for the class it is renamed from, unless that binding was derived from the old
- *       definition name). The name must be the same in every scope: the generated {@code Env}
+ *       class (or for the class it is renamed from, unless that binding is the one cfc derives for
+ *       the old class). The name must be the same in every scope: the generated {@code Env}
  *       has one member per class ({@code CFC118}).</li>
  * </ul>
  */
@@ -75,7 +75,7 @@ final class KeptNames {
       DocEntry existing = own != null || !d.isRenamed() ? own
           : bindings.entryOf(d.renamedFromClass());
       if (existing != null && existing.values().get("name") instanceof String name
-          && (existing == own || !name.equals(d.renamedFromBinding()))) {
+          && (existing == own || !name.equals(derivedBinding(d.renamedFromClass())))) {
         byName.putIfAbsent(name, existing);
       }
     }
@@ -93,6 +93,15 @@ final class KeptNames {
       return d;
     }
     return byName.isEmpty() ? d : d.withBinding(byName.keySet().iterator().next());
+  }
+
+  /**
+   * The binding cfc derives for a class it derived too ({@code OldContainer} →
+   * {@code CONTAINER_OLD}): a rename moves such a binding to the new derived name, while any
+   * other name was chosen by someone and stays.
+   */
+  private static String derivedBinding(String className) {
+    return Names.bindingName(ReconcilePlanner.definitionNameOf(className));
   }
 
   private static String describe(String scope) {
