@@ -24,12 +24,6 @@ final class Collections2 {
     return Collections.unmodifiableMap(new LinkedHashMap<>(map));
   }
 
-  static <K, V> Map<K, V> merge(Map<K, V> base, Map<K, V> top) {
-    LinkedHashMap<K, V> out = new LinkedHashMap<>(base);
-    out.putAll(top);
-    return Collections.unmodifiableMap(out);
-  }
-
   /**
    * The entries of a map in the map's own order when it has one ({@link LinkedHashMap},
    * {@link SortedMap}), else sorted by key: a {@code HashMap} or {@code Map.of} has no order

@@ -1,82 +1,196 @@
 package dev.cfc.dsl;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The configurable values of a container, a {@link ContainerDefaults} profile or an environment
- * override. A null field or an empty collection means "not set here", so that layers can be
- * merged: profile, then container, then environment override.
- *
- * @param image image source ({@code image}, {@code image_build_context})
- * @param defaultPort port requests go to ({@code defaultPort} in the generated class)
- * @param requiredPorts ports start-up waits for ({@code requiredPorts})
- * @param instanceType wrangler {@code instance_type}
- * @param maxInstances wrangler {@code max_instances}; also the size of {@code any()} and
- *     {@code pool()}
- * @param sleepAfter idle time before the container sleeps ({@code sleepAfter})
- * @param hardTimeout total lifetime cap of one run
- * @param env plain environment variables for the container
- * @param secrets Worker secrets forwarded as same-named environment variables
- * @param secretsStore environment variable name → Secrets Store binding name
- * @param buildArgs Docker build args, wrangler {@code image_vars}
- * @param labels free-form labels, for documentation and generated metadata
- * @param enableInternet whether unlisted hosts are reachable ({@code enableInternet})
- * @param allowedHosts {@code allowedHosts}
- * @param deniedHosts {@code deniedHosts}
- * @param interceptHttps {@code interceptHttps}
- * @param probes readiness probes
- * @param readinessBudget how long requests wait for the probes
- * @param rollout wrangler {@code rollout_step_percentage} / {@code rollout_active_grace_period}
- * @param forwardMetadata whether requests carry the {@code x-cfc-metadata} header
- * @param entrypoint the container command ({@code entrypoint})
- * @param pingEndpoint the base class's health path ({@code pingEndpoint})
- * @param sources where each value was written, keyed by setting name ({@code maxInstances}) or
- *     {@code setting.key} for map and list members ({@code env.LOG_LEVEL},
- *     {@code allowedHosts.api.github.com})
+ * override. A null value or an empty collection means "not set here", so that layers can be
+ * merged: profile, then container, then environment override. Immutable; two settings are equal
+ * when all their values and sources are.
  */
-public record Settings(
-    Image image,
-    Integer defaultPort,
-    List<Integer> requiredPorts,
-    InstanceType instanceType,
-    Integer maxInstances,
-    TimeValue sleepAfter,
-    TimeValue hardTimeout,
-    Map<String, String> env,
-    List<String> secrets,
-    Map<String, String> secretsStore,
-    Map<String, String> buildArgs,
-    Map<String, String> labels,
-    Boolean enableInternet,
-    List<String> allowedHosts,
-    List<String> deniedHosts,
-    Boolean interceptHttps,
-    List<Probe> probes,
-    ReadinessBudget readinessBudget,
-    Rollout rollout,
-    Boolean forwardMetadata,
-    List<String> entrypoint,
-    String pingEndpoint,
-    Map<String, SourceLocation> sources) {
+public final class Settings {
 
   /** Settings with nothing set. */
-  public static final Settings EMPTY = new Settings(null, null, List.of(), null, null, null, null,
-      Map.of(), List.of(), Map.of(), Map.of(), Map.of(), null, List.of(), List.of(), null,
-      List.of(), null, null, null, List.of(), null, Map.of());
+  public static final Settings EMPTY = new Builder().build();
 
-  public Settings {
-    requiredPorts = List.copyOf(requiredPorts);
-    env = Collections2.copyOrdered(env);
-    secrets = List.copyOf(secrets);
-    secretsStore = Collections2.copyOrdered(secretsStore);
-    buildArgs = Collections2.copyOrdered(buildArgs);
-    labels = Collections2.copyOrdered(labels);
-    allowedHosts = List.copyOf(allowedHosts);
-    deniedHosts = List.copyOf(deniedHosts);
-    probes = List.copyOf(probes);
-    entrypoint = List.copyOf(entrypoint);
-    sources = Collections2.copyOrdered(sources);
+  private final Image image;
+  private final Integer defaultPort;
+  private final List<Integer> requiredPorts;
+  private final InstanceType instanceType;
+  private final Integer maxInstances;
+  private final TimeValue sleepAfter;
+  private final TimeValue hardTimeout;
+  private final Map<String, String> env;
+  private final List<String> secrets;
+  private final Map<String, String> secretsStore;
+  private final Map<String, String> buildArgs;
+  private final Map<String, String> labels;
+  private final Boolean enableInternet;
+  private final List<String> allowedHosts;
+  private final List<String> deniedHosts;
+  private final Boolean interceptHttps;
+  private final List<Probe> probes;
+  private final ReadinessBudget readinessBudget;
+  private final Rollout rollout;
+  private final Boolean forwardMetadata;
+  private final List<String> entrypoint;
+  private final String pingEndpoint;
+  private final Map<String, SourceLocation> sources;
+
+  private Settings(Builder builder) {
+    image = builder.image;
+    defaultPort = builder.defaultPort;
+    requiredPorts = List.copyOf(builder.requiredPorts);
+    instanceType = builder.instanceType;
+    maxInstances = builder.maxInstances;
+    sleepAfter = builder.sleepAfter;
+    hardTimeout = builder.hardTimeout;
+    env = Collections2.copyOrdered(builder.env);
+    secrets = List.copyOf(builder.secrets);
+    secretsStore = Collections2.copyOrdered(builder.secretsStore);
+    buildArgs = Collections2.copyOrdered(builder.buildArgs);
+    labels = Collections2.copyOrdered(builder.labels);
+    enableInternet = builder.enableInternet;
+    allowedHosts = List.copyOf(builder.allowedHosts);
+    deniedHosts = List.copyOf(builder.deniedHosts);
+    interceptHttps = builder.interceptHttps;
+    probes = List.copyOf(builder.probes);
+    readinessBudget = builder.readinessBudget;
+    rollout = builder.rollout;
+    forwardMetadata = builder.forwardMetadata;
+    entrypoint = List.copyOf(builder.entrypoint);
+    pingEndpoint = builder.pingEndpoint;
+    sources = Collections2.copyOrdered(builder.sources);
+  }
+
+  /** Image source: wrangler {@code image} and {@code image_build_context}; null when unset. */
+  public Image image() {
+    return image;
+  }
+
+  /** Port requests go to ({@code defaultPort} in the generated class); null when unset. */
+  public Integer defaultPort() {
+    return defaultPort;
+  }
+
+  /** Ports start-up waits for ({@code requiredPorts} in the generated class). */
+  public List<Integer> requiredPorts() {
+    return requiredPorts;
+  }
+
+  /** Wrangler {@code instance_type}; null when unset. */
+  public InstanceType instanceType() {
+    return instanceType;
+  }
+
+  /**
+   * Wrangler {@code max_instances}, also the size of {@code any()} and {@code pool()}; null when
+   * unset.
+   */
+  public Integer maxInstances() {
+    return maxInstances;
+  }
+
+  /** Idle time before the container sleeps ({@code sleepAfter}); null when unset. */
+  public TimeValue sleepAfter() {
+    return sleepAfter;
+  }
+
+  /** Total lifetime cap of one run; null when unset. */
+  public TimeValue hardTimeout() {
+    return hardTimeout;
+  }
+
+  /** Plain environment variables for the container, in the order they were set. */
+  public Map<String, String> env() {
+    return env;
+  }
+
+  /** Worker secrets forwarded as same-named environment variables. */
+  public List<String> secrets() {
+    return secrets;
+  }
+
+  /** Environment variable name → Secrets Store binding name. */
+  public Map<String, String> secretsStore() {
+    return secretsStore;
+  }
+
+  /** Docker build args, wrangler {@code image_vars}. */
+  public Map<String, String> buildArgs() {
+    return buildArgs;
+  }
+
+  /** Free-form labels, for documentation and generated metadata. */
+  public Map<String, String> labels() {
+    return labels;
+  }
+
+  /** Whether unlisted hosts are reachable ({@code enableInternet}); null when unset. */
+  public Boolean enableInternet() {
+    return enableInternet;
+  }
+
+  /** Hosts the container may reach ({@code allowedHosts}). */
+  public List<String> allowedHosts() {
+    return allowedHosts;
+  }
+
+  /** Hosts the container may not reach ({@code deniedHosts}). */
+  public List<String> deniedHosts() {
+    return deniedHosts;
+  }
+
+  /** Whether outbound HTTPS is intercepted ({@code interceptHttps}); null when unset. */
+  public Boolean interceptHttps() {
+    return interceptHttps;
+  }
+
+  /** Readiness probes. */
+  public List<Probe> probes() {
+    return probes;
+  }
+
+  /** How long requests wait for the probes; null when unset. */
+  public ReadinessBudget readinessBudget() {
+    return readinessBudget;
+  }
+
+  /**
+   * Wrangler {@code rollout_step_percentage} / {@code rollout_active_grace_period}; null when
+   * unset.
+   */
+  public Rollout rollout() {
+    return rollout;
+  }
+
+  /** Whether requests carry the {@code x-cfc-metadata} header; null when unset. */
+  public Boolean forwardMetadata() {
+    return forwardMetadata;
+  }
+
+  /** The container command ({@code entrypoint} in the generated class). */
+  public List<String> entrypoint() {
+    return entrypoint;
+  }
+
+  /** The base class's health path ({@code pingEndpoint}); null when unset. */
+  public String pingEndpoint() {
+    return pingEndpoint;
+  }
+
+  /**
+   * Where each value was written, keyed by setting name ({@code maxInstances}) or
+   * {@code setting.key} for map and list members ({@code env.LOG_LEVEL},
+   * {@code allowedHosts.api.github.com}).
+   */
+  public Map<String, SourceLocation> sources() {
+    return sources;
   }
 
   /** Where a setting was written, or null when it was not set in this layer. */
@@ -85,41 +199,159 @@ public record Settings(
   }
 
   /**
+   * Every value by its setting name, the name {@link #sources()} keys it under, in the order of
+   * the accessors above; an unset value is null or empty. For checks that must cover every
+   * setting, including ones added later, without a list of their own to keep in step.
+   */
+  public Map<String, Object> values() {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("image", image);
+    values.put("defaultPort", defaultPort);
+    values.put("requiredPorts", requiredPorts);
+    values.put("instanceType", instanceType);
+    values.put("maxInstances", maxInstances);
+    values.put("sleepAfter", sleepAfter);
+    values.put("hardTimeout", hardTimeout);
+    values.put("env", env);
+    values.put("secrets", secrets);
+    values.put("secretsStore", secretsStore);
+    values.put("buildArgs", buildArgs);
+    values.put("labels", labels);
+    values.put("enableInternet", enableInternet);
+    values.put("allowedHosts", allowedHosts);
+    values.put("deniedHosts", deniedHosts);
+    values.put("interceptHttps", interceptHttps);
+    values.put("probes", probes);
+    values.put("readinessBudget", readinessBudget);
+    values.put("rollout", rollout);
+    values.put("forwardMetadata", forwardMetadata);
+    values.put("entrypoint", entrypoint);
+    values.put("pingEndpoint", pingEndpoint);
+    return Collections.unmodifiableMap(values);
+  }
+
+  /**
    * These settings over {@code base}: a value set here beats the base; maps merge key by key
    * (this layer's entries win); a list set here replaces the base's list.
    */
   public Settings over(Settings base) {
-    return new Settings(
-        pick(image, base.image),
-        pick(defaultPort, base.defaultPort),
-        pickList(requiredPorts, base.requiredPorts),
-        pick(instanceType, base.instanceType),
-        pick(maxInstances, base.maxInstances),
-        pick(sleepAfter, base.sleepAfter),
-        pick(hardTimeout, base.hardTimeout),
-        Collections2.merge(base.env, env),
-        pickList(secrets, base.secrets),
-        Collections2.merge(base.secretsStore, secretsStore),
-        Collections2.merge(base.buildArgs, buildArgs),
-        Collections2.merge(base.labels, labels),
-        pick(enableInternet, base.enableInternet),
-        pickList(allowedHosts, base.allowedHosts),
-        pickList(deniedHosts, base.deniedHosts),
-        pick(interceptHttps, base.interceptHttps),
-        pickList(probes, base.probes),
-        pick(readinessBudget, base.readinessBudget),
-        pick(rollout, base.rollout),
-        pick(forwardMetadata, base.forwardMetadata),
-        pickList(entrypoint, base.entrypoint),
-        pick(pingEndpoint, base.pingEndpoint),
-        Collections2.merge(base.sources, sources));
+    Builder merged = base.toBuilder();
+    merged.image = pick(image, merged.image);
+    merged.defaultPort = pick(defaultPort, merged.defaultPort);
+    replaceIfSet(merged.requiredPorts, requiredPorts);
+    merged.instanceType = pick(instanceType, merged.instanceType);
+    merged.maxInstances = pick(maxInstances, merged.maxInstances);
+    merged.sleepAfter = pick(sleepAfter, merged.sleepAfter);
+    merged.hardTimeout = pick(hardTimeout, merged.hardTimeout);
+    merged.env.putAll(env);
+    replaceIfSet(merged.secrets, secrets);
+    merged.secretsStore.putAll(secretsStore);
+    merged.buildArgs.putAll(buildArgs);
+    merged.labels.putAll(labels);
+    merged.enableInternet = pick(enableInternet, merged.enableInternet);
+    replaceIfSet(merged.allowedHosts, allowedHosts);
+    replaceIfSet(merged.deniedHosts, deniedHosts);
+    merged.interceptHttps = pick(interceptHttps, merged.interceptHttps);
+    replaceIfSet(merged.probes, probes);
+    merged.readinessBudget = pick(readinessBudget, merged.readinessBudget);
+    merged.rollout = pick(rollout, merged.rollout);
+    merged.forwardMetadata = pick(forwardMetadata, merged.forwardMetadata);
+    replaceIfSet(merged.entrypoint, entrypoint);
+    merged.pingEndpoint = pick(pingEndpoint, merged.pingEndpoint);
+    merged.sources.putAll(sources);
+    return merged.build();
+  }
+
+  /** A builder holding these settings, to derive a variant from. */
+  Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.image = image;
+    builder.defaultPort = defaultPort;
+    builder.requiredPorts.addAll(requiredPorts);
+    builder.instanceType = instanceType;
+    builder.maxInstances = maxInstances;
+    builder.sleepAfter = sleepAfter;
+    builder.hardTimeout = hardTimeout;
+    builder.env.putAll(env);
+    builder.secrets.addAll(secrets);
+    builder.secretsStore.putAll(secretsStore);
+    builder.buildArgs.putAll(buildArgs);
+    builder.labels.putAll(labels);
+    builder.enableInternet = enableInternet;
+    builder.allowedHosts.addAll(allowedHosts);
+    builder.deniedHosts.addAll(deniedHosts);
+    builder.interceptHttps = interceptHttps;
+    builder.probes.addAll(probes);
+    builder.readinessBudget = readinessBudget;
+    builder.rollout = rollout;
+    builder.forwardMetadata = forwardMetadata;
+    builder.entrypoint.addAll(entrypoint);
+    builder.pingEndpoint = pingEndpoint;
+    builder.sources.putAll(sources);
+    return builder;
   }
 
   private static <T> T pick(T top, T base) {
     return top != null ? top : base;
   }
 
-  private static <T> List<T> pickList(List<T> top, List<T> base) {
-    return top.isEmpty() ? base : top;
+  private static <T> void replaceIfSet(List<T> target, List<T> top) {
+    if (!top.isEmpty()) {
+      target.clear();
+      target.addAll(top);
+    }
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Settings that && values().equals(that.values())
+        && sources.equals(that.sources);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(values(), sources);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder text = new StringBuilder("Settings[");
+    values().forEach((name, value) -> text.append(name).append('=').append(value).append(", "));
+    return text.append("sources=").append(sources).append(']').toString();
+  }
+
+  /**
+   * The values of a {@link Settings} while they are gathered, mutable; {@link #build()} takes an
+   * immutable copy. Package-private: definitions set values through {@link SettingsBuilder},
+   * which records where each was written.
+   */
+  static final class Builder {
+    Image image;
+    Integer defaultPort;
+    final List<Integer> requiredPorts = new ArrayList<>();
+    InstanceType instanceType;
+    Integer maxInstances;
+    TimeValue sleepAfter;
+    TimeValue hardTimeout;
+    final Map<String, String> env = new LinkedHashMap<>();
+    final List<String> secrets = new ArrayList<>();
+    final Map<String, String> secretsStore = new LinkedHashMap<>();
+    final Map<String, String> buildArgs = new LinkedHashMap<>();
+    final Map<String, String> labels = new LinkedHashMap<>();
+    Boolean enableInternet;
+    final List<String> allowedHosts = new ArrayList<>();
+    final List<String> deniedHosts = new ArrayList<>();
+    Boolean interceptHttps;
+    final List<Probe> probes = new ArrayList<>();
+    ReadinessBudget readinessBudget;
+    Rollout rollout;
+    Boolean forwardMetadata;
+    final List<String> entrypoint = new ArrayList<>();
+    String pingEndpoint;
+    final Map<String, SourceLocation> sources = new LinkedHashMap<>();
+
+    Settings build() {
+      return new Settings(this);
+    }
   }
 }

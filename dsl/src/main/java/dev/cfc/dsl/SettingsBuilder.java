@@ -21,29 +21,7 @@ import java.util.function.BiConsumer;
 public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
     permits ContainerBuilder, ContainerDefaults.Builder, EnvironmentOverrides {
 
-  private Image image;
-  private Integer defaultPort;
-  private final List<Integer> requiredPorts = new ArrayList<>();
-  private InstanceType instanceType;
-  private Integer maxInstances;
-  private TimeValue sleepAfter;
-  private TimeValue hardTimeout;
-  private final Map<String, String> env = new LinkedHashMap<>();
-  private final List<String> secrets = new ArrayList<>();
-  private final Map<String, String> secretsStore = new LinkedHashMap<>();
-  private final Map<String, String> buildArgs = new LinkedHashMap<>();
-  private final Map<String, String> labels = new LinkedHashMap<>();
-  private Boolean enableInternet;
-  private final List<String> allowedHosts = new ArrayList<>();
-  private final List<String> deniedHosts = new ArrayList<>();
-  private Boolean interceptHttps;
-  private final List<Probe> probes = new ArrayList<>();
-  private ReadinessBudget readinessBudget;
-  private Rollout rollout;
-  private Boolean forwardMetadata;
-  private final List<String> entrypoint = new ArrayList<>();
-  private String pingEndpoint;
-  private final Map<String, SourceLocation> sources = new LinkedHashMap<>();
+  private final Settings.Builder gathered = new Settings.Builder();
   private boolean used;
 
   SettingsBuilder() {}
@@ -58,7 +36,7 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
       throw new IllegalStateException(
           "this builder was already built; start a new one for another definition");
     }
-    sources.put(key, SourceLocation.ofCaller());
+    gathered.sources.put(key, SourceLocation.ofCaller());
     return self();
   }
 
@@ -76,7 +54,7 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
    * context, {@code image_build_context}.
    */
   public B image(Image image) {
-    this.image = Objects.requireNonNull(image, "image");
+    gathered.image = Objects.requireNonNull(image, "image");
     return record("image");
   }
 
@@ -86,7 +64,7 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
    * set.
    */
   public B defaultPort(int port) {
-    this.defaultPort = port;
+    gathered.defaultPort = port;
     return record("defaultPort");
   }
 
@@ -95,9 +73,9 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
    * {@code requiredPorts}. Replaces earlier calls.
    */
   public B requiredPorts(int... ports) {
-    requiredPorts.clear();
+    gathered.requiredPorts.clear();
     for (int port : Objects.requireNonNull(ports, "ports")) {
-      requiredPorts.add(port);
+      gathered.requiredPorts.add(port);
     }
     return record("requiredPorts");
   }
@@ -107,7 +85,7 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
    * {@link InstanceType#custom(double, int, int)}.
    */
   public B instanceType(InstanceType type) {
-    this.instanceType = Objects.requireNonNull(type, "instanceType");
+    gathered.instanceType = Objects.requireNonNull(type, "instanceType");
     return record("instanceType");
   }
 
@@ -116,7 +94,7 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
    * 20). {@code any()} and {@code pool()} spread requests over exactly this many instances.
    */
   public B maxInstances(int count) {
-    this.maxInstances = count;
+    gathered.maxInstances = count;
     return record("maxInstances");
   }
 
@@ -125,19 +103,19 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
    * {@code "30s"}, {@code "5m"} or {@code "2h"}; at least 1 s.
    */
   public B sleepAfter(String duration) {
-    this.sleepAfter = TimeValue.of(Objects.requireNonNull(duration, "sleepAfter"));
+    gathered.sleepAfter = TimeValue.of(Objects.requireNonNull(duration, "sleepAfter"));
     return record("sleepAfter");
   }
 
   /** {@link #sleepAfter(String)} as a {@link Duration} of whole seconds. */
   public B sleepAfter(Duration duration) {
-    this.sleepAfter = TimeValue.of(duration);
+    gathered.sleepAfter = TimeValue.of(duration);
     return record("sleepAfter");
   }
 
   /** {@link #sleepAfter(String)} in seconds. */
   public B sleepAfter(long seconds) {
-    this.sleepAfter = TimeValue.ofSeconds(seconds);
+    gathered.sleepAfter = TimeValue.ofSeconds(seconds);
     return record("sleepAfter");
   }
 
@@ -147,19 +125,19 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
    * Same grammar as {@link #sleepAfter(String)}.
    */
   public B hardTimeout(String duration) {
-    this.hardTimeout = TimeValue.of(Objects.requireNonNull(duration, "hardTimeout"));
+    gathered.hardTimeout = TimeValue.of(Objects.requireNonNull(duration, "hardTimeout"));
     return record("hardTimeout");
   }
 
   /** {@link #hardTimeout(String)} as a {@link Duration} of whole seconds. */
   public B hardTimeout(Duration duration) {
-    this.hardTimeout = TimeValue.of(duration);
+    gathered.hardTimeout = TimeValue.of(duration);
     return record("hardTimeout");
   }
 
   /** {@link #hardTimeout(String)} in seconds. */
   public B hardTimeout(long seconds) {
-    this.hardTimeout = TimeValue.ofSeconds(seconds);
+    gathered.hardTimeout = TimeValue.ofSeconds(seconds);
     return record("hardTimeout");
   }
 
@@ -168,7 +146,8 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
    * ({@code envVars} at start). Names match {@code ^[A-Za-z_][A-Za-z0-9_]*$}.
    */
   public B env(String name, String value) {
-    env.put(Objects.requireNonNull(name, "env name"), Objects.requireNonNull(value, "env value"));
+    gathered.env.put(Objects.requireNonNull(name, "env name"),
+        Objects.requireNonNull(value, "env value"));
     return record("env." + name);
   }
 
@@ -187,7 +166,7 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
    */
   public B secrets(String... names) {
     for (String name : Objects.requireNonNull(names, "secrets")) {
-      secrets.add(Objects.requireNonNull(name, "secret name"));
+      gathered.secrets.add(Objects.requireNonNull(name, "secret name"));
       record("secrets." + name);
     }
     return self();
@@ -208,7 +187,7 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
    * the wrangler config's {@code secrets_store_secrets}.
    */
   public B secretsStore(String envName, String binding) {
-    secretsStore.put(Objects.requireNonNull(envName, "env name"),
+    gathered.secretsStore.put(Objects.requireNonNull(envName, "env name"),
         Objects.requireNonNull(binding, "binding"));
     return record("secretsStore." + envName);
   }
@@ -226,7 +205,7 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
    * images.
    */
   public B buildArg(String name, String value) {
-    buildArgs.put(Objects.requireNonNull(name, "build arg name"),
+    gathered.buildArgs.put(Objects.requireNonNull(name, "build arg name"),
         Objects.requireNonNull(value, "build arg value"));
     return record("buildArgs." + name);
   }
@@ -243,14 +222,14 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
 
   /** A free-form label, kept in the generated class for observability. */
   public B label(String key, String value) {
-    labels.put(Objects.requireNonNull(key, "label key"),
+    gathered.labels.put(Objects.requireNonNull(key, "label key"),
         Objects.requireNonNull(value, "label value"));
     return record("labels." + key);
   }
 
   /** Whether hosts not on the allow-list are reachable: the generated {@code enableInternet}. */
   public B enableInternet(boolean enabled) {
-    this.enableInternet = enabled;
+    gathered.enableInternet = enabled;
     return record("enableInternet");
   }
 
@@ -260,7 +239,7 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
    */
   public B allowedHosts(String... hosts) {
     for (String host : Objects.requireNonNull(hosts, "hosts")) {
-      allowedHosts.add(Objects.requireNonNull(host, "host"));
+      gathered.allowedHosts.add(Objects.requireNonNull(host, "host"));
       record("allowedHosts." + host);
     }
     return self();
@@ -280,7 +259,7 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
    */
   public B deniedHosts(String... hosts) {
     for (String host : Objects.requireNonNull(hosts, "hosts")) {
-      deniedHosts.add(Objects.requireNonNull(host, "host"));
+      gathered.deniedHosts.add(Objects.requireNonNull(host, "host"));
       record("deniedHosts." + host);
     }
     return self();
@@ -296,7 +275,7 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
 
   /** Applies the egress lists to HTTPS as well: the generated {@code interceptHttps}. */
   public B interceptHttps(boolean intercept) {
-    this.interceptHttps = intercept;
+    gathered.interceptHttps = intercept;
     return record("interceptHttps");
   }
 
@@ -304,17 +283,17 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
   public B egress(Egress policy) {
     Objects.requireNonNull(policy, "egress");
     record("egress");
-    SourceLocation at = sources.get("egress");
-    enableInternet = policy.enableInternet();
-    sources.put("enableInternet", at);
-    interceptHttps = policy.httpsIntercepted();
-    sources.put("interceptHttps", at);
-    allowedHosts.clear();
-    allowedHosts.addAll(policy.allowedHosts());
-    policy.allowedHosts().forEach(h -> sources.put("allowedHosts." + h, at));
-    deniedHosts.clear();
-    deniedHosts.addAll(policy.deniedHosts());
-    policy.deniedHosts().forEach(h -> sources.put("deniedHosts." + h, at));
+    SourceLocation at = gathered.sources.get("egress");
+    gathered.enableInternet = policy.enableInternet();
+    gathered.sources.put("enableInternet", at);
+    gathered.interceptHttps = policy.httpsIntercepted();
+    gathered.sources.put("interceptHttps", at);
+    gathered.allowedHosts.clear();
+    gathered.allowedHosts.addAll(policy.allowedHosts());
+    policy.allowedHosts().forEach(h -> gathered.sources.put("allowedHosts." + h, at));
+    gathered.deniedHosts.clear();
+    gathered.deniedHosts.addAll(policy.deniedHosts());
+    policy.deniedHosts().forEach(h -> gathered.sources.put("deniedHosts." + h, at));
     return self();
   }
 
@@ -324,15 +303,15 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
    * Replaces earlier calls.
    */
   public B readyOn(Probe... probes) {
-    this.probes.clear();
-    this.probes.addAll(Arrays.asList(Objects.requireNonNull(probes, "probes")));
-    this.probes.forEach(p -> Objects.requireNonNull(p, "probe"));
+    gathered.probes.clear();
+    gathered.probes.addAll(Arrays.asList(Objects.requireNonNull(probes, "probes")));
+    gathered.probes.forEach(p -> Objects.requireNonNull(p, "probe"));
     return record("readyOn");
   }
 
   /** How long requests wait for readiness and how often probes poll (default 30 s / 500 ms). */
   public B readinessBudget(Duration timeout, Duration poll) {
-    this.readinessBudget = new ReadinessBudget(timeout, poll);
+    gathered.readinessBudget = new ReadinessBudget(timeout, poll);
     return record("readinessBudget");
   }
 
@@ -341,7 +320,7 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
    * and {@code rollout_active_grace_period} in seconds (≥ 0).
    */
   public B rollout(int stepPercentage, long activeGracePeriodSeconds) {
-    this.rollout = new Rollout(List.of(stepPercentage), activeGracePeriodSeconds);
+    gathered.rollout = new Rollout(List.of(stepPercentage), activeGracePeriodSeconds);
     return record("rollout");
   }
 
@@ -350,7 +329,7 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
    * 20, 25, 50, 100); {@code rollout_active_grace_period} is left to wrangler's default.
    */
   public B rollout(int stepPercentage) {
-    this.rollout = Rollout.step(stepPercentage);
+    gathered.rollout = Rollout.step(stepPercentage);
     return record("rollout");
   }
 
@@ -365,8 +344,8 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
     for (int step : stepPercentages) {
       steps.add(step);
     }
-    Long grace = rollout == null ? null : rollout.activeGracePeriodSeconds();
-    this.rollout = new Rollout(steps, grace);
+    Long grace = gathered.rollout == null ? null : gathered.rollout.activeGracePeriodSeconds();
+    gathered.rollout = new Rollout(steps, grace);
     return record("rollout");
   }
 
@@ -376,7 +355,7 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
    * or {@link #rolloutSteps}); on its own it leaves {@code rollout_step_percentage} to wrangler.
    */
   public B rolloutGracePeriod(long activeGracePeriodSeconds) {
-    this.rollout = (rollout == null ? new Rollout(List.of(), null) : rollout)
+    gathered.rollout = (gathered.rollout == null ? new Rollout(List.of(), null) : gathered.rollout)
         .withGracePeriod(activeGracePeriodSeconds);
     return record("rollout");
   }
@@ -387,15 +366,15 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
    * {@code RequestMetadata.parse} reads it.
    */
   public B forwardMetadata(boolean forward) {
-    this.forwardMetadata = forward;
+    gathered.forwardMetadata = forward;
     return record("forwardMetadata");
   }
 
   /** The container command, the generated class's {@code entrypoint}. */
   public B entrypoint(String... command) {
-    entrypoint.clear();
+    gathered.entrypoint.clear();
     for (String part : Objects.requireNonNull(command, "entrypoint")) {
-      entrypoint.add(Objects.requireNonNull(part, "entrypoint part"));
+      gathered.entrypoint.add(Objects.requireNonNull(part, "entrypoint part"));
     }
     return record("entrypoint");
   }
@@ -406,7 +385,7 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
    * class requests {@code http://<pingEndpoint>}.
    */
   public B pingEndpoint(String path) {
-    this.pingEndpoint = Objects.requireNonNull(path, "pingEndpoint");
+    gathered.pingEndpoint = Objects.requireNonNull(path, "pingEndpoint");
     return record("pingEndpoint");
   }
 
@@ -424,9 +403,6 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
 
   /** A snapshot of what was set on this builder. */
   final Settings settings() {
-    return new Settings(image, defaultPort, requiredPorts, instanceType, maxInstances, sleepAfter,
-        hardTimeout, env, secrets, secretsStore, buildArgs, labels, enableInternet, allowedHosts,
-        deniedHosts, interceptHttps, probes, readinessBudget, rollout, forwardMetadata,
-        entrypoint, pingEndpoint, sources);
+    return gathered.build();
   }
 }

@@ -1,5 +1,6 @@
 package dev.cfc.codegen.internal.validate;
 
+import dev.cfc.dsl.Settings;
 import dev.cfc.dsl.SourceLocation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -11,8 +12,9 @@ import java.util.Map;
 /**
  * Finds the text values of a definition that are not Unicode text: a Java string holding half of
  * a surrogate pair ({@code "\uD800"}) has no UTF-8 encoding, so it could reach no config or
- * generated file intact. Every text of the definition is checked, found by walking its records,
- * so that a setting added to the DSL later is covered without a list to keep in step.
+ * generated file intact. Every text of the definition is checked, found by walking its records
+ * and each {@link Settings#values()}, so that a setting added to the DSL later is covered without
+ * a list here to keep in step.
  */
 final class UnpairedSurrogates {
 
@@ -70,6 +72,11 @@ final class UnpairedSurrogates {
     } else if (value instanceof Collection<?> items) {
       for (Object item : items) {
         walk(item, setting, sources, found);
+      }
+    } else if (value instanceof Settings settings) {
+      // Settings carry their own source map, so they name their settings from zero again.
+      for (Map.Entry<String, Object> part : settings.values().entrySet()) {
+        walk(part.getValue(), part.getKey(), settings.sources(), found);
       }
     } else if (value instanceof Record record) {
       Map<String, SourceLocation> inner = sources;
