@@ -1,0 +1,41 @@
+package dev.cfc.codegen.internal.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cfc.codegen.Diagnostic;
+import dev.cfc.dsl.ContainerDefinition;
+import dev.cfc.dsl.Image;
+import dev.cfc.dsl.InstanceType;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Environment overrides (CFC005, CFC006). Failing cases assert the code, the line the bad value
+ * was written on and the hint.
+ */
+class EnvironmentRulesTest extends ValidationFixture {
+
+  @Test
+  void overrideOfAnUnlistedEnvironmentIsAWarning() {
+    int line = nextLine();
+    ContainerDefinition def = app().environment("prod", e -> e.maxInstances(3)).build();
+    Diagnostic d = only(validate(null, List.of("production"), def), "CFC005");
+    assertThat(d.severity()).isEqualTo(Diagnostic.Severity.WARNING);
+    assertThat(d.location().line()).isEqualTo(line);
+    assertThat(d.hint()).contains("\"prod\"");
+    assertThat(validate(null, List.of("prod"), def)).isEmpty();
+  }
+
+  @Test
+  void anOverrideOfWhatTheSharedClassHoldsIsAnError() {
+    int line = nextLine();
+    ContainerDefinition def = app().environment("staging", e -> e.maxInstances(2).env("LOG_LEVEL", "debug")).build();
+    Diagnostic d = only(validate(null, List.of("staging"), def), "CFC006");
+    assertThat(d.location().line()).isEqualTo(line);
+    assertThat(d.message()).contains("\"staging\"").contains("overrides env");
+    assertThat(d.hint()).contains("instanceType, maxInstances and rollout");
+    assertThat(validate(null, List.of("staging"), app().environment("staging",
+        e -> e.maxInstances(2).instanceType(InstanceType.BASIC).rollout(10, 0)
+            .image(Image.build("containers/app")).buildArg("A", "1")).build())).isEmpty();
+  }
+}
