@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -49,6 +51,19 @@ class DiagnosticCatalogTest {
     Set<String> emitted = codesIn(Path.of("src/main/java"));
     emitted.addAll(codesIn(Path.of("../cli/src/main/java")));
     assertThat(emitted).containsAll(DiagnosticCatalog.entries().keySet());
+  }
+
+  @Test
+  void theBundledCatalogueIsDocsDiagnosticsMdHeadingByHeading() throws IOException {
+    String docs = Files.readString(Path.of("../docs/diagnostics.md"));
+    List<String> headings = new ArrayList<>();
+    Matcher m = Pattern.compile("(?m)^## (CFC\\d{3})\\b").matcher(docs);
+    while (m.find()) {
+      headings.add(m.group(1));
+    }
+    assertThat(DiagnosticCatalog.entries().keySet()).containsExactlyElementsOf(headings);
+    DiagnosticCatalog.entries().forEach((code, entry) ->
+        assertThat(docs).as(code).contains(entry.strip()));
   }
 
   @Test
