@@ -76,4 +76,13 @@ class NameRulesTest extends ValidationFixture {
     assertThat(validate(Container.define("a" + "b".repeat(63))
         .image(Image.registry("registry.cloudflare.com/acme/app:1")).build())).isEmpty();
   }
+
+  @Test
+  void aNameWithNoAsciiLetterOrDigitIsOfferedAPlaceholderName() {
+    Diagnostic d = only(validate(Container.define("ü-ï").image(Image.registry(REGISTRY))
+        .build()), "CFC001");
+    assertThat(d.hint()).endsWith("Container.define(\"app\")");
+    assertThat(only(validate(Container.define("9-lives").image(Image.registry(REGISTRY))
+        .build()), "CFC001").hint()).endsWith("Container.define(\"lives\")");
+  }
 }
