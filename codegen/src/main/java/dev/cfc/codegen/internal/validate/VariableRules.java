@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 final class VariableRules implements ScopeRules {
 
-  static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private final ConfigContext config;
   private final Findings findings;
