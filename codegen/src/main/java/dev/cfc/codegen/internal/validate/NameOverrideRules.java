@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
 /**
  * The names a definition sets itself: {@code className(...)} must be a JavaScript class
  * identifier the generated files can declare ({@code CFC008}), {@code binding(...)} a binding
- * identifier ({@code CFC009}), and {@code renamedFrom} a class name when it names one. Whether
- * they are unique across definitions is checked with the derived names ({@code CFC003}).
+ * identifier ({@code CFC009}), and {@code renamedFrom} a class name when it names one
+ * ({@code CFC004}). Whether they are unique across definitions is checked with the derived names
+ * by {@link NameRules}.
  */
 final class NameOverrideRules {
 
