@@ -5,6 +5,7 @@ import dev.cfc.codegen.Diagnostic;
 import dev.cfc.codegen.internal.model.BuildPaths;
 import dev.cfc.codegen.internal.model.Names;
 import dev.cfc.codegen.internal.model.SourceResolver;
+import dev.cfc.codegen.internal.wrangler.ConfigFacts;
 import dev.cfc.dsl.ContainerDefinition;
 import dev.cfc.dsl.Image;
 import dev.cfc.dsl.InstanceType;
@@ -50,7 +51,7 @@ public final class Validator {
   private final SourceResolver resolver;
   private final List<String> environments;
   private final List<String> maintained;
-  private final ConfigContext config;
+  private final ConfigFacts config;
   private final Set<Diagnostic> found = new LinkedHashSet<>();
 
   /**
@@ -60,7 +61,7 @@ public final class Validator {
    * @param config facts of the wrangler config, or null to skip the cross-checks
    */
   public Validator(Path projectDir, SourceResolver resolver, List<String> environments,
-      ConfigContext config) {
+      ConfigFacts config) {
     this(projectDir, resolver, environments, environments, config, AccountLimits.PUBLISHED);
   }
 
@@ -70,7 +71,7 @@ public final class Validator {
    * @param limits the largest custom instance type the account may run
    */
   public Validator(Path projectDir, SourceResolver resolver, List<String> environments,
-      List<String> maintained, ConfigContext config, AccountLimits limits) {
+      List<String> maintained, ConfigFacts config, AccountLimits limits) {
     this.limits = limits;
     this.projectDir = projectDir;
     this.resolver = resolver;
@@ -565,7 +566,7 @@ public final class Validator {
 
   private void checkSecretsStoreDeclared(String env, String binding, SourceLocation where) {
     String scope = env == null ? "" : env;
-    Set<String> declared = config.secretsStoreBindings().getOrDefault(scope, Set.of());
+    List<String> declared = config.secretsStoreBindings().getOrDefault(scope, List.of());
     if (declared.contains(binding)) {
       return;
     }
@@ -788,8 +789,7 @@ public final class Validator {
   }
 
   private boolean jsonConfig() {
-    String file = config.configFile();
-    return file.endsWith(".json") || file.endsWith(".jsonc");
+    return config.source().isJson();
   }
 
   /** A top-level key and string value as the config's own syntax writes it. */

@@ -38,9 +38,8 @@ import java.util.TreeMap;
 final class JsoncBackend implements ConfigBackend {
 
   @Override
-  public boolean handles(ConfigSource source) {
-    String name = source.fileName();
-    return name.endsWith(".jsonc") || name.endsWith(".json");
+  public ConfigSource.Syntax syntax() {
+    return ConfigSource.Syntax.JSONC;
   }
 
   @Override

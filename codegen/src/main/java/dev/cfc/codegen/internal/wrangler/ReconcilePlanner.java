@@ -68,12 +68,6 @@ final class ReconcilePlanner {
     return new ReconcilePlanner(doc, desired, previouslyManaged, written).run();
   }
 
-  /** Whether the config is JSON, so hints must not show TOML. */
-  private boolean json() {
-    String name = doc.source().displayName();
-    return name.endsWith(".json") || name.endsWith(".jsonc");
-  }
-
   private Result run() {
     String file = doc.source().displayName();
     for (Diagnostic.Location at : doc.exportsAt()) {
@@ -86,7 +80,7 @@ final class ReconcilePlanner {
     DocArray migrations = doc.array("", ArrayKind.MIGRATIONS);
     if (migrations.state() == DocArray.State.INVALID) {
       diagnostics.add(Diagnostic.error(WranglerCodes.UNSUPPORTED_LAYOUT, migrations.at(),
-          "`migrations` is not a list of entries", json()
+          "`migrations` is not a list of entries", doc.source().isJson()
               ? "write migrations as an array of objects"
               : "write each migration as a [[migrations]] table"));
     }
@@ -184,7 +178,7 @@ final class ReconcilePlanner {
     if (array.state() == DocArray.State.INVALID) {
       diagnostics.add(Diagnostic.error(WranglerCodes.UNSUPPORTED_LAYOUT, array.at(),
           "`" + kind.describe(scope) + "` is not an array of tables",
-          json() ? "write " + kind.describe(scope) + " as an array of objects"
+          doc.source().isJson() ? "write " + kind.describe(scope) + " as an array of objects"
               : "write each element as a [[" + kind.describe(scope) + "]] table"));
       return;
     }

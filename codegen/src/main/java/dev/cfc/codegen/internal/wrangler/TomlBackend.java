@@ -29,8 +29,8 @@ import org.tomlj.TomlParseResult;
 final class TomlBackend implements ConfigBackend {
 
   @Override
-  public boolean handles(ConfigSource source) {
-    return source.fileName().endsWith(".toml");
+  public ConfigSource.Syntax syntax() {
+    return ConfigSource.Syntax.TOML;
   }
 
   @Override

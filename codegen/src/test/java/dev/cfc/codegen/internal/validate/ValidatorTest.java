@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cfc.codegen.Diagnostic;
 import dev.cfc.codegen.internal.model.SourceResolver;
+import dev.cfc.codegen.internal.wrangler.ConfigFacts;
+import dev.cfc.codegen.internal.wrangler.ConfigSource;
 import dev.cfc.dsl.Container;
 import dev.cfc.dsl.ContainerBuilder;
 import dev.cfc.dsl.ContainerDefinition;
@@ -18,7 +20,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,14 @@ class ValidatorTest {
         .getLineNumber() + 1;
   }
 
+  /** Facts of a {@code wrangler.toml}, as validation receives them. */
+  static ConfigFacts facts(String workerName, String compatibilityDate,
+      Diagnostic.Location compatibilityDateAt, Map<String, List<String>> secretsStoreBindings) {
+    return new ConfigFacts(new ConfigSource(Path.of("wrangler.toml"), ""), workerName,
+        Diagnostic.Location.of("wrangler.toml"), compatibilityDate, compatibilityDateAt,
+        secretsStoreBindings, true);
+  }
+
   private static ContainerBuilder app() {
     return Container.define("app").image(Image.registry(REGISTRY));
   }
@@ -54,7 +63,7 @@ class ValidatorTest {
     return validate(null, List.of(), definitions);
   }
 
-  private List<Diagnostic> validate(ConfigContext config, List<String> environments,
+  private List<Diagnostic> validate(ConfigFacts config, List<String> environments,
       ContainerDefinition... definitions) {
     SourceResolver resolver = new SourceResolver(project, List.of());
     return new Validator(project, resolver, environments, config)
@@ -92,8 +101,8 @@ class ValidatorTest {
         .forwardMetadata(true)
         .pingEndpoint("/ping")
         .build();
-    ConfigContext config = new ConfigContext("wrangler.toml", "media", "2025-12-01",
-        Diagnostic.Location.of("wrangler.toml"), Map.of("", Set.of("STRIPE_SECRET")));
+    ConfigFacts config = facts("media", "2025-12-01",
+        Diagnostic.Location.of("wrangler.toml"), Map.of("", List.of("STRIPE_SECRET")));
     assertThat(validate(config, List.of(), full)).isEmpty();
   }
 
@@ -305,8 +314,8 @@ class ValidatorTest {
 
   @Test
   void secretsStoreBindingMustBeDeclaredInTheConfigOfEachScope() {
-    ConfigContext config = new ConfigContext("wrangler.toml", "w", "2025-12-01",
-        Diagnostic.Location.of("wrangler.toml"), Map.of("", Set.of("STRIPE_SECRET")));
+    ConfigFacts config = facts("w", "2025-12-01",
+        Diagnostic.Location.of("wrangler.toml"), Map.of("", List.of("STRIPE_SECRET")));
     int line = nextLine();
     ContainerDefinition def = app().secretsStore("STRIPE_KEY", "STRIPE_SECRET").build();
     assertThat(validate(config, List.of(), def)).isEmpty();
@@ -350,7 +359,7 @@ class ValidatorTest {
 
   @Test
   void egressNeedsARecentCompatibilityDate() {
-    ConfigContext old = new ConfigContext("wrangler.toml", "w", "2025-01-01",
+    ConfigFacts old = facts("w", "2025-01-01",
         new Diagnostic.Location("wrangler.toml", 3, 1), Map.of());
     int line = nextLine();
     ContainerDefinition def = app().egress(Egress.denyInternet().allow("a.com")).build();
@@ -358,7 +367,7 @@ class ValidatorTest {
     assertThat(d.location().line()).isEqualTo(line);
     assertThat(d.message()).contains("2025-11-17").contains("2025-01-01")
         .contains("wrangler.toml:3:1");
-    ConfigContext recent = new ConfigContext("wrangler.toml", "w", "2025-11-17",
+    ConfigFacts recent = facts("w", "2025-11-17",
         Diagnostic.Location.of("wrangler.toml"), Map.of());
     assertThat(validate(recent, List.of(), def)).isEmpty();
   }
@@ -503,7 +512,7 @@ class ValidatorTest {
 
   @Test
   void aMissingWorkerNameIsReportedOnTheConfig() {
-    ConfigContext noName = new ConfigContext("wrangler.toml", null, "2025-12-01",
+    ConfigFacts noName = facts(null, "2025-12-01",
         Diagnostic.Location.of("wrangler.toml"), Map.of());
     Diagnostic d = only(validate(noName, List.of(), app().build()), "CFC090");
     assertThat(d.location().file()).isEqualTo("wrangler.toml");

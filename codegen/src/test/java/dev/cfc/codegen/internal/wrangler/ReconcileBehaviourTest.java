@@ -298,7 +298,7 @@ class ReconcileBehaviourTest {
         .containsEntry("", List.of("API_KEY"))
         .containsEntry("staging", List.of("STAGING_KEY"));
     ConfigFacts none = new WranglerReconciler()
-        .readFacts(new ConfigSource(Path.of("wrangler.toml"), "x = ")).facts();
+        .parse(new ConfigSource(Path.of("wrangler.toml"), "x = ")).facts();
     assertThat(none.workerName()).isNull();
   }
 
