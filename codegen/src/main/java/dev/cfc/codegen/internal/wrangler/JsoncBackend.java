@@ -222,84 +222,133 @@ final class JsoncBackend implements ConfigBackend {
       return text.firstTokenOnLine(item.start()) && lineEnd(item) >= 0;
     }
 
-    private void emit(Node container, Change c) {
+    /**
+     * The items of one container as they are before the edit.
+     *
+     * @param lastKept index of the last item this run keeps, or -1 when it removes them all
+     * @param trailingComma whether the container's last item has a comma after it
+     */
+    private record Existing(Node container, List<Item> items, int lastKept,
+        boolean trailingComma) {
+
+      boolean isObject() {
+        return container instanceof Obj;
+      }
+
+      Item last() {
+        return items.get(items.size() - 1);
+      }
+
+      boolean lastKeptIsLast() {
+        return lastKept == items.size() - 1;
+      }
+    }
+
+    /**
+     * Carries out one container's changes: as whole lines when every item sits on lines of its
+     * own, else inline next to the neighbouring items.
+     */
+    private void emit(Node container, Change change) {
       List<Item> items = items(container);
-      int n = items.size();
-      int open = container.start();
-      int close = container.end() - 1;
-      if (n == 0) {
-        intoEmpty(container, c.atEnd);
+      if (items.isEmpty()) {
+        intoEmpty(container, change.atEnd);
         return;
       }
-      boolean trailing = items.get(n - 1).comma() >= 0;
-      int k = -1;
-      for (int i = 0; i < n; i++) {
-        if (!c.removed.contains(i)) {
-          k = i;
+      int lastKept = -1;
+      for (int i = 0; i < items.size(); i++) {
+        if (!change.removed.contains(i)) {
+          lastKept = i;
         }
       }
-      if (k >= 0 && !c.atEnd.isEmpty()) {
-        c.after.computeIfAbsent(k, i -> new ArrayList<>()).addAll(c.atEnd);
-        c.atEnd.clear();
+      if (lastKept >= 0 && !change.atEnd.isEmpty()) {
+        // Appending is inserting after the last item that stays.
+        change.after.computeIfAbsent(lastKept, i -> new ArrayList<>()).addAll(change.atEnd);
+        change.atEnd.clear();
       }
-      final int lastKept = k;
-      boolean newLast = k >= 0 ? c.after.containsKey(k) : !c.atEnd.isEmpty();
-      boolean lineMode = !text.sameLine(open, close) && items.stream().allMatch(this::ownsLines);
-      boolean isObject = container instanceof Obj;
+      Existing existing = new Existing(container, items, lastKept,
+          items.get(items.size() - 1).comma() >= 0);
+      boolean onOwnLines = !text.sameLine(container.start(), container.end() - 1)
+          && items.stream().allMatch(this::ownsLines);
+      if (onOwnLines) {
+        emitAsLines(existing, change);
+      } else {
+        emitInline(existing, change);
+      }
+    }
 
-      if (lineMode) {
-        boolean blank = blankSeparated(items);
-        for (int i : c.removed) {
-          edits.delete(blockStart(container, items.get(i)), lineEnd(items.get(i)));
-        }
-        if (k >= 0) {
-          Item last = items.get(k);
-          if (k != n - 1 && !trailing && !newLast) {
-            edits.delete(last.comma(), last.comma() + 1);
-          }
-          if (k == n - 1 && !trailing && newLast) {
-            edits.insert(last.end(), ",");
-          }
-        }
-        c.after.forEach((i, pieces) -> edits.insert(lineEnd(items.get(i)),
-            lines(pieces, items.get(i), isObject, blank, true, i == lastKept && !trailing)));
-        c.before.forEach((i, pieces) -> edits.insert(leadingStart(container, items.get(i)),
-            lines(pieces, items.get(i), isObject, blank, false, false)));
-        if (k < 0 && !c.atEnd.isEmpty()) {
-          edits.insert(lineEnd(items.get(n - 1)),
-              lines(c.atEnd, items.get(n - 1), isObject, false, true, !trailing));
-        }
+    /** Removed items lose their lines; new ones are whole lines at their neighbour's indent. */
+    private void emitAsLines(Existing existing, Change change) {
+      List<Item> items = existing.items();
+      boolean blankSeparated = blankSeparated(items);
+      for (int i : change.removed) {
+        edits.delete(blockStart(existing.container(), items.get(i)), lineEnd(items.get(i)));
+      }
+      fixLastKeptComma(existing, change);
+      boolean lastKeptEnds = !existing.trailingComma();
+      change.after.forEach((i, pieces) -> edits.insert(lineEnd(items.get(i)),
+          lines(pieces, items.get(i), existing.isObject(), blankSeparated, true,
+              i == existing.lastKept() && lastKeptEnds)));
+      change.before.forEach((i, pieces) -> edits.insert(
+          leadingStart(existing.container(), items.get(i)),
+          lines(pieces, items.get(i), existing.isObject(), blankSeparated, false, false)));
+      if (existing.lastKept() < 0 && !change.atEnd.isEmpty()) {
+        edits.insert(lineEnd(existing.last()), lines(change.atEnd, existing.last(),
+            existing.isObject(), false, true, lastKeptEnds));
+      }
+    }
+
+    /**
+     * Keeps the comma style when the last kept item changes role: without trailing commas it
+     * loses its comma when everything after it goes, and gains one when new items follow it.
+     */
+    private void fixLastKeptComma(Existing existing, Change change) {
+      if (existing.lastKept() < 0 || existing.trailingComma()) {
         return;
       }
+      Item lastKept = existing.items().get(existing.lastKept());
+      boolean newItemsFollow = change.after.containsKey(existing.lastKept());
+      if (!existing.lastKeptIsLast() && !newItemsFollow) {
+        edits.delete(lastKept.comma(), lastKept.comma() + 1);
+      }
+      if (existing.lastKeptIsLast() && newItemsFollow) {
+        edits.insert(lastKept.end(), ",");
+      }
+    }
 
-      for (int i : c.removed) {
+    /** Removed items go with their comma; new ones join their neighbour's line. */
+    private void emitInline(Existing existing, Change change) {
+      List<Item> items = existing.items();
+      for (int i : change.removed) {
         Item item = items.get(i);
         edits.delete(item.start(),
             item.comma() >= 0 ? text.skipBlanks(item.comma() + 1) : item.end());
       }
-      if (k >= 0 && k != n - 1 && !trailing) {
-        edits.delete(items.get(k).comma(), items.get(k).comma() + 1);
+      if (existing.lastKept() >= 0 && !existing.lastKeptIsLast() && !existing.trailingComma()) {
+        Item lastKept = items.get(existing.lastKept());
+        edits.delete(lastKept.comma(), lastKept.comma() + 1);
       }
-      c.after.forEach((i, pieces) -> {
+      change.after.forEach((i, pieces) -> {
         StringBuilder out = new StringBuilder();
-        for (Piece p : pieces) {
-          out.append(", ").append(inline(p, items.get(i), isObject));
+        for (Piece piece : pieces) {
+          out.append(", ").append(inline(piece, items.get(i), existing.isObject()));
         }
         edits.insert(items.get(i).end(), out.toString());
       });
-      c.before.forEach((i, pieces) -> {
+      change.before.forEach((i, pieces) -> {
         StringBuilder out = new StringBuilder();
-        for (Piece p : pieces) {
-          out.append(inline(p, items.get(i), isObject)).append(", ");
+        for (Piece piece : pieces) {
+          out.append(inline(piece, items.get(i), existing.isObject())).append(", ");
         }
         edits.insert(items.get(i).start(), out.toString());
       });
-      if (k < 0 && !c.atEnd.isEmpty()) {
+      if (existing.lastKept() < 0 && !change.atEnd.isEmpty()) {
+        Item first = items.get(0);
         List<String> parts = new ArrayList<>();
-        for (Piece p : c.atEnd) {
-          parts.add(inline(p, items.get(0), isObject));
+        for (Piece piece : change.atEnd) {
+          parts.add(inline(piece, first, existing.isObject()));
         }
-        edits.insert(items.get(0).start(), String.join(", ", parts) + (trailing ? ", " : ""));
+        edits.insert(first.start(),
+            String.join(", ", parts) + (existing.trailingComma() ? ", " : ""));
       }
     }
 

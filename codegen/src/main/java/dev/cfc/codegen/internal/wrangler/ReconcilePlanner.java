@@ -35,10 +35,11 @@ final class ReconcilePlanner {
    * @param diagnostics findings; any error means nothing is written
    * @param summary counts for the summary line
    * @param managedClasses classes cfc manages after this run
+   * @param ownership which entries are cfc's, for checking the edit
    */
   record Result(
       EditPlan plan, List<Diagnostic> diagnostics, ChangeSummary summary,
-      Set<String> managedClasses) {}
+      Set<String> managedClasses, Ownership ownership) {}
 
   private final ConfigDocument doc;
   private final DesiredState desired;
@@ -119,13 +120,13 @@ final class ReconcilePlanner {
     sorted.sort(Diagnostic.ORDER);
     if (errors) {
       return new Result(new EditPlan(List.of()), sorted, ChangeSummary.none(file),
-          previouslyManaged);
+          previouslyManaged, ownership);
     }
     Set<String> managed = new LinkedHashSet<>();
     desired.containers().forEach(d -> managed.add(d.className()));
     ChangeSummary summary = new ChangeSummary(file, containersAdded, containersRemoved,
         fieldsChanged, bindingsAdded, bindingsRemoved, tags);
-    return new Result(new EditPlan(edits), sorted, summary, managed);
+    return new Result(new EditPlan(edits), sorted, summary, managed, ownership);
   }
 
   /** The definition name a class was derived from: {@code WorkerContainer} → {@code worker}. */

@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * Reconciles a wrangler config with the desired containers: the format-preserving edit described
- * in DESIGN.md ("Reconciling the wrangler config"). Pure: text in, text and findings out; writing
- * files is the caller's job.
+ * in docs/migrations-and-safety.md ("What cfc edits, and what it leaves alone"). Pure: text in,
+ * text and findings out; writing files is the caller's job.
  *
  * <p>The backend is the {@link ConfigBackend} of the source's {@link ConfigSource#syntax()}. Planning — ownership, adopt and destroy rules, field diffs, placement and
  * migrations — is shared by all backends ({@link ReconcilePlanner}); a backend only parses with
@@ -108,7 +108,8 @@ public final class WranglerReconciler {
       return failed(source, previouslyManaged, written, facts, all);
     }
     List<String> problems =
-        ManagedStateCheck.verify(backend, doc, emitted.text(), wanted, previouslyManaged, written);
+        ManagedStateCheck.verify(backend, doc, emitted.text(), wanted, planned.ownership(),
+            previouslyManaged, written);
     if (!problems.isEmpty()) {
       all.add(Diagnostic.error(WranglerCodes.EDIT_NOT_VERIFIED, Diagnostic.Location.of(file),
           "cfc could not edit " + file + " safely: " + String.join("; ", problems),
