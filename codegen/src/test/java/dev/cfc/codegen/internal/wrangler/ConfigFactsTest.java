@@ -94,6 +94,15 @@ class ConfigFactsTest {
   }
 
   @Test
+  void aConfigThatDoesNotParseHasEmptyFactsAndSaysWhy() {
+    ParsedConfig parsed = new WranglerReconciler()
+        .parse(new ConfigSource(Path.of("wrangler.toml"), "x = "));
+    assertThat(parsed.diagnostics()).map(Diagnostic::code).containsOnly(WranglerCodes.MALFORMED);
+    assertThat(parsed.facts().workerName()).isNull();
+    assertThat(parsed.facts().secretsStoreBindings()).isEmpty();
+  }
+
+  @Test
   void aJsoncMainOfNullIsStillAMain() {
     assertThat(facts("wrangler.jsonc", "{ \"main\": null }").hasMain()).isTrue();
   }

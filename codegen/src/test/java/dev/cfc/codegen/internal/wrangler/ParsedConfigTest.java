@@ -12,23 +12,6 @@ import org.junit.jupiter.api.Test;
 /** A compile parses its config once: validation and the reconcile share the parse. */
 class ParsedConfigTest {
 
-  private static final String MIGRATED = """
-      name = "media"
-
-      [[containers]]
-      class_name = "TranscoderContainer"
-      name = "media-transcoder"
-      image = "./Dockerfile"
-
-      [[durable_objects.bindings]]
-      name = "CONTAINER_TRANSCODER"
-      class_name = "TranscoderContainer"
-
-      [[migrations]]
-      tag = "v1"
-      new_sqlite_classes = ["TranscoderContainer"]
-      """;
-
   /** The real TOML backend, counting the texts it parses. */
   private static final class CountingBackend implements ConfigBackend {
     private final TomlBackend toml = new TomlBackend();
@@ -53,27 +36,29 @@ class ParsedConfigTest {
 
   private final CountingBackend backend = new CountingBackend();
   private final WranglerReconciler reconciler = new WranglerReconciler(List.of(backend));
-  private final ConfigSource source = new ConfigSource(Path.of("wrangler.toml"), MIGRATED);
+  private final ConfigSource source = new ConfigSource(Path.of("wrangler.toml"), ReconcileBehaviourTest.MIGRATED);
+
+  /** Reconciles the one parse with the transcoder's image set to {@code image}. */
+  private ReconcileOutcome reconcileOnceParsed(String image) {
+    ParsedConfig parsed = reconciler.parse(source);
+    ReconcileOutcome outcome = reconciler.run(parsed,
+        state(simple("transcoder", "name", "media-transcoder", "image", image)),
+        Set.of("TranscoderContainer"), WrittenKeys.none());
+    assertThat(outcome.diagnostics()).isEmpty();
+    return outcome;
+  }
 
   @Test
   void reconcilingAParsedConfigDoesNotParseItAgain() {
-    ParsedConfig parsed = reconciler.parse(source);
-    ReconcileOutcome outcome = reconciler.run(parsed,
-        state(simple("transcoder", "name", "media-transcoder", "image", "./Dockerfile")),
-        Set.of("TranscoderContainer"), WrittenKeys.none());
-    assertThat(outcome.diagnostics()).isEmpty();
-    assertThat(outcome.newText()).isEqualTo(MIGRATED);
+    assertThat(reconcileOnceParsed("./Dockerfile").newText())
+        .isEqualTo(ReconcileBehaviourTest.MIGRATED);
     assertThat(backend.parses).isEqualTo(1);
   }
 
   @Test
   void onlyTheEditedTextIsParsedAgainToVerifyIt() {
-    ParsedConfig parsed = reconciler.parse(source);
-    ReconcileOutcome outcome = reconciler.run(parsed,
-        state(simple("transcoder", "name", "media-transcoder", "image", "./Dockerfile.prod")),
-        Set.of("TranscoderContainer"), WrittenKeys.none());
-    assertThat(outcome.diagnostics()).isEmpty();
-    assertThat(outcome.newText()).contains("image = \"./Dockerfile.prod\"");
+    assertThat(reconcileOnceParsed("./Dockerfile.prod").newText())
+        .contains("image = \"./Dockerfile.prod\"");
     assertThat(backend.parses).isEqualTo(2);
   }
 }
