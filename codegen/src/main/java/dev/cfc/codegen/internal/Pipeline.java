@@ -11,14 +11,13 @@ import dev.cfc.codegen.internal.model.BuildPaths;
 import dev.cfc.codegen.internal.model.SourceResolver;
 import dev.cfc.codegen.internal.typescript.TypeScriptEmitter;
 import dev.cfc.codegen.internal.typescript.TypeScriptPlan;
-import dev.cfc.codegen.internal.wrangler.ConfigFacts;
 import dev.cfc.codegen.internal.wrangler.ConfigSource;
 import dev.cfc.codegen.internal.wrangler.DesiredState;
+import dev.cfc.codegen.internal.wrangler.ParsedConfig;
 import dev.cfc.codegen.internal.wrangler.ReconcileOutcome;
 import dev.cfc.codegen.internal.wrangler.WranglerEntries;
 import dev.cfc.codegen.internal.wrangler.WranglerReconciler;
 import dev.cfc.codegen.internal.wrangler.WrittenKeys;
-import dev.cfc.codegen.internal.validate.ConfigContext;
 import dev.cfc.codegen.internal.validate.Validator;
 import dev.cfc.dsl.ContainerDefinition;
 import dev.cfc.dsl.Image;
@@ -28,11 +27,8 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** The steps of one compile, in order: find the config, validate, reconcile, emit. */
@@ -87,13 +83,11 @@ public final class Pipeline {
     ConfigSource source = new ConfigSource(Path.of(configName),
         configText.substring(byteOrderMark.length()));
     WranglerReconciler reconciler = new WranglerReconciler();
-    WranglerReconciler.FactsResult facts = reconciler.readFacts(source);
-    diagnostics.addAll(facts.diagnostics());
-    ConfigContext context = facts.diagnostics().isEmpty() ? context(configName, facts.facts())
-        : null;
+    ParsedConfig config = reconciler.parse(source);
+    diagnostics.addAll(config.diagnostics());
     diagnostics.addAll(new Validator(request.projectDir(), resolver,
-        request.effectiveEnvironments(), request.environments(), context,
-        request.accountLimits())
+        request.effectiveEnvironments(), request.environments(),
+        config.diagnostics().isEmpty() ? config.facts() : null, request.accountLimits())
         .validate(request.definitions()));
     if (hasErrors()) {
       return result();
@@ -108,9 +102,9 @@ public final class Pipeline {
       return result();
     }
     DesiredState desired = new WranglerEntries(request.projectDir(), configPath.getParent(),
-        facts.facts().workerName(), resolver).desiredState(request.definitions(),
+        config.facts().workerName(), resolver).desiredState(request.definitions(),
         request.effectiveEnvironments(), request.allowDestroy(), request.adoptAll());
-    ReconcileOutcome outcome = reconciler.run(source, desired, recorded.classes(),
+    ReconcileOutcome outcome = reconciler.run(config, desired, recorded.classes(),
         recorded.written());
     diagnostics.addAll(outcome.diagnostics());
     if (hasErrors()) {
@@ -129,7 +123,7 @@ public final class Pipeline {
     }
     if (request.typescriptOut() != null) {
       List<PlannedFile> typescript = TypeScriptPlan.plan(request.typescriptOut(),
-          new TypeScriptEmitter().emit(request.definitions(), facts.facts().workerName(),
+          new TypeScriptEmitter().emit(request.definitions(), config.facts().workerName(),
               request.environments(), outcome.bindings()),
           resolver::display, path -> Files.exists(path) ? read(path) : null);
       diagnostics.addAll(GeneratedFiles.foreign(typescript, "typescript-out", "src/_generated"));
@@ -203,14 +197,6 @@ public final class Pipeline {
     } catch (InvalidPathException e) {
       // The validator reports it; a compile with errors is never taken as settled.
     }
-  }
-
-  private static ConfigContext context(String configName, ConfigFacts facts) {
-    Map<String, Set<String>> bindings = new HashMap<>();
-    facts.secretsStoreBindings().forEach((scope, names) ->
-        bindings.put(scope, new HashSet<>(names)));
-    return new ConfigContext(configName, facts.workerName(), facts.compatibilityDate(),
-        facts.compatibilityDateAt(), bindings);
   }
 
   private List<Path> journals() {

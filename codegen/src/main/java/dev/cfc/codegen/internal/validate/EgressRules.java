@@ -3,6 +3,7 @@ package dev.cfc.codegen.internal.validate;
 import static dev.cfc.codegen.internal.validate.Findings.at;
 import static dev.cfc.codegen.internal.validate.Findings.quote;
 
+import dev.cfc.codegen.internal.wrangler.ConfigFacts;
 import dev.cfc.dsl.ContainerDefinition;
 import dev.cfc.dsl.Settings;
 import dev.cfc.dsl.SourceLocation;
@@ -25,11 +26,11 @@ final class EgressRules implements ScopeRules {
       "(\\*\\.)?[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
           + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
 
-  private final ConfigContext config;
+  private final ConfigFacts config;
   private final Findings findings;
 
   /** @param config facts of the wrangler config, or null to skip the CFC053 cross-check */
-  EgressRules(ConfigContext config, Findings findings) {
+  EgressRules(ConfigFacts config, Findings findings) {
     this.config = config;
     this.findings = findings;
   }

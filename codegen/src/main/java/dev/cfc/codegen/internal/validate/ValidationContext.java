@@ -2,6 +2,7 @@ package dev.cfc.codegen.internal.validate;
 
 import dev.cfc.codegen.AccountLimits;
 import dev.cfc.codegen.internal.model.SourceResolver;
+import dev.cfc.codegen.internal.wrangler.ConfigFacts;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -20,7 +21,7 @@ record ValidationContext(
     SourceResolver resolver,
     List<String> environments,
     List<String> maintained,
-    ConfigContext config,
+    ConfigFacts config,
     AccountLimits limits) {
 
   ValidationContext {

@@ -3,6 +3,7 @@ package dev.cfc.codegen.internal.validate;
 import dev.cfc.codegen.AccountLimits;
 import dev.cfc.codegen.Diagnostic;
 import dev.cfc.codegen.internal.model.SourceResolver;
+import dev.cfc.codegen.internal.wrangler.ConfigFacts;
 import dev.cfc.dsl.ContainerDefinition;
 import dev.cfc.dsl.Settings;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ public final class Validator {
    * @param config facts of the wrangler config, or null to skip the cross-checks
    */
   public Validator(Path projectDir, SourceResolver resolver, List<String> environments,
-      ConfigContext config) {
+      ConfigFacts config) {
     this(projectDir, resolver, environments, environments, config, AccountLimits.PUBLISHED);
   }
 
@@ -37,7 +38,7 @@ public final class Validator {
    * @param limits the largest custom instance type the account may run
    */
   public Validator(Path projectDir, SourceResolver resolver, List<String> environments,
-      List<String> maintained, ConfigContext config, AccountLimits limits) {
+      List<String> maintained, ConfigFacts config, AccountLimits limits) {
     this.context = new ValidationContext(projectDir, resolver, environments, maintained, config,
         limits);
   }

@@ -3,12 +3,13 @@ package dev.cfc.codegen.internal.validate;
 import static dev.cfc.codegen.internal.validate.Findings.at;
 import static dev.cfc.codegen.internal.validate.Findings.quote;
 
+import dev.cfc.codegen.internal.wrangler.ConfigFacts;
 import dev.cfc.dsl.ContainerDefinition;
 import dev.cfc.dsl.Settings;
 import dev.cfc.dsl.SourceLocation;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -20,11 +21,11 @@ final class VariableRules implements ScopeRules {
 
   private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-  private final ConfigContext config;
+  private final ConfigFacts config;
   private final Findings findings;
 
   /** @param config facts of the wrangler config, or null to skip the CFC043 cross-check */
-  VariableRules(ConfigContext config, Findings findings) {
+  VariableRules(ConfigFacts config, Findings findings) {
     this.config = config;
     this.findings = findings;
   }
@@ -67,7 +68,7 @@ final class VariableRules implements ScopeRules {
 
   private void checkSecretsStoreDeclared(String env, String binding, SourceLocation where) {
     String scope = env == null ? "" : env;
-    Set<String> declared = config.secretsStoreBindings().getOrDefault(scope, Set.of());
+    List<String> declared = config.secretsStoreBindings().getOrDefault(scope, List.of());
     if (declared.contains(binding)) {
       return;
     }

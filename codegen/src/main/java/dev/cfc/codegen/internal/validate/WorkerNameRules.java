@@ -1,6 +1,7 @@
 package dev.cfc.codegen.internal.validate;
 
 import dev.cfc.codegen.Diagnostic;
+import dev.cfc.codegen.internal.wrangler.ConfigFacts;
 import dev.cfc.dsl.ContainerDefinition;
 import java.util.List;
 
@@ -10,10 +11,10 @@ import java.util.List;
  */
 final class WorkerNameRules {
 
-  private final ConfigContext config;
+  private final ConfigFacts config;
   private final Findings findings;
 
-  WorkerNameRules(ConfigContext config, Findings findings) {
+  WorkerNameRules(ConfigFacts config, Findings findings) {
     this.config = config;
     this.findings = findings;
   }

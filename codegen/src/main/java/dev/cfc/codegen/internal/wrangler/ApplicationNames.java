@@ -110,12 +110,11 @@ final class ApplicationNames {
   }
 
   private static String workerName(ConfigDocument doc, String scope) {
-    String top = doc.facts().workerName();
+    String top = doc.value(List.of("name")) instanceof String name ? name : null;
     if (scope.isEmpty()) {
       return top;
     }
-    if (doc.values().get("env") instanceof Map<?, ?> envs
-        && envs.get(scope) instanceof Map<?, ?> env && env.get("name") instanceof String own) {
+    if (doc.value(ConfigDocument.pathIn(scope, "name")) instanceof String own) {
       return own;
     }
     return top == null ? null : top + "-" + scope;

@@ -10,8 +10,8 @@ import java.util.List;
  */
 interface ConfigBackend {
 
-  /** Whether this backend reads the given config (decided by file name). */
-  boolean handles(ConfigSource source);
+  /** The syntax this backend reads and writes. */
+  ConfigSource.Syntax syntax();
 
   /** Parses the whole config; malformed input gives {@code CFC100} diagnostics and no document. */
   Parsed parse(ConfigSource source);

@@ -14,9 +14,6 @@ interface ConfigDocument {
   /** The config this was parsed from. */
   ConfigSource source();
 
-  /** Facts for validation's cross-checks. */
-  ConfigFacts facts();
-
   /** The array of that kind in that scope ({@code ""} or an environment name). */
   DocArray array(String scope, ArrayKind kind);
 
@@ -31,11 +28,36 @@ interface ConfigDocument {
     return scopes;
   }
 
+  /**
+   * The value at a key path from the top ({@code ["env", "staging", "name"]}), normalised (see
+   * {@link Values#normalize}), or {@code null} when nothing is written there.
+   */
+  Object value(List<String> path);
+
+  /** Where the last key of a path from the top is written, or {@code null} when it is not. */
+  Diagnostic.Location keyAt(List<String> path);
+
+  /** The path of a key in a scope: {@code env.<scope>.} prefixed for an environment. */
+  static List<String> pathIn(String scope, String key) {
+    return scope.isEmpty() ? List.of(key) : List.of("env", scope, key);
+  }
+
   /** Where an {@code exports} map is written (top level or any environment). */
-  List<Diagnostic.Location> exportsAt();
+  default List<Diagnostic.Location> exportsAt() {
+    List<Diagnostic.Location> out = new java.util.ArrayList<>();
+    for (String scope : scopes()) {
+      Diagnostic.Location at = keyAt(pathIn(scope, "exports"));
+      if (at != null) {
+        out.add(at);
+      }
+    }
+    return out;
+  }
 
   /** Where an environment writes its own {@code migrations}, or {@code null}. */
-  Diagnostic.Location environmentMigrationsAt(String environment);
+  default Diagnostic.Location environmentMigrationsAt(String environment) {
+    return keyAt(pathIn(environment, "migrations"));
+  }
 
   /**
    * The whole config as normalised values (see {@link Values#normalize}), for checking after an

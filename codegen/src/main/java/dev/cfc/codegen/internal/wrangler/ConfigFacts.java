@@ -1,12 +1,15 @@
 package dev.cfc.codegen.internal.wrangler;
 
 import dev.cfc.codegen.Diagnostic;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Facts read from the wrangler config that validation cross-checks against the DSL.
  *
+ * @param source the config they were read from (its name for messages, its syntax for hints)
  * @param workerName the top-level {@code name}, or {@code null} when absent
  * @param workerNameAt where {@code name} is written, or the file when absent
  * @param compatibilityDate the top-level {@code compatibility_date} as {@code yyyy-mm-dd} text, or
@@ -17,6 +20,7 @@ import java.util.Map;
  * @param hasMain whether a top-level {@code main} is set
  */
 public record ConfigFacts(
+    ConfigSource source,
     String workerName,
     Diagnostic.Location workerNameAt,
     String compatibilityDate,
@@ -28,9 +32,49 @@ public record ConfigFacts(
     secretsStoreBindings = Map.copyOf(secretsStoreBindings);
   }
 
+  /** The config's path as printed in messages. */
+  public String configFile() {
+    return source.displayName();
+  }
+
   /** Facts of a config that could not be read. */
-  static ConfigFacts none(String file) {
-    Diagnostic.Location at = Diagnostic.Location.of(file);
-    return new ConfigFacts(null, at, null, at, Map.of(), false);
+  static ConfigFacts none(ConfigSource source) {
+    Diagnostic.Location at = Diagnostic.Location.of(source.displayName());
+    return new ConfigFacts(source, null, at, null, at, Map.of(), false);
+  }
+
+  /** The facts a parsed config declares, whatever its syntax. */
+  static ConfigFacts of(ConfigDocument doc) {
+    Map<String, List<String>> secrets = new LinkedHashMap<>();
+    for (String scope : doc.scopes()) {
+      secrets.put(scope, secretBindings(doc.value(ConfigDocument.pathIn(scope,
+          "secrets_store_secrets"))));
+    }
+    Object name = doc.value(List.of("name"));
+    Object date = doc.value(List.of("compatibility_date"));
+    return new ConfigFacts(
+        doc.source(),
+        name instanceof String s ? s : null,
+        orFile(doc, doc.keyAt(List.of("name"))),
+        date == null ? null : date.toString(),
+        orFile(doc, doc.keyAt(List.of("compatibility_date"))),
+        secrets,
+        doc.keyAt(List.of("main")) != null);
+  }
+
+  private static List<String> secretBindings(Object declared) {
+    List<String> out = new ArrayList<>();
+    if (declared instanceof List<?> entries) {
+      for (Object entry : entries) {
+        if (entry instanceof Map<?, ?> fields && fields.get("binding") instanceof String binding) {
+          out.add(binding);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Diagnostic.Location orFile(ConfigDocument doc, Diagnostic.Location at) {
+    return at == null ? doc.file() : at;
   }
 }

@@ -10,6 +10,8 @@ import dev.cfc.codegen.internal.wrangler.EditPlan.RemoveEntry;
 import dev.cfc.codegen.internal.wrangler.EditPlan.RemoveField;
 import dev.cfc.codegen.internal.wrangler.EditPlan.SetField;
 import dev.cfc.codegen.internal.wrangler.EditPlan.UpdateEntry;
+import dev.cfc.codegen.internal.wrangler.JsoncContainerEdits.Change;
+import dev.cfc.codegen.internal.wrangler.JsoncContainerEdits.Piece;
 import dev.cfc.codegen.internal.wrangler.JsoncDocument.Arr;
 import dev.cfc.codegen.internal.wrangler.JsoncDocument.Member;
 import dev.cfc.codegen.internal.wrangler.JsoncDocument.Node;
@@ -19,11 +21,8 @@ import dev.cfc.codegen.internal.wrangler.JsoncStyle.NewObject;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * {@code wrangler.jsonc} and {@code wrangler.json}: parsed with Jackson (comments and trailing
@@ -38,9 +37,8 @@ import java.util.TreeMap;
 final class JsoncBackend implements ConfigBackend {
 
   @Override
-  public boolean handles(ConfigSource source) {
-    String name = source.fileName();
-    return name.endsWith(".jsonc") || name.endsWith(".json");
+  public ConfigSource.Syntax syntax() {
+    return ConfigSource.Syntax.JSONC;
   }
 
   @Override
@@ -53,26 +51,13 @@ final class JsoncBackend implements ConfigBackend {
     return new Emission((JsoncDocument) document).run(plan);
   }
 
-  /** A new member ({@code key != null}) or array element, before it is written. */
-  private record Piece(String key, Object value) {}
-
-  /** An object member or array element of an existing container, with its comma. */
-  private record Item(Node node, int start, int end, int comma) {}
-
-  /** What changes inside one existing object or array. */
-  private static final class Change {
-    final Set<Integer> removed = new LinkedHashSet<>();
-    final Map<Integer, List<Piece>> after = new TreeMap<>();
-    final Map<Integer, List<Piece>> before = new TreeMap<>();
-    final List<Piece> atEnd = new ArrayList<>();
-  }
-
   /** One application of a plan to one document. */
   private static final class Emission {
     private final JsoncDocument doc;
     private final JsoncText text;
     private final JsoncStyle style;
     private final TextEdits edits = new TextEdits();
+    private final JsoncContainerEdits containerEdits;
     private final Map<Node, Change> changes = new IdentityHashMap<>();
     private final List<Node> changeOrder = new ArrayList<>();
     private final Map<Obj, LinkedHashMap<String, Object>> created = new IdentityHashMap<>();
@@ -83,6 +68,7 @@ final class JsoncBackend implements ConfigBackend {
       this.doc = doc;
       this.text = doc.text();
       this.style = JsoncStyle.of(doc);
+      this.containerEdits = new JsoncContainerEdits(text, style, edits);
     }
 
     Emitted run(EditPlan plan) {
@@ -103,7 +89,7 @@ final class JsoncBackend implements ConfigBackend {
         return new Emitted(text.text(), diagnostics);
       }
       for (Node container : changeOrder) {
-        emit(container, changes.get(container));
+        containerEdits.emit(container, changes.get(container));
       }
       try {
         return new Emitted(edits.applyTo(text.text()), List.of());
@@ -192,247 +178,6 @@ final class JsoncBackend implements ConfigBackend {
       }
       ((NewArray) level.computeIfAbsent(path.get(path.size() - 1),
           k -> new NewArray(new ArrayList<>()))).elements().add(fields);
-    }
-
-    // ---- one container ------------------------------------------------------------------
-
-    private List<Item> items(Node container) {
-      List<Item> out = new ArrayList<>();
-      if (container instanceof Obj o) {
-        for (Member m : o.members()) {
-          out.add(new Item(m.value(), m.keyStart(), m.value().end(),
-              text.commaAfter(m.value().end())));
-        }
-      } else if (container instanceof Arr a) {
-        for (Node e : a.elements()) {
-          out.add(new Item(e, e.start(), e.end(), text.commaAfter(e.end())));
-        }
-      }
-      return out;
-    }
-
-    /** Just past the item's line (its comma and same-line comments included), or -1. */
-    private int lineEnd(Item item) {
-      if (item.comma() >= 0 && !text.sameLine(item.end(), item.comma())) {
-        return -1;
-      }
-      return text.restOfLine(item.comma() >= 0 ? item.comma() + 1 : item.end());
-    }
-
-    private boolean ownsLines(Item item) {
-      return text.firstTokenOnLine(item.start()) && lineEnd(item) >= 0;
-    }
-
-    private void emit(Node container, Change c) {
-      List<Item> items = items(container);
-      int n = items.size();
-      int open = container.start();
-      int close = container.end() - 1;
-      if (n == 0) {
-        intoEmpty(container, c.atEnd);
-        return;
-      }
-      boolean trailing = items.get(n - 1).comma() >= 0;
-      int k = -1;
-      for (int i = 0; i < n; i++) {
-        if (!c.removed.contains(i)) {
-          k = i;
-        }
-      }
-      if (k >= 0 && !c.atEnd.isEmpty()) {
-        c.after.computeIfAbsent(k, i -> new ArrayList<>()).addAll(c.atEnd);
-        c.atEnd.clear();
-      }
-      final int lastKept = k;
-      boolean newLast = k >= 0 ? c.after.containsKey(k) : !c.atEnd.isEmpty();
-      boolean lineMode = !text.sameLine(open, close) && items.stream().allMatch(this::ownsLines);
-      boolean isObject = container instanceof Obj;
-
-      if (lineMode) {
-        boolean blank = blankSeparated(items);
-        for (int i : c.removed) {
-          edits.delete(blockStart(container, items.get(i)), lineEnd(items.get(i)));
-        }
-        if (k >= 0) {
-          Item last = items.get(k);
-          if (k != n - 1 && !trailing && !newLast) {
-            edits.delete(last.comma(), last.comma() + 1);
-          }
-          if (k == n - 1 && !trailing && newLast) {
-            edits.insert(last.end(), ",");
-          }
-        }
-        c.after.forEach((i, pieces) -> edits.insert(lineEnd(items.get(i)),
-            lines(pieces, items.get(i), isObject, blank, true, i == lastKept && !trailing)));
-        c.before.forEach((i, pieces) -> edits.insert(leadingStart(container, items.get(i)),
-            lines(pieces, items.get(i), isObject, blank, false, false)));
-        if (k < 0 && !c.atEnd.isEmpty()) {
-          edits.insert(lineEnd(items.get(n - 1)),
-              lines(c.atEnd, items.get(n - 1), isObject, false, true, !trailing));
-        }
-        return;
-      }
-
-      for (int i : c.removed) {
-        Item item = items.get(i);
-        edits.delete(item.start(),
-            item.comma() >= 0 ? text.skipBlanks(item.comma() + 1) : item.end());
-      }
-      if (k >= 0 && k != n - 1 && !trailing) {
-        edits.delete(items.get(k).comma(), items.get(k).comma() + 1);
-      }
-      c.after.forEach((i, pieces) -> {
-        StringBuilder out = new StringBuilder();
-        for (Piece p : pieces) {
-          out.append(", ").append(inline(p, items.get(i), isObject));
-        }
-        edits.insert(items.get(i).end(), out.toString());
-      });
-      c.before.forEach((i, pieces) -> {
-        StringBuilder out = new StringBuilder();
-        for (Piece p : pieces) {
-          out.append(inline(p, items.get(i), isObject)).append(", ");
-        }
-        edits.insert(items.get(i).start(), out.toString());
-      });
-      if (k < 0 && !c.atEnd.isEmpty()) {
-        List<String> parts = new ArrayList<>();
-        for (Piece p : c.atEnd) {
-          parts.add(inline(p, items.get(0), isObject));
-        }
-        edits.insert(items.get(0).start(), String.join(", ", parts) + (trailing ? ", " : ""));
-      }
-    }
-
-    /**
-     * New items as whole lines at the reference item's indentation.
-     *
-     * @param afterRef whether they go after the reference (else before it)
-     * @param lastWithoutComma whether the last of them ends the container without a comma
-     */
-    private String lines(List<Piece> pieces, Item ref, boolean isObject, boolean blank,
-        boolean afterRef, boolean lastWithoutComma) {
-      String indent = text.indentOf(ref.start());
-      boolean multiLine = isObject || spansLines(ref.node());
-      StringBuilder out = new StringBuilder();
-      for (int j = 0; j < pieces.size(); j++) {
-        if (blank && afterRef) {
-          out.append(style.eol());
-        }
-        boolean comma = !(lastWithoutComma && j == pieces.size() - 1);
-        out.append(indent).append(render(pieces.get(j), multiLine, indent))
-            .append(comma ? "," : "").append(style.eol());
-        if (blank && !afterRef) {
-          out.append(style.eol());
-        }
-      }
-      return out.toString();
-    }
-
-    /** A new item written inline next to {@code ref}, shaped like it when it is an element. */
-    private String inline(Piece p, Item ref, boolean isObject) {
-      boolean multiLine = !isObject && spansLines(ref.node());
-      return render(p, multiLine, text.indentOf(ref.end() - 1));
-    }
-
-    private String render(Piece p, boolean multiLine, String indent) {
-      return p.key() == null
-          ? style.render(p.value(), multiLine, indent)
-          : style.member(p.key(), p.value(), multiLine, indent);
-    }
-
-    private boolean spansLines(Node node) {
-      return (node instanceof Obj || node instanceof Arr)
-          && !text.sameLine(node.start(), node.end() - 1);
-    }
-
-    /** Items into a container that has none: one a line, one indent unit deeper. */
-    private void intoEmpty(Node container, List<Piece> pieces) {
-      if (pieces.isEmpty()) {
-        return;
-      }
-      int open = container.start();
-      int close = container.end() - 1;
-      String outer = text.indentOf(open);
-      String indent = outer + style.unit();
-      StringBuilder lines = new StringBuilder();
-      for (int j = 0; j < pieces.size(); j++) {
-        boolean comma = style.trailingComma() || j < pieces.size() - 1;
-        lines.append(indent).append(render(pieces.get(j), true, indent))
-            .append(comma ? "," : "").append(style.eol());
-      }
-      if (!text.sameLine(open, close)) {
-        if (text.firstOnLine(close)) {
-          edits.insert(text.lineStart(close), lines.toString());
-          return;
-        }
-        int next = text.restOfLine(open + 1);
-        if (next >= 0) {
-          edits.insert(next, lines.toString());
-          return;
-        }
-        edits.insert(open + 1, style.eol() + lines);
-        return;
-      }
-      String inside = text.text().substring(open + 1, close);
-      if (inside.isBlank()) {
-        edits.replace(open + 1, close, style.eol() + lines + outer);
-      } else {
-        edits.insert(open + 1, style.eol() + lines + outer);
-      }
-    }
-
-    /** Whether every two neighbouring items are separated by a blank line. */
-    private boolean blankSeparated(List<Item> items) {
-      if (items.size() < 2) {
-        return false;
-      }
-      for (int i = 0; i + 1 < items.size(); i++) {
-        int from = lineEnd(items.get(i));
-        int to = text.lineStart(items.get(i + 1).start());
-        boolean found = false;
-        for (int line = from; line < to; line = nextLine(line)) {
-          if (text.blankLine(line)) {
-            found = true;
-            break;
-          }
-        }
-        if (!found) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    private int nextLine(int lineStart) {
-      int nl = text.text().indexOf('\n', lineStart);
-      return nl < 0 ? text.length() : nl + 1;
-    }
-
-    /** Where an item's lines start, with one blank line before it (inside the container). */
-    private int blockStart(Node container, Item item) {
-      int start = text.lineStart(item.start());
-      if (start > 0) {
-        int prev = text.lineStart(start - 1);
-        if (prev > text.lineStart(container.start()) && text.blankLine(prev)) {
-          return prev;
-        }
-      }
-      return start;
-    }
-
-    /** Where an item's own comment lines start (directly above it, no blank line between). */
-    private int leadingStart(Node container, Item item) {
-      int start = text.lineStart(item.start());
-      int openLine = text.lineStart(container.start());
-      while (start > 0) {
-        int prev = text.lineStart(start - 1);
-        if (prev <= openLine || !text.commentLine(prev)) {
-          break;
-        }
-        start = prev;
-      }
-      return start;
     }
   }
 }

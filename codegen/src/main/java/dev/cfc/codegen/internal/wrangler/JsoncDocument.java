@@ -82,13 +82,11 @@ final class JsoncDocument implements ConfigDocument {
   private final JsoncText text;
   private final Obj root;
   private final Map<String, Map<ArrayKind, DocArray>> arrays = new HashMap<>();
-  private final ConfigFacts facts;
 
   private JsoncDocument(ConfigSource source, JsoncText text, Obj root) {
     this.source = source;
     this.text = text;
     this.root = root;
-    this.facts = readFacts();
   }
 
   /** Parses a config; malformed input gives {@code CFC100} at the offending line and column. */
@@ -208,11 +206,6 @@ final class JsoncDocument implements ConfigDocument {
   }
 
   @Override
-  public ConfigFacts facts() {
-    return facts;
-  }
-
-  @Override
   public DocArray array(String scope, ArrayKind kind) {
     return arrays.computeIfAbsent(scope, s -> new EnumMap<>(ArrayKind.class))
         .computeIfAbsent(kind, k -> readArray(scope, k));
@@ -250,24 +243,14 @@ final class JsoncDocument implements ConfigDocument {
   }
 
   @Override
-  public List<Diagnostic.Location> exportsAt() {
-    List<Diagnostic.Location> out = new ArrayList<>();
-    Member top = member(root, "exports");
-    if (top != null) {
-      out.add(at(top.keyStart()));
-    }
-    for (String env : environmentNames()) {
-      Member m = memberAt(List.of("env", env, "exports"));
-      if (m != null) {
-        out.add(at(m.keyStart()));
-      }
-    }
-    return out;
+  public Object value(List<String> path) {
+    Member m = memberAt(path);
+    return m == null ? null : plain(m.value());
   }
 
   @Override
-  public Diagnostic.Location environmentMigrationsAt(String environment) {
-    Member m = memberAt(List.of("env", environment, "migrations"));
+  public Diagnostic.Location keyAt(List<String> path) {
+    Member m = memberAt(path);
     return m == null ? null : at(m.keyStart());
   }
 
@@ -351,39 +334,5 @@ final class JsoncDocument implements ConfigDocument {
       return out;
     }
     return Values.normalize(((Scalar) node).value());
-  }
-
-  private ConfigFacts readFacts() {
-    String file = source.displayName();
-    Member name = root.member("name");
-    Member date = root.member("compatibility_date");
-    Map<String, List<String>> secrets = new LinkedHashMap<>();
-    secrets.put("", secretBindings(root));
-    for (String env : environmentNames()) {
-      secrets.put(env, secretBindings(memberAt(List.of("env", env)).value()));
-    }
-    Object nameValue = name == null ? null : plain(name.value());
-    Object dateValue = date == null ? null : plain(date.value());
-    return new ConfigFacts(
-        nameValue instanceof String s ? s : null,
-        name == null ? Diagnostic.Location.of(file) : at(name.keyStart()),
-        dateValue == null ? null : dateValue.toString(),
-        date == null ? Diagnostic.Location.of(file) : at(date.keyStart()),
-        secrets,
-        root.member("main") != null);
-  }
-
-  private static List<String> secretBindings(Node scope) {
-    List<String> out = new ArrayList<>();
-    Member m = member(scope, "secrets_store_secrets");
-    if (m != null && m.value() instanceof Arr array) {
-      for (Node e : array.elements()) {
-        Member b = member(e, "binding");
-        if (b != null && b.value() instanceof Scalar s && s.value() instanceof String binding) {
-          out.add(binding);
-        }
-      }
-    }
-    return out;
   }
 }

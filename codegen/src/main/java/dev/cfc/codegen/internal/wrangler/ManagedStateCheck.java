@@ -17,9 +17,15 @@ final class ManagedStateCheck {
 
   private ManagedStateCheck() {}
 
-  /** Problems found, empty when the edit is right. */
+  /**
+   * Problems found, empty when the edit is right.
+   *
+   * @param ownership the planner's, whose {@link Ownership#touchable()} classes are the only
+   *     ones whose entries may differ
+   */
   static List<String> verify(ConfigBackend backend, ConfigDocument before, String newText,
-      DesiredState desired, Set<String> previouslyManaged, WrittenKeys written) {
+      DesiredState desired, Ownership ownership, Set<String> previouslyManaged,
+      WrittenKeys written) {
     List<String> problems = new ArrayList<>();
     ConfigDocument after = before;
     // Unchanged text is the document already parsed; checking it is still worth doing.
@@ -33,13 +39,7 @@ final class ManagedStateCheck {
       }
       after = parsed.document();
     }
-    Set<String> touchable = new LinkedHashSet<>(previouslyManaged);
-    for (DesiredContainer d : desired.containers()) {
-      touchable.add(d.className());
-      if (d.isRenamed()) {
-        touchable.add(d.renamedFromClass());
-      }
-    }
+    Set<String> touchable = ownership.touchable();
 
     for (String scope : desired.scopes()) {
       Kept kept = new Kept(before, scope, previouslyManaged, written);

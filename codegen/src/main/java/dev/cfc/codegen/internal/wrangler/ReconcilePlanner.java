@@ -35,10 +35,11 @@ final class ReconcilePlanner {
    * @param diagnostics findings; any error means nothing is written
    * @param summary counts for the summary line
    * @param managedClasses classes cfc manages after this run
+   * @param ownership which entries are cfc's, for checking the edit
    */
   record Result(
       EditPlan plan, List<Diagnostic> diagnostics, ChangeSummary summary,
-      Set<String> managedClasses) {}
+      Set<String> managedClasses, Ownership ownership) {}
 
   private final ConfigDocument doc;
   private final DesiredState desired;
@@ -68,12 +69,6 @@ final class ReconcilePlanner {
     return new ReconcilePlanner(doc, desired, previouslyManaged, written).run();
   }
 
-  /** Whether the config is JSON, so hints must not show TOML. */
-  private boolean json() {
-    String name = doc.source().displayName();
-    return name.endsWith(".json") || name.endsWith(".jsonc");
-  }
-
   private Result run() {
     String file = doc.source().displayName();
     for (Diagnostic.Location at : doc.exportsAt()) {
@@ -86,7 +81,7 @@ final class ReconcilePlanner {
     DocArray migrations = doc.array("", ArrayKind.MIGRATIONS);
     if (migrations.state() == DocArray.State.INVALID) {
       diagnostics.add(Diagnostic.error(WranglerCodes.UNSUPPORTED_LAYOUT, migrations.at(),
-          "`migrations` is not a list of entries", json()
+          "`migrations` is not a list of entries", doc.source().isJson()
               ? "write migrations as an array of objects"
               : "write each migration as a [[migrations]] table"));
     }
@@ -125,13 +120,13 @@ final class ReconcilePlanner {
     sorted.sort(Diagnostic.ORDER);
     if (errors) {
       return new Result(new EditPlan(List.of()), sorted, ChangeSummary.none(file),
-          previouslyManaged);
+          previouslyManaged, ownership);
     }
     Set<String> managed = new LinkedHashSet<>();
     desired.containers().forEach(d -> managed.add(d.className()));
     ChangeSummary summary = new ChangeSummary(file, containersAdded, containersRemoved,
         fieldsChanged, bindingsAdded, bindingsRemoved, tags);
-    return new Result(new EditPlan(edits), sorted, summary, managed);
+    return new Result(new EditPlan(edits), sorted, summary, managed, ownership);
   }
 
   /** The definition name a class was derived from: {@code WorkerContainer} → {@code worker}. */
@@ -184,7 +179,7 @@ final class ReconcilePlanner {
     if (array.state() == DocArray.State.INVALID) {
       diagnostics.add(Diagnostic.error(WranglerCodes.UNSUPPORTED_LAYOUT, array.at(),
           "`" + kind.describe(scope) + "` is not an array of tables",
-          json() ? "write " + kind.describe(scope) + " as an array of objects"
+          doc.source().isJson() ? "write " + kind.describe(scope) + " as an array of objects"
               : "write each element as a [[" + kind.describe(scope) + "]] table"));
       return;
     }

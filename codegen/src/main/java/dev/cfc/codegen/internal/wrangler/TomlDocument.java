@@ -59,13 +59,11 @@ final class TomlDocument implements ConfigDocument {
   private final Map<DocEntry, Element> elements = new IdentityHashMap<>();
   private final Map<DocEntry, InlineElement> inlineElements = new IdentityHashMap<>();
   private final Map<List<String>, InlineArray> inlineArrays = new HashMap<>();
-  private final ConfigFacts facts;
 
   TomlDocument(ConfigSource source, TomlParseResult toml) {
     this.source = source;
     this.toml = toml;
     this.layout = TomlLayout.scan(source.text());
-    this.facts = readFacts();
   }
 
   TomlLayout layout() {
@@ -96,11 +94,6 @@ final class TomlDocument implements ConfigDocument {
   }
 
   @Override
-  public ConfigFacts facts() {
-    return facts;
-  }
-
-  @Override
   public Set<String> environmentNames() {
     Set<String> names = new LinkedHashSet<>();
     if (toml.get("env") instanceof TomlTable env) {
@@ -114,23 +107,13 @@ final class TomlDocument implements ConfigDocument {
   }
 
   @Override
-  public List<Diagnostic.Location> exportsAt() {
-    List<Diagnostic.Location> out = new ArrayList<>();
-    if (toml.get(List.of("exports")) != null) {
-      out.add(at(toml.inputPositionOf(List.of("exports"))));
-    }
-    for (String env : environmentNames()) {
-      List<String> path = List.of("env", env, "exports");
-      if (toml.get(path) != null) {
-        out.add(at(toml.inputPositionOf(path)));
-      }
-    }
-    return out;
+  public Object value(List<String> path) {
+    Object value = toml.get(path);
+    return value == null ? null : plain(value);
   }
 
   @Override
-  public Diagnostic.Location environmentMigrationsAt(String environment) {
-    List<String> path = List.of("env", environment, "migrations");
+  public Diagnostic.Location keyAt(List<String> path) {
     return toml.get(path) == null ? null : at(toml.inputPositionOf(path));
   }
 
@@ -314,37 +297,6 @@ final class TomlDocument implements ConfigDocument {
 
   private static boolean isSubTable(List<String> candidate, List<String> path) {
     return candidate.size() > path.size() && candidate.subList(0, path.size()).equals(path);
-  }
-
-  private ConfigFacts readFacts() {
-    String file = source.displayName();
-    Object name = toml.get(List.of("name"));
-    Object date = toml.get(List.of("compatibility_date"));
-    Map<String, List<String>> secrets = new LinkedHashMap<>();
-    secrets.put("", secretBindings(List.of("secrets_store_secrets")));
-    for (String env : environmentNames()) {
-      secrets.put(env, secretBindings(List.of("env", env, "secrets_store_secrets")));
-    }
-    return new ConfigFacts(
-        name instanceof String s ? s : null,
-        name == null ? Diagnostic.Location.of(file) : at(toml.inputPositionOf(List.of("name"))),
-        date == null ? null : date.toString(),
-        date == null ? Diagnostic.Location.of(file)
-            : at(toml.inputPositionOf(List.of("compatibility_date"))),
-        secrets,
-        toml.get(List.of("main")) != null);
-  }
-
-  private List<String> secretBindings(List<String> path) {
-    List<String> out = new ArrayList<>();
-    if (toml.get(path) instanceof TomlArray array) {
-      for (int i = 0; i < array.size(); i++) {
-        if (array.get(i) instanceof TomlTable t && t.get(List.of("binding")) instanceof String b) {
-          out.add(b);
-        }
-      }
-    }
-    return out;
   }
 
   private Diagnostic.Location at(TomlPosition p) {

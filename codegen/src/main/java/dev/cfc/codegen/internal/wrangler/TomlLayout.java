@@ -243,11 +243,6 @@ final class TomlLayout {
     }
   }
 
-  /** Offset just past the value (string, array, inline table or scalar) at {@code start}. */
-  int valueEnd(int start) {
-    return scanValue(start);
-  }
-
   /** The first offset at or after {@code from} that is not blank, a line break or a comment. */
   int skipInsignificant(int from) {
     int i = from;

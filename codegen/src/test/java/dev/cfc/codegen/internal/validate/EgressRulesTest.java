@@ -3,6 +3,7 @@ package dev.cfc.codegen.internal.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cfc.codegen.Diagnostic;
+import dev.cfc.codegen.internal.wrangler.ConfigFacts;
 import dev.cfc.dsl.ContainerDefinition;
 import dev.cfc.dsl.Egress;
 import java.util.List;
@@ -48,7 +49,7 @@ class EgressRulesTest extends ValidationFixture {
 
   @Test
   void egressNeedsARecentCompatibilityDate() {
-    ConfigContext old = new ConfigContext("wrangler.toml", "w", "2025-01-01",
+    ConfigFacts old = ValidationFixture.facts("w", "2025-01-01",
         new Diagnostic.Location("wrangler.toml", 3, 1), Map.of());
     int line = nextLine();
     ContainerDefinition def = app().egress(Egress.denyInternet().allow("a.com")).build();
@@ -56,7 +57,7 @@ class EgressRulesTest extends ValidationFixture {
     assertThat(d.location().line()).isEqualTo(line);
     assertThat(d.message()).contains("2025-11-17").contains("2025-01-01")
         .contains("wrangler.toml:3:1");
-    ConfigContext recent = new ConfigContext("wrangler.toml", "w", "2025-11-17",
+    ConfigFacts recent = ValidationFixture.facts("w", "2025-11-17",
         Diagnostic.Location.of("wrangler.toml"), Map.of());
     assertThat(validate(recent, List.of(), def)).isEmpty();
   }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cfc.codegen.Diagnostic;
 import dev.cfc.codegen.internal.model.SourceResolver;
+import dev.cfc.codegen.internal.wrangler.ConfigFacts;
+import dev.cfc.codegen.internal.wrangler.ConfigSource;
 import dev.cfc.dsl.Container;
 import dev.cfc.dsl.ContainerBuilder;
 import dev.cfc.dsl.ContainerDefinition;
@@ -13,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +50,7 @@ abstract class ValidationFixture {
     return validate(null, List.of(), definitions);
   }
 
-  List<Diagnostic> validate(ConfigContext config, List<String> environments,
+  List<Diagnostic> validate(ConfigFacts config, List<String> environments,
       ContainerDefinition... definitions) {
     SourceResolver resolver = new SourceResolver(project, List.of());
     return new Validator(project, resolver, environments, config)
@@ -61,5 +64,13 @@ abstract class ValidationFixture {
 
   void assertValid(UnaryOperator<ContainerBuilder> configure) {
     assertThat(validate(configure.apply(app()).build())).isEmpty();
+  }
+
+  /** Facts of a {@code wrangler.toml}, as validation receives them. */
+  static ConfigFacts facts(String workerName, String compatibilityDate,
+      Diagnostic.Location compatibilityDateAt, Map<String, List<String>> secretsStoreBindings) {
+    return new ConfigFacts(new ConfigSource(Path.of("wrangler.toml"), ""), workerName,
+        Diagnostic.Location.of("wrangler.toml"), compatibilityDate, compatibilityDateAt,
+        secretsStoreBindings, true);
   }
 }

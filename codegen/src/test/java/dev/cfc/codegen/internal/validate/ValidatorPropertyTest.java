@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cfc.codegen.Diagnostic;
 import dev.cfc.codegen.internal.model.SourceResolver;
+import dev.cfc.codegen.internal.wrangler.ConfigFacts;
+import dev.cfc.codegen.internal.wrangler.ConfigSource;
 import dev.cfc.dsl.Container;
 import dev.cfc.dsl.ContainerBuilder;
 import dev.cfc.dsl.ContainerDefinition;
@@ -14,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -71,8 +72,8 @@ class ValidatorPropertyTest {
   @Property(tries = 1000)
   void validationNeverThrows(@ForAll("definitions") ContainerDefinition first,
       @ForAll("definitions") ContainerDefinition second) {
-    ConfigContext config = new ConfigContext("wrangler.toml", null, "2020-01-01",
-        Diagnostic.Location.of("wrangler.toml"), Map.of("", Set.of("B")));
+    ConfigFacts config = ValidatorTest.facts(null, "2020-01-01",
+        Diagnostic.Location.of("wrangler.toml"), Map.of("", List.of("B")));
     List<Diagnostic> found = new Validator(PROJECT, new SourceResolver(PROJECT, List.of()),
         List.of("staging"), config).validate(List.of(first, second));
     assertThat(found).allSatisfy(d -> {

@@ -3,6 +3,7 @@ package dev.cfc.codegen.internal.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cfc.codegen.Diagnostic;
+import dev.cfc.codegen.internal.wrangler.ConfigFacts;
 import dev.cfc.dsl.Container;
 import dev.cfc.dsl.ContainerDefinition;
 import dev.cfc.dsl.Egress;
@@ -43,8 +44,8 @@ class ValidatorTest extends ValidationFixture {
         .forwardMetadata(true)
         .pingEndpoint("/ping")
         .build();
-    ConfigContext config = new ConfigContext("wrangler.toml", "media", "2025-12-01",
-        Diagnostic.Location.of("wrangler.toml"), Map.of("", Set.of("STRIPE_SECRET")));
+    ConfigFacts config = ValidationFixture.facts("media", "2025-12-01",
+        Diagnostic.Location.of("wrangler.toml"), Map.of("", List.of("STRIPE_SECRET")));
     assertThat(validate(config, List.of(), full)).isEmpty();
   }
 

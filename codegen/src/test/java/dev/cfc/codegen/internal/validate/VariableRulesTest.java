@@ -3,6 +3,7 @@ package dev.cfc.codegen.internal.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cfc.codegen.Diagnostic;
+import dev.cfc.codegen.internal.wrangler.ConfigFacts;
 import dev.cfc.dsl.ContainerDefinition;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +49,8 @@ class VariableRulesTest extends ValidationFixture {
 
   @Test
   void secretsStoreBindingMustBeDeclaredInTheConfigOfEachScope() {
-    ConfigContext config = new ConfigContext("wrangler.toml", "w", "2025-12-01",
-        Diagnostic.Location.of("wrangler.toml"), Map.of("", Set.of("STRIPE_SECRET")));
+    ConfigFacts config = ValidationFixture.facts("w", "2025-12-01",
+        Diagnostic.Location.of("wrangler.toml"), Map.of("", List.of("STRIPE_SECRET")));
     int line = nextLine();
     ContainerDefinition def = app().secretsStore("STRIPE_KEY", "STRIPE_SECRET").build();
     assertThat(validate(config, List.of(), def)).isEmpty();

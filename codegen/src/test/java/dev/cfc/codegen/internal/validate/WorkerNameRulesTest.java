@@ -3,6 +3,7 @@ package dev.cfc.codegen.internal.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cfc.codegen.Diagnostic;
+import dev.cfc.codegen.internal.wrangler.ConfigFacts;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ class WorkerNameRulesTest extends ValidationFixture {
 
   @Test
   void aMissingWorkerNameIsReportedOnTheConfig() {
-    ConfigContext noName = new ConfigContext("wrangler.toml", null, "2025-12-01",
+    ConfigFacts noName = ValidationFixture.facts(null, "2025-12-01",
         Diagnostic.Location.of("wrangler.toml"), Map.of());
     Diagnostic d = only(validate(noName, List.of(), app().build()), "CFC090");
     assertThat(d.location().file()).isEqualTo("wrangler.toml");

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class ReconcileBehaviourTest {
 
-  private static final String MIGRATED = """
+  static final String MIGRATED = """
       name = "media"
 
       [[containers]]
@@ -266,40 +266,6 @@ class ReconcileBehaviourTest {
     ReconcileOutcome outcome = WranglerReconciler.reconcile(
         new ConfigSource(Path.of("wrangler.yaml"), "name: x"), state(), Set.of());
     assertThat(codes(outcome)).containsExactly(WranglerCodes.UNSUPPORTED_FILE);
-  }
-
-  @Test
-  void factsAreReadWithLocations() {
-    String toml = """
-        name = "media"
-        main = "src/index.ts"
-        compatibility_date = 2025-11-20
-
-        [[secrets_store_secrets]]
-        binding = "API_KEY"
-        store_id = "s"
-        secret_name = "api"
-
-        [env.staging]
-        name = "media-staging"
-
-        [[env.staging.secrets_store_secrets]]
-        binding = "STAGING_KEY"
-        store_id = "s"
-        secret_name = "k"
-        """;
-    ConfigFacts facts = reconcile(toml, state()).facts();
-    assertThat(facts.workerName()).isEqualTo("media");
-    assertThat(facts.workerNameAt().render()).isEqualTo("wrangler.toml:1:1");
-    assertThat(facts.compatibilityDate()).isEqualTo("2025-11-20");
-    assertThat(facts.compatibilityDateAt().line()).isEqualTo(3);
-    assertThat(facts.hasMain()).isTrue();
-    assertThat(facts.secretsStoreBindings())
-        .containsEntry("", List.of("API_KEY"))
-        .containsEntry("staging", List.of("STAGING_KEY"));
-    ConfigFacts none = new WranglerReconciler()
-        .readFacts(new ConfigSource(Path.of("wrangler.toml"), "x = ")).facts();
-    assertThat(none.workerName()).isNull();
   }
 
   @Test
