@@ -18,6 +18,6 @@ export interface Containers {
 export function containers(env: Env, deps?: Partial<HandleDeps>): Containers {
   return {
     transcoder: createContainerHandle(env.CONTAINER_TRANSCODER, { maxInstances: 5, defaultPort: 8080 }, deps),
-    job: createContainerHandle(env.CONTAINER_JOB, { maxInstances: 20 }, deps),
+    job: createContainerHandle(env.CONTAINER_JOB, { maxInstances: 20, defaultPort: 8080 }, deps),
   };
 }

@@ -117,11 +117,6 @@ public final class TypeScriptEmitter {
     }
     out.append("  protected override readonly cfc: CfcContainerConfig = ")
         .append(configLiteral(definition.name(), s, workerName, "  ")).append(";\n");
-    String labels = labelsLiteral(s);
-    if (labels != null) {
-      out.append("  static readonly labels: Readonly<Record<string, string>> = ").append(labels)
-          .append(";\n");
-    }
     out.append("}\n");
     return out.toString();
   }
@@ -262,6 +257,12 @@ public final class TypeScriptEmitter {
       // host, or "/ping" would be sent as GET / to a host named "ping".
       fields.add(new Field("pingEndpoint", TsLiterals.string(PING_HOST + s.pingEndpoint())));
     }
+    String labels = labelsLiteral(s);
+    if (labels != null) {
+      // The base class's own field: every start path (start, startAndWaitForPorts and the
+      // request-started one) passes it to ctx.container.start as `labels`.
+      fields.add(new Field("labels", labels));
+    }
     return fields;
   }
 
@@ -296,7 +297,7 @@ public final class TypeScriptEmitter {
         .collect(Collectors.joining("", "{\n", indent + "}"));
   }
 
-  /** {@code static readonly labels}, or null when the definition sets no labels. */
+  /** The {@code labels} field literal, or null when the definition sets no labels. */
   static String labelsLiteral(Settings s) {
     return s.labels().isEmpty() ? null : TsLiterals.stringMap(s.labels());
   }
