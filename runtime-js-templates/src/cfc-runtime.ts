@@ -28,6 +28,13 @@ import { type Clock, type Probe, REAL_CLOCK, notReadyResponse, waitForReady } fr
 
 export { Container, ContainerProxy, getContainer, getRandom, switchPort } from "@cloudflare/containers";
 export type { ContainerOptions, ContainerStartConfigOptions, State, StopParams } from "@cloudflare/containers";
+export type {
+  OutboundHandler,
+  OutboundHandlerContext,
+  OutboundHandlerParams,
+  OutboundHandlerParamsOf,
+  OutboundHandlers,
+} from "@cloudflare/containers";
 export type { Probe } from "./cfc-readiness.js";
 
 /** The cfc-specific configuration of a generated Container class. */

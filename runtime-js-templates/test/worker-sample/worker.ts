@@ -13,6 +13,13 @@ export default {
     if (url.pathname === "/pool") return c.job.pool({ attempts: 3 }).fetch(request);
     const handle = c.transcoder.get(url.searchParams.get("id") ?? "default", { attempts: 6, backoffMs: 500 });
     await handle.start({ envVars: { MODE: "batch" } });
+    await handle.start({ labels: { tenant: "acme" } }, { portToCheck: 8080, retries: 3, waitInterval: 100 });
+    await handle.startAndWaitForPorts({ ports: [8080, 9090], cancellationOptions: { portReadyTimeoutMS: 20_000 } });
+    await handle.waitForPort({ portToCheck: 9090 });
+    // The typed stub: RPC methods of the class, with their types.
+    await handle.stub.onHardTimeout();
+    // @ts-expect-error the generation must be a number
+    await handle.stub.onHardTimeoutExpired({ generation: "1" });
     const state = await handle.getState();
     await handle.renewActivityTimeout();
     await handle.egress.allow("api.example.com");

@@ -11,8 +11,8 @@ export interface Env {
 }
 
 export interface Containers {
-  readonly transcoder: ContainerHandle;
-  readonly job: ContainerHandle;
+  readonly transcoder: ContainerHandle<TranscoderContainer>;
+  readonly job: ContainerHandle<JobContainer>;
 }
 
 export function containers(env: Env, deps?: Partial<HandleDeps>): Containers {

@@ -189,7 +189,9 @@ public final class TypeScriptEmitter {
 
     out.append("export interface Containers {\n");
     for (ContainerDefinition d : definitions) {
-      out.append("  readonly ").append(TsLiterals.key(d.name())).append(": ContainerHandle;\n");
+      // Typed by the class, so handle.get(id).stub reaches its RPC methods with their types.
+      out.append("  readonly ").append(TsLiterals.key(d.name())).append(": ContainerHandle<")
+          .append(className(d)).append(">;\n");
     }
     out.append("}\n\n");
 
@@ -224,7 +226,8 @@ public final class TypeScriptEmitter {
   /**
    * The standard fields the DSL sets, in the contract's order: {@code defaultPort},
    * {@code requiredPorts}, {@code sleepAfter}, {@code entrypoint}, {@code enableInternet},
-   * {@code interceptHttps}, {@code allowedHosts}, {@code deniedHosts}, {@code pingEndpoint}.
+   * {@code interceptHttps}, {@code allowedHosts}, {@code deniedHosts}, {@code pingEndpoint},
+   * {@code labels}.
    */
   static List<Field> overrideFields(Settings s) {
     List<Field> fields = new ArrayList<>();
