@@ -1,6 +1,7 @@
 // A Worker using every handle method of the generated factory; type-checked in the build.
 import { type Env, containers } from "../fixture-generated/index.js";
 import { createContainerTestContext } from "../fixture-generated/cfc-testing.js";
+import type { OutboundHandler, OutboundHandlerContext } from "../fixture-generated/cfc-runtime.js";
 
 export { ContainerProxy, JobContainer, TranscoderContainer } from "../fixture-generated/index.js";
 
@@ -42,3 +43,11 @@ export async function sampleTest(): Promise<number> {
   const response = await containers(t.env, t.deps).transcoder.get("v1").fetch("/transcode");
   return response.status + t.calls.length;
 }
+
+/** An outbound handler typed with the runtime's re-exported types. */
+export const addAuth: OutboundHandler<Env> = (request: Request, env: Env, ctx: OutboundHandlerContext) => {
+  const headers = new Headers(request.headers);
+  headers.set("authorization", `Bearer ${env.TRANSCODER_API_KEY}`);
+  headers.set("x-container", ctx.containerId);
+  return fetch(new Request(request, { headers }));
+};
