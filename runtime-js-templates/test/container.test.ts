@@ -27,6 +27,10 @@ async function instantiate<C extends Generated>(cls: C, platform: FakePlatform, 
 const transcoder = (platform: FakePlatform, env: object = workerEnv(), clock?: FakeClock) =>
   instantiate(TranscoderContainer, platform, env, clock);
 
+/** The transcoder's app: /ready answers 503 until `readyAt` ms, /live answers 204. */
+const readyFrom = (readyAt: number) => (_port: number, url: string, at: number) =>
+  url.endsWith("/ready") && at < readyAt ? new Response("warming", { status: 503 }) : url.endsWith("/live") ? new Response(null, { status: 204 }) : undefined;
+
 const probeCalls = (p: FakePlatform) => p.portCalls.filter((c) => /\/(ready|live)$/.test(c.url));
 
 describe("CfcContainer", () => {
@@ -186,9 +190,7 @@ describe("CfcContainer", () => {
   it("one budget covers ports and probes: a late port leaves the probes only what remains", async () => {
     const clock = new FakeClock();
     // /ready answers 503 until 35 s; 9090 opens at 20 s. Separate budgets would let it pass.
-    const behaviour = (_port: number, url: string, at: number) =>
-      url.endsWith("/ready") && at < 35_000 ? new Response("warming", { status: 503 }) : url.endsWith("/live") ? new Response(null, { status: 204 }) : undefined;
-    const platform = fakePlatform({ clock, opensAt: { 9090: 20_000 }, behaviour });
+    const platform = fakePlatform({ clock, opensAt: { 9090: 20_000 }, behaviour: readyFrom(35_000) });
     const container = await transcoder(platform, workerEnv(), clock);
     const response = await clock.run(container.fetch(new Request("https://api.example.com/x")));
     assert.equal(response.status, 503);
@@ -199,9 +201,7 @@ describe("CfcContainer", () => {
 
   it("with probes, traffic waits for the late port and the probes, then flows", async () => {
     const clock = new FakeClock();
-    const behaviour = (_port: number, url: string, at: number) =>
-      url.endsWith("/ready") && at < 25_000 ? new Response("warming", { status: 503 }) : url.endsWith("/live") ? new Response(null, { status: 204 }) : undefined;
-    const platform = fakePlatform({ clock, opensAt: { 9090: 20_000 }, behaviour });
+    const platform = fakePlatform({ clock, opensAt: { 9090: 20_000 }, behaviour: readyFrom(25_000) });
     const container = await transcoder(platform, workerEnv(), clock);
     const response = await clock.run(container.fetch(new Request("https://api.example.com/x")));
     assert.equal(response.status, 200);
