@@ -10,6 +10,14 @@
 //   await c.transcoder.get("v1").fetch("/transcode", { method: "POST", body: "{}" });
 //   t.calls  // [{ binding, instance, port, method, path, body, ... }, ...]
 //
+// Containers as the generated classes behave at start-up (labels, required ports opening late):
+//
+//   t.container("CONTAINER_TRANSCODER", { labels: { team: "media" }, requiredPorts: [8080, 9090] });
+//   t.openPortLate("CONTAINER_TRANSCODER", 9090, 2_000);   // 2 s after each start
+//   await c.transcoder.get("v1").fetch("/transcode");       // waits (virtually) for 9090
+//   t.starts        // [{ binding, instance, labels: { team: "media" }, at: 0, ... }]
+//   t.portOpenings  // [{ port: 8080, at: 0 }, { port: 9090, at: 2000 }] (with binding, instance)
+//
 // Every property of `t.env` not given in `extra` is a fake DurableObjectNamespace named after
 // the property. Stubs refuse to be treated as promises, as real RPC stubs must not be.
 
@@ -70,6 +78,34 @@ export interface FakeInstanceState {
   started: number;
 }
 
+/** What a fake namespace knows of its generated class (what `t.container(...)` declares). */
+export interface FakeContainerClass {
+  /** The class's `labels`: sent with every start whose options name none. */
+  readonly labels?: Readonly<Record<string, string>>;
+  /** The class's `requiredPorts`: a request-started instance answers once all of them listen. */
+  readonly requiredPorts?: readonly number[];
+  /** The class's readiness budget in ms (default 30 000): a port later than that fails the request. */
+  readonly readinessTimeoutMs?: number;
+}
+
+/** One start of a fake instance, as the platform would have received it. */
+export interface RecordedStart {
+  readonly binding: string;
+  readonly instance: string;
+  readonly labels: Readonly<Record<string, string>> | undefined;
+  readonly envVars: Readonly<Record<string, string>> | undefined;
+  /** Virtual time of the start in ms (the context's clock, advanced by the handles' sleeps and port waits). */
+  readonly at: number;
+}
+
+/** A port of a fake instance starting to listen. */
+export interface RecordedPortOpening {
+  readonly binding: string;
+  readonly instance: string;
+  readonly port: number;
+  readonly at: number;
+}
+
 export interface ContainerTestContext<E> {
   /** The fake Worker env: `extra` values plus one fake namespace per other property. */
   readonly env: E;
@@ -86,6 +122,16 @@ export interface ContainerTestContext<E> {
   coldStart(binding: string, failures: number, options?: ColdStartOptions): void;
   /** The state of one fake instance (created on first use). */
   instance(binding: string, instance: string): FakeInstanceState;
+  /** Starts of instances (by fetch, `start` or `startAndWaitForPorts`), in order. */
+  readonly starts: RecordedStart[];
+  /** Ports starting to listen, in the order they opened. */
+  readonly portOpenings: RecordedPortOpening[];
+  /** The context's virtual time in ms. */
+  now(): number;
+  /** Declares what the binding's class sets (labels, required ports, readiness budget). */
+  container(binding: string, cls: FakeContainerClass): void;
+  /** Port `port` of the binding's instances (or only `instance`) listens `afterMs` after each start. */
+  openPortLate(binding: string, port: number, afterMs: number, options?: { readonly instance?: string }): void;
   reset(): void;
 }
 
@@ -132,15 +178,64 @@ export function createContainerTestContext<E = Record<string, unknown>>(
   let coldStarts: ColdStart[] = [];
   const instances = new Map<string, FakeInstanceState>();
   const namespaces = new Map<string, unknown>();
+  const starts: RecordedStart[] = [];
+  const portOpenings: RecordedPortOpening[] = [];
+  let classes = new Map<string, FakeContainerClass>();
+  let latePorts: LatePort[] = [];
+  // Per running instance: when its run started and which ports listen.
+  const runs = new Map<string, { startedAt: number; open: Set<number> }>();
+  let clock = 0;
+  const keyOf = (binding: string, instance: string) => `${binding}\u0000${instance}`;
 
   const stateOf = (binding: string, instance: string): FakeInstanceState => {
-    const key = `${binding}\u0000${instance}`;
+    const key = keyOf(binding, instance);
     let state = instances.get(key);
     if (state === undefined) {
       state = { status: "stopped", allowedHosts: [], deniedHosts: [], started: 0 };
       instances.set(key, state);
     }
     return state;
+  };
+
+  /** Starts a stopped instance as the class would (its labels unless the options name some). */
+  const startInstance = (binding: string, instance: string, options?: { labels?: Record<string, string>; envVars?: Record<string, string> }) => {
+    const state = stateOf(binding, instance);
+    if (state.status !== "stopped") return;
+    state.started++;
+    state.status = "running";
+    runs.set(keyOf(binding, instance), { startedAt: clock, open: new Set() });
+    starts.push({ binding, instance, labels: options?.labels ?? classes.get(binding)?.labels, envVars: options?.envVars, at: clock });
+    markHealthy(binding, instance);
+  };
+
+  const markHealthy = (binding: string, instance: string) => {
+    const run = runs.get(keyOf(binding, instance));
+    const required = classes.get(binding)?.requiredPorts ?? [];
+    if (run !== undefined && required.every((p) => run.open.has(p))) stateOf(binding, instance).status = "healthy";
+  };
+
+  /** Waits (virtually) up to `budgetMs` for `ports`; answers the ports still not listening. */
+  const waitForPorts = (binding: string, instance: string, ports: readonly number[], budgetMs: number): number[] => {
+    const run = runs.get(keyOf(binding, instance));
+    if (run === undefined) return [...ports];
+    const deadline = clock + budgetMs;
+    const pending = ports
+      .filter((port) => !run.open.has(port))
+      .map((port, order) => ({ port, order, at: run.startedAt + lateBy(latePorts, binding, instance, port) }))
+      .sort((a, b) => a.at - b.at || a.order - b.order);
+    const late: number[] = [];
+    for (const p of pending) {
+      if (p.at > deadline) {
+        late.push(p.port);
+        continue;
+      }
+      clock = Math.max(clock, p.at);
+      run.open.add(p.port);
+      portOpenings.push({ binding, instance, port: p.port, at: clock });
+    }
+    if (late.length > 0) clock = Math.max(clock, deadline);
+    markHealthy(binding, instance);
+    return late;
   };
 
   const answer = async (binding: string, instance: string, request: Request): Promise<Response> => {
@@ -168,8 +263,19 @@ export function createContainerTestContext<E = Record<string, unknown>>(
     }
 
     const state = stateOf(binding, instance);
-    if (state.status === "stopped") state.started++;
-    state.status = "healthy";
+    startInstance(binding, instance);
+    if (state.status !== "healthy") {
+      const cls = classes.get(binding);
+      const timeoutMs = cls?.readinessTimeoutMs ?? DEFAULT_READINESS_TIMEOUT_MS;
+      const late = waitForPorts(binding, instance, cls?.requiredPorts ?? [], timeoutMs);
+      if (late.length > 0) {
+        record(503);
+        return new Response(`cfc: container ${binding} is not ready within ${timeoutMs} ms\n${late.map((p) => `port ${p} not listening\n`).join("")}`, {
+          status: 503,
+          headers: { "x-cfc-not-ready": late.map((p) => `:${p}`).join(", ") },
+        });
+      }
+    }
     for (let i = scripts.length - 1; i >= 0; i--) {
       const script = scripts[i]!;
       const m = script.match;
@@ -201,16 +307,34 @@ export function createContainerTestContext<E = Record<string, unknown>>(
         answer(binding, instance, input instanceof Request && init === undefined ? input : new Request(input, init)),
       start: async (...args: unknown[]) => {
         rpc("start", args);
-        if (state().status === "stopped") state().started++;
-        state().status = "healthy";
+        startInstance(binding, instance, args[0] as StartArgs | undefined);
+      },
+      startAndWaitForPorts: async (...args: unknown[]) => {
+        rpc("startAndWaitForPorts", args);
+        const options = (args[0] ?? {}) as { startOptions?: StartArgs; ports?: number | number[]; cancellationOptions?: { portReadyTimeoutMS?: number } };
+        startInstance(binding, instance, options.startOptions);
+        const ports = options.ports === undefined ? classes.get(binding)?.requiredPorts ?? [] : [options.ports].flat();
+        const late = waitForPorts(binding, instance, ports, options.cancellationOptions?.portReadyTimeoutMS ?? PORT_READY_TIMEOUT_MS);
+        if (late.length > 0) throw new Error(`${NOT_LISTENING_MESSAGE}: port ${late[0]}`);
+      },
+      waitForPort: async (...args: unknown[]) => {
+        rpc("waitForPort", args);
+        const options = args[0] as { portToCheck: number; retries?: number; waitInterval?: number };
+        const interval = options.waitInterval ?? PORT_POLL_MS;
+        const before = clock;
+        const late = waitForPorts(binding, instance, [options.portToCheck], (options.retries ?? Math.ceil(PORT_READY_TIMEOUT_MS / interval)) * interval);
+        if (late.length > 0) throw new Error(`${NOT_LISTENING_MESSAGE}: port ${options.portToCheck}`);
+        return Math.floor((clock - before) / interval);
       },
       stop: async (...args: unknown[]) => {
         rpc("stop", args);
         state().status = "stopped";
+        runs.delete(keyOf(binding, instance));
       },
       destroy: async () => {
         rpc("destroy", []);
         state().status = "stopped";
+        runs.delete(keyOf(binding, instance));
       },
       getState: async () => {
         rpc("getState", []);
@@ -286,6 +410,7 @@ export function createContainerTestContext<E = Record<string, unknown>>(
     deps: {
       sleep: async (ms: number) => {
         sleeps.push(ms);
+        clock += ms;
       },
       random,
     },
@@ -300,7 +425,22 @@ export function createContainerTestContext<E = Record<string, unknown>>(
       coldStarts.push({ binding, instance: coldOptions.instance, kind: coldOptions.kind ?? "no-instance", failures, seen: new Map() });
     },
     instance: stateOf,
+    starts,
+    portOpenings,
+    now: () => clock,
+    container: (binding, cls) => {
+      classes.set(binding, cls);
+    },
+    openPortLate: (binding, port, afterMs, lateOptions = {}) => {
+      latePorts.push({ binding, port, afterMs, instance: lateOptions.instance });
+    },
     reset: () => {
+      starts.length = 0;
+      portOpenings.length = 0;
+      classes = new Map();
+      latePorts = [];
+      runs.clear();
+      clock = 0;
       calls.length = 0;
       rpcs.length = 0;
       sleeps.length = 0;
@@ -309,6 +449,30 @@ export function createContainerTestContext<E = Record<string, unknown>>(
       instances.clear();
     },
   };
+}
+
+const DEFAULT_READINESS_TIMEOUT_MS = 30_000;
+// The base class's defaults for startAndWaitForPorts and waitForPort.
+const PORT_READY_TIMEOUT_MS = 20_000;
+const PORT_POLL_MS = 300;
+const NOT_LISTENING_MESSAGE = "The container is not listening";
+
+type StartArgs = { labels?: Record<string, string>; envVars?: Record<string, string> };
+
+interface LatePort {
+  readonly binding: string;
+  readonly port: number;
+  readonly afterMs: number;
+  readonly instance: string | undefined;
+}
+
+/** The latest matching `openPortLate` delay of a port; 0 when none applies. */
+function lateBy(latePorts: readonly LatePort[], binding: string, instance: string, port: number): number {
+  for (let i = latePorts.length - 1; i >= 0; i--) {
+    const late = latePorts[i]!;
+    if (late.binding === binding && late.port === port && (late.instance === undefined || late.instance === instance)) return late.afterMs;
+  }
+  return 0;
 }
 
 function fakeId(name: string): { name: string; toString(): string; equals(other: { toString(): string }): boolean } {

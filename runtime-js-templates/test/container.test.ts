@@ -1,112 +1,41 @@
-// Tests of CfcContainer itself, through the generated fixture class and the real
+// Tests of CfcContainer at the Durable Object level: the generated fixture classes and the real
 // @cloudflare/containers dist (loaded in plain Node by test/support/hooks.mjs), against a fake
-// Durable Object context and a fake container.
+// DurableObjectState whose container records its starts and opens ports on a script.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { HARD_TIMEOUT_CALLBACK, RUN_GENERATION_KEY } from "../src/cfc-runtime.js";
 import { TranscoderContainer } from "./fixture-generated/TranscoderContainer.js";
 import { JobContainer } from "./fixture-generated/JobContainer.js";
 import { FakeClock, idle } from "./support/fake-clock.js";
-
-interface PortCall {
-  port: number;
-  url: string;
-  insideBlock: boolean;
-  headers: Headers;
-}
-
-type PortBehaviour = (port: number, url: string) => Response | undefined;
-
-function fakePlatform(behaviour: PortBehaviour = () => undefined) {
-  const storage = new Map<string, unknown>();
-  const portCalls: PortCall[] = [];
-  const starts: unknown[] = [];
-  const signals: number[] = [];
-  const schedules: Array<{ callback: string; payload: unknown; delay: number }> = [];
-  let blockDepth = 0;
-  const container = {
-    running: false,
-    start(config: unknown) {
-      starts.push(config);
-      this.running = true;
-    },
-    monitor: () => new Promise<void>(() => undefined),
-    signal(n: number) {
-      signals.push(n);
-      container.running = false;
-    },
-    destroy: async () => {
-      container.running = false;
-    },
-    interceptOutboundHttp: async () => undefined,
-    interceptOutboundHttps: async () => undefined,
-    interceptAllOutboundHttp: async () => undefined,
-    getTcpPort: (port: number) => ({
-      fetch: async (url: string, init?: RequestInit | Request) => {
-        const headers = new Headers(init instanceof Request ? init.headers : init?.headers);
-        portCalls.push({ port, url, insideBlock: blockDepth > 0, headers });
-        const response = behaviour(port, url) ?? new Response(`hello from ${port}`, { status: 200 });
-        Object.defineProperty(response, "webSocket", { value: null });
-        return response;
-      },
-    }),
-  };
-  const ctx = {
-    id: { toString: () => "fake-id" },
-    exports: { ContainerProxy: () => ({}) },
-    container,
-    waitUntil: () => undefined,
-    abort: () => undefined,
-    blockConcurrencyWhile: async <T>(fn: () => Promise<T>): Promise<T> => {
-      blockDepth++;
-      try {
-        return await fn();
-      } finally {
-        blockDepth--;
-      }
-    },
-    storage: {
-      get: async (key: string) => storage.get(key),
-      put: async (key: string, value: unknown) => void storage.set(key, value),
-      kv: { get: () => undefined, put: () => undefined },
-      setAlarm: async () => undefined,
-      deleteAlarm: async () => undefined,
-      sync: async () => undefined,
-      sql: {
-        exec: (query: string, ...values: unknown[]) => {
-          if (/INSERT OR REPLACE INTO container_schedules/.test(query) && /'delayed'/.test(query)) {
-            schedules.push({ callback: String(values[1]), payload: JSON.parse(String(values[2])), delay: Number(values[3]) });
-          }
-          return [][Symbol.iterator]();
-        },
-      },
-    },
-  };
-  return { ctx, container, storage, portCalls, starts, signals, schedules };
-}
+import { type FakePlatform, fakePlatform } from "./support/fake-durable-object.js";
 
 const workerEnv = () => ({
   TRANSCODER_API_KEY: "api-key",
   STRIPE_SECRET: { get: async () => "sk_test" },
 });
 
-async function transcoder(platform: ReturnType<typeof fakePlatform>, env: object = workerEnv(), clock?: FakeClock) {
-  class Testable extends TranscoderContainer {
-    constructor() {
-      super(platform.ctx as never, env as never);
-      if (clock !== undefined) this.cfcClock = clock;
-    }
-  }
-  const instance = new Testable();
+type Generated = typeof TranscoderContainer | typeof JobContainer;
+
+async function instantiate<C extends Generated>(cls: C, platform: FakePlatform, env: object, clock?: FakeClock): Promise<InstanceType<C>> {
+  const Base = cls as unknown as new (ctx: never, env: never) => InstanceType<C>;
+  const instance = new Base(platform.ctx as never, env as never);
+  if (clock !== undefined) (instance as unknown as { cfcClock: FakeClock }).cfcClock = clock;
   await idle();
   return instance;
 }
 
-const probeCalls = (p: ReturnType<typeof fakePlatform>) => p.portCalls.filter((c) => /\/(ready|live)$/.test(c.url));
+const transcoder = (platform: FakePlatform, env: object = workerEnv(), clock?: FakeClock) =>
+  instantiate(TranscoderContainer, platform, env, clock);
+
+/** The transcoder's app: /ready answers 503 until `readyAt` ms, /live answers 204. */
+const readyFrom = (readyAt: number) => (_port: number, url: string, at: number) =>
+  url.endsWith("/ready") && at < readyAt ? new Response("warming", { status: 503 }) : url.endsWith("/live") ? new Response(null, { status: 204 }) : undefined;
+
+const probeCalls = (p: FakePlatform) => p.portCalls.filter((c) => /\/(ready|live)$/.test(c.url));
 
 describe("CfcContainer", () => {
   it("starts with the assembled env, runs probes outside blockConcurrencyWhile, then proxies with metadata", async () => {
-    const platform = fakePlatform((_port, url) => (url.endsWith("/live") ? new Response(null, { status: 204 }) : undefined));
+    const platform = fakePlatform({ behaviour: (_port, url) => (url.endsWith("/live") ? new Response(null, { status: 204 }) : undefined) });
     const container = await transcoder(platform);
     const request = new Request("https://api.example.com/admin?x=1", {
       headers: { "cf-container-target-port": "9090", "cf-ray": "ray-1", "cf-connecting-ip": "198.51.100.1" },
@@ -143,12 +72,12 @@ describe("CfcContainer", () => {
 
   it("answers 503 naming the failing probe when the readiness budget runs out", async () => {
     const clock = new FakeClock();
-    const platform = fakePlatform((port, url) => (port === 9090 && url.endsWith("/live") ? new Response("", { status: 500 }) : undefined));
+    const platform = fakePlatform({ behaviour: (port, url) => (port === 9090 && url.endsWith("/live") ? new Response("", { status: 500 }) : undefined) });
     const container = await transcoder(platform, workerEnv(), clock);
     const response = await clock.run(container.fetch(new Request("https://api.example.com/x")));
     assert.equal(response.status, 503);
     const body = await response.text();
-    assert.match(body, /container transcoder is not ready: readiness probes did not pass within 30000 ms/);
+    assert.match(body, /^cfc: container transcoder is not ready within 30000 ms\n/);
     assert.match(body, /probe GET :9090\/live \(expects 204\) failed: status 500/);
     assert.equal(clock.now(), 30_000);
     assert.ok(probeCalls(platform).every((c) => !c.insideBlock));
@@ -199,19 +128,87 @@ describe("CfcContainer", () => {
 
   it("a container without probes, hard timeout or metadata proxies straight through", async () => {
     const platform = fakePlatform();
-    class Job extends JobContainer {
-      override defaultPort = 8080;
-      constructor() {
-        super(platform.ctx as never, {} as never);
-      }
-    }
-    const job = new Job();
-    await idle();
+    const job = await instantiate(JobContainer, platform, {});
     const response = await job.fetch(new Request("https://w.example/run", { headers: { "x-cfc-metadata": "client" } }));
     assert.equal(response.status, 200);
     assert.equal(platform.schedules.length, 0);
     assert.equal(probeCalls(platform).length, 0);
     assert.equal(platform.portCalls[platform.portCalls.length - 1]!.headers.get("x-cfc-metadata"), "client");
     assert.equal(platform.storage.get(RUN_GENERATION_KEY), 1);
+  });
+
+  it("passes the definition's labels to ctx.container.start on every start path", async () => {
+    const labels = { team: "media", tier: "gpu" };
+    const viaFetch = fakePlatform({ behaviour: (_port, url) => (url.endsWith("/live") ? new Response(null, { status: 204 }) : undefined) });
+    await (await transcoder(viaFetch)).fetch(new Request("https://api.example.com/x"));
+    assert.deepEqual(viaFetch.starts.map((s) => s.labels), [labels]);
+
+    const viaStart = fakePlatform();
+    await (await transcoder(viaStart)).start({ envVars: { ONLY: "this" } });
+    assert.deepEqual(viaStart.starts.map((s) => s.labels), [labels]);
+
+    const viaPorts = fakePlatform();
+    await (await transcoder(viaPorts)).startAndWaitForPorts();
+    assert.deepEqual(viaPorts.starts.map((s) => s.labels), [labels]);
+
+    const explicit = fakePlatform();
+    await (await transcoder(explicit)).start({ labels: { tenant: "acme" } });
+    assert.deepEqual(explicit.starts.map((s) => s.labels), [{ tenant: "acme" }], "explicit start options replace them");
+
+    const unlabelled = fakePlatform();
+    await (await instantiate(JobContainer, unlabelled, {})).start();
+    assert.deepEqual(unlabelled.starts.map((s) => s.labels), [undefined]);
+  });
+
+  it("a request-started container without probes gets traffic only once every required port listens", async () => {
+    const clock = new FakeClock();
+    const platform = fakePlatform({ clock, opensAt: { 9091: 2_000 } });
+    const job = await instantiate(JobContainer, platform, {}, clock);
+    const response = await clock.run(job.fetch(new Request("https://w.example/run")));
+    assert.equal(response.status, 200);
+    assert.equal(await response.text(), "hello from 8080");
+    const app = platform.appCalls();
+    assert.deepEqual(app.map((c) => [c.port, c.url]), [[8080, "http://w.example/run"]]);
+    assert.ok(app[0]!.at >= 2_000, `the request reached the app at ${app[0]!.at} ms, before port 9091 listened`);
+    assert.ok(platform.portCalls.some((c) => c.port === 9091 && !c.open), "port 9091 was waited for");
+    assert.ok(platform.portCalls.filter((c) => c.port === 9091).every((c) => !c.insideBlock));
+    assert.equal(platform.starts.length, 1);
+  });
+
+  it("answers 503 naming the port that never listens, at the end of the readiness budget", async () => {
+    const clock = new FakeClock();
+    const platform = fakePlatform({ clock, opensAt: { 9091: Infinity } });
+    const job = await instantiate(JobContainer, platform, {}, clock);
+    const response = await clock.run(job.fetch(new Request("https://w.example/run")));
+    assert.equal(response.status, 503);
+    assert.equal(await response.text(), "cfc: container job is not ready within 30000 ms\nport 9091 not listening\n");
+    assert.equal(response.headers.get("x-cfc-not-ready"), ":9091");
+    assert.equal(clock.now(), 30_000);
+    assert.deepEqual(platform.appCalls(), [], "the request never reached the app");
+  });
+
+  it("one budget covers ports and probes: a late port leaves the probes only what remains", async () => {
+    const clock = new FakeClock();
+    // /ready answers 503 until 35 s; 9090 opens at 20 s. Separate budgets would let it pass.
+    const platform = fakePlatform({ clock, opensAt: { 9090: 20_000 }, behaviour: readyFrom(35_000) });
+    const container = await transcoder(platform, workerEnv(), clock);
+    const response = await clock.run(container.fetch(new Request("https://api.example.com/x")));
+    assert.equal(response.status, 503);
+    assert.equal(clock.now(), 30_000);
+    assert.equal(await response.text(), "cfc: container transcoder is not ready within 30000 ms\nprobe GET :8080/ready failed: status 503\n");
+    assert.deepEqual(platform.appCalls().filter((c) => c.url.endsWith("/x")), []);
+  });
+
+  it("with probes, traffic waits for the late port and the probes, then flows", async () => {
+    const clock = new FakeClock();
+    const platform = fakePlatform({ clock, opensAt: { 9090: 20_000 }, behaviour: readyFrom(25_000) });
+    const container = await transcoder(platform, workerEnv(), clock);
+    const response = await clock.run(container.fetch(new Request("https://api.example.com/x")));
+    assert.equal(response.status, 200);
+    const reached = platform.appCalls().filter((c) => c.url.endsWith("/x"));
+    assert.equal(reached.length, 1);
+    assert.ok(reached[0]!.at >= 25_000);
+    const live = platform.portCalls.filter((c) => c.url.endsWith("/live"));
+    assert.ok(live.some((c) => !c.open) && live.some((c) => c.open), "the probe on 9090 ran before and after the port opened");
   });
 });

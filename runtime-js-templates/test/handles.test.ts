@@ -199,4 +199,108 @@ describe("test context with the generated containers(env)", () => {
     assert.match(await response.text(), new RegExp(COLD.slice(0, 20)));
     assert.equal(t.calls.length, 6);
   });
+
+  it("start with wait options, startAndWaitForPorts and waitForPort reach the RPC methods as given", async () => {
+    const t = createContainerTestContext<{ NS: DurableObjectNamespace }>();
+    const h = createContainerHandle(t.env.NS, { maxInstances: 1 }, t.deps).get("a");
+    await h.start();
+    await h.stop();
+    await h.start({ labels: { tenant: "acme" } }, { portToCheck: 9090, retries: 3, waitInterval: 100 });
+    await h.startAndWaitForPorts({ ports: [8080, 9090], cancellationOptions: { portReadyTimeoutMS: 5_000 } });
+    await h.startAndWaitForPorts();
+    assert.equal(await h.waitForPort({ portToCheck: 9090 }), 0);
+    assert.deepEqual(
+      t.rpcs.map((r) => [r.method, r.args]),
+      [
+        ["start", []],
+        ["stop", [undefined]],
+        ["start", [{ labels: { tenant: "acme" } }, { portToCheck: 9090, retries: 3, waitInterval: 100 }]],
+        ["startAndWaitForPorts", [{ ports: [8080, 9090], cancellationOptions: { portReadyTimeoutMS: 5_000 } }]],
+        ["startAndWaitForPorts", [{}]],
+        ["waitForPort", [{ portToCheck: 9090 }]],
+      ],
+    );
+  });
+
+  it("stub is the instance's own Durable Object stub, with the class's RPC methods", async () => {
+    const asked: string[] = [];
+    const stubs = new Map<string, { resize(width: number): Promise<string> }>();
+    const ns = {
+      idFromName: (name: string) => name,
+      get: (id: string) => {
+        asked.push(id);
+        let stub = stubs.get(id);
+        if (stub === undefined) {
+          stub = { resize: async (width: number) => `${id}@${width}` };
+          stubs.set(id, stub);
+        }
+        return stub;
+      },
+    };
+    // Typed as the namespace of a class with a custom RPC method, as the generated Env does.
+    const typed = ns as unknown as DurableObjectNamespace<Resizer>;
+    const handle = createContainerHandle(typed, { maxInstances: 2 }).get("v1");
+    assert.equal(await handle.stub.resize(640), "v1@640");
+    assert.equal(handle.stub, handle.stub, "one stub per handle");
+    assert.deepEqual(asked, ["v1"]);
+    assert.equal(await handle.port(9090).stub.resize(1), "v1@1");
+  });
+
+  it("the test context starts instances with the class's labels unless a start names others", async () => {
+    const t = createContainerTestContext<Env>({ TRANSCODER_API_KEY: "k" });
+    t.container("CONTAINER_TRANSCODER", { labels: { team: "media" } });
+    const c = containers(t.env, t.deps);
+    await c.transcoder.get("v1").fetch("/transcode");
+    await c.transcoder.get("v1").fetch("/again");
+    await c.transcoder.get("v2").start({ labels: { tenant: "acme" } });
+    await c.job.get("j").start({ envVars: { A: "1" } });
+    assert.deepEqual(
+      t.starts.map((s) => [s.binding, s.instance, s.labels, s.envVars]),
+      [
+        ["CONTAINER_TRANSCODER", "v1", { team: "media" }, undefined],
+        ["CONTAINER_TRANSCODER", "v2", { tenant: "acme" }, undefined],
+        ["CONTAINER_JOB", "j", undefined, { A: "1" }],
+      ],
+    );
+  });
+
+  it("the test context opens ports late, in order, and a request waits for every required port", async () => {
+    const t = createContainerTestContext<Env>({ TRANSCODER_API_KEY: "k" });
+    t.container("CONTAINER_TRANSCODER", { requiredPorts: [9090, 8080, 7070] });
+    t.openPortLate("CONTAINER_TRANSCODER", 9090, 2_000);
+    t.openPortLate("CONTAINER_TRANSCODER", 7070, 500);
+    const c = containers(t.env, t.deps);
+    const response = await c.transcoder.get("v1").fetch("/transcode");
+    assert.equal(response.status, 200);
+    assert.deepEqual(
+      t.portOpenings.map((o) => [o.port, o.at]),
+      [
+        [8080, 0],
+        [7070, 500],
+        [9090, 2_000],
+      ],
+    );
+    assert.equal(t.now(), 2_000);
+    assert.equal(t.instance("CONTAINER_TRANSCODER", "v1").status, "healthy");
+  });
+
+  it("the test context answers the class's 503 when a required port misses the readiness budget", async () => {
+    const t = createContainerTestContext<Env>({ TRANSCODER_API_KEY: "k" });
+    t.container("CONTAINER_TRANSCODER", { requiredPorts: [8080, 9090], readinessTimeoutMs: 1_000 });
+    t.openPortLate("CONTAINER_TRANSCODER", 9090, 5_000, { instance: "slow" });
+    const c = containers(t.env, t.deps);
+    const slow = await c.transcoder.get("slow", { attempts: 1 }).fetch("/transcode");
+    assert.equal(slow.status, 503);
+    assert.equal(await slow.text(), "cfc: container CONTAINER_TRANSCODER is not ready within 1000 ms\nport 9090 not listening\n");
+    assert.equal((await c.transcoder.get("fast").fetch("/transcode")).status, 200);
+    const h = c.transcoder.get("other");
+    await assert.rejects(h.waitForPort({ portToCheck: 8080 }), /not listening/, "a stopped instance listens on nothing");
+    t.openPortLate("CONTAINER_TRANSCODER", 8080, 30_000);
+    await assert.rejects(h.startAndWaitForPorts(), /not listening: port 8080/);
+    assert.equal(t.instance("CONTAINER_TRANSCODER", "other").status, "running");
+  });
 });
+
+interface Resizer extends Rpc.DurableObjectBranded {
+  resize(width: number): Promise<string>;
+}

@@ -2,6 +2,8 @@
 import { CfcContainer, type CfcContainerConfig } from "./cfc-runtime.js";
 
 export class JobContainer extends CfcContainer {
+  override defaultPort = 8080;
+  override requiredPorts = [8080, 9091];
   protected override readonly cfc: CfcContainerConfig = {
     name: "job",
     workerName: "media-api",

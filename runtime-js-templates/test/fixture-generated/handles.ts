@@ -11,13 +11,13 @@ export interface Env {
 }
 
 export interface Containers {
-  readonly transcoder: ContainerHandle;
-  readonly job: ContainerHandle;
+  readonly transcoder: ContainerHandle<TranscoderContainer>;
+  readonly job: ContainerHandle<JobContainer>;
 }
 
 export function containers(env: Env, deps?: Partial<HandleDeps>): Containers {
   return {
     transcoder: createContainerHandle(env.CONTAINER_TRANSCODER, { maxInstances: 5, defaultPort: 8080 }, deps),
-    job: createContainerHandle(env.CONTAINER_JOB, { maxInstances: 20 }, deps),
+    job: createContainerHandle(env.CONTAINER_JOB, { maxInstances: 20, defaultPort: 8080 }, deps),
   };
 }

@@ -1,6 +1,7 @@
 // A Worker using every handle method of the generated factory; type-checked in the build.
 import { type Env, containers } from "../fixture-generated/index.js";
 import { createContainerTestContext } from "../fixture-generated/cfc-testing.js";
+import type { OutboundHandler, OutboundHandlerContext } from "../fixture-generated/cfc-runtime.js";
 
 export { ContainerProxy, JobContainer, TranscoderContainer } from "../fixture-generated/index.js";
 
@@ -13,6 +14,13 @@ export default {
     if (url.pathname === "/pool") return c.job.pool({ attempts: 3 }).fetch(request);
     const handle = c.transcoder.get(url.searchParams.get("id") ?? "default", { attempts: 6, backoffMs: 500 });
     await handle.start({ envVars: { MODE: "batch" } });
+    await handle.start({ labels: { tenant: "acme" } }, { portToCheck: 8080, retries: 3, waitInterval: 100 });
+    await handle.startAndWaitForPorts({ ports: [8080, 9090], cancellationOptions: { portReadyTimeoutMS: 20_000 } });
+    await handle.waitForPort({ portToCheck: 9090 });
+    // The typed stub: RPC methods of the class, with their types.
+    await handle.stub.onHardTimeout();
+    // @ts-expect-error the generation must be a number
+    await handle.stub.onHardTimeoutExpired({ generation: "1" });
     const state = await handle.getState();
     await handle.renewActivityTimeout();
     await handle.egress.allow("api.example.com");
@@ -35,3 +43,11 @@ export async function sampleTest(): Promise<number> {
   const response = await containers(t.env, t.deps).transcoder.get("v1").fetch("/transcode");
   return response.status + t.calls.length;
 }
+
+/** An outbound handler typed with the runtime's re-exported types. */
+export const addAuth: OutboundHandler<Env> = (request: Request, env: Env, ctx: OutboundHandlerContext) => {
+  const headers = new Headers(request.headers);
+  headers.set("authorization", `Bearer ${env.TRANSCODER_API_KEY}`);
+  headers.set("x-container", ctx.containerId);
+  return fetch(new Request(request, { headers }));
+};

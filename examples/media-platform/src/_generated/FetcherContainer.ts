@@ -8,6 +8,7 @@ export class FetcherContainer extends CfcContainer {
   override interceptHttps = true;
   override allowedHosts = ["*.stripe.com", "media.partner-cdn.net", "*.s3.amazonaws.com"];
   override deniedHosts = ["uploads.partner-cdn.net"];
+  override labels = { "team": "media" };
   protected override readonly cfc: CfcContainerConfig = {
     name: "fetcher",
     workerName: "media-platform",
@@ -18,5 +19,4 @@ export class FetcherContainer extends CfcContainer {
     readiness: { timeoutMs: 30000, pollMs: 500 },
     forwardMetadata: false,
   };
-  static readonly labels: Readonly<Record<string, string>> = { "team": "media" };
 }

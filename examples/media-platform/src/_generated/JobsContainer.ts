@@ -4,6 +4,7 @@ import { CfcContainer, type CfcContainerConfig } from "./cfc-runtime.js";
 export class JobsContainer extends CfcContainer {
   override defaultPort = 8080;
   override sleepAfter = "2m";
+  override labels = { "team": "media" };
   protected override readonly cfc: CfcContainerConfig = {
     name: "jobs",
     workerName: "media-platform",
@@ -14,5 +15,4 @@ export class JobsContainer extends CfcContainer {
     readiness: { timeoutMs: 30000, pollMs: 500 },
     forwardMetadata: false,
   };
-  static readonly labels: Readonly<Record<string, string>> = { "team": "media" };
 }

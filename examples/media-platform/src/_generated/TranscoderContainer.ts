@@ -5,6 +5,7 @@ export class TranscoderContainer extends CfcContainer {
   override defaultPort = 8080;
   override requiredPorts = [8080, 9090];
   override sleepAfter = "10m";
+  override labels = { "team": "media" };
   protected override readonly cfc: CfcContainerConfig = {
     name: "transcoder",
     workerName: "media-platform",
@@ -16,5 +17,4 @@ export class TranscoderContainer extends CfcContainer {
     hardTimeoutSeconds: 3600,
     forwardMetadata: true,
   };
-  static readonly labels: Readonly<Record<string, string>> = { "team": "media" };
 }

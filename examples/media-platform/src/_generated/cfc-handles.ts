@@ -9,6 +9,8 @@
 //   await c.pool({ attempts: 3 }).fetch("/work");                   // new instance per retry
 //   await c.get(tenantId).port(9090).fetch("/admin");               // another port
 //   await c.get(videoId).start(); // stop, destroy, getState, renewActivityTimeout, egress.*
+//   await c.get(videoId).startAndWaitForPorts({ ports: [8080, 9090] });
+//   await c.get(videoId).stub.myRpcMethod(1);                       // typed RPC stub
 //
 // Stubs are RPC stubs: they are never awaited, returned from an async function or otherwise
 // treated as promises (that would turn `then` into an RPC call).
@@ -36,6 +38,34 @@ export interface StartOptions {
   labels?: Record<string, string>;
 }
 
+/**
+ * Wait options of `start()` and `waitForPort()` (as `WaitOptions` of @cloudflare/containers,
+ * without `signal`: an AbortSignal cannot cross the RPC boundary to the Durable Object).
+ */
+export interface WaitOptions {
+  /** The port to check. */
+  portToCheck: number;
+  /** Attempts before giving up. */
+  retries?: number;
+  /** Wait between attempts in milliseconds. */
+  waitInterval?: number;
+}
+
+/** Arguments of `startAndWaitForPorts()` (as `StartAndWaitForPortsOptions`, without `abort`). */
+export interface StartAndWaitOptions {
+  startOptions?: StartOptions;
+  /** The ports to wait for; the class's `requiredPorts` (else `defaultPort`) when absent. */
+  ports?: number | number[];
+  cancellationOptions?: {
+    /** Time to get an instance and start it, in milliseconds. */
+    instanceGetTimeoutMS?: number;
+    /** Time until every port listens, in milliseconds. */
+    portReadyTimeoutMS?: number;
+    /** Wait between polls in milliseconds. */
+    waitInterval?: number;
+  };
+}
+
 /** Container state as returned by `getState()` (as `State` of @cloudflare/containers). */
 export type ContainerState = { lastChange: number } & (
   | { status: "running" | "stopping" | "stopped" | "healthy" }
@@ -47,7 +77,9 @@ export type StopSignal = "SIGKILL" | "SIGINT" | "SIGTERM" | number;
 /** The RPC surface of a Container stub that the handles use. */
 export interface ContainerStubLike {
   fetch(request: Request): Promise<Response>;
-  start(options?: StartOptions): Promise<void>;
+  start(options?: StartOptions, waitOptions?: WaitOptions): Promise<void>;
+  startAndWaitForPorts(args: StartAndWaitOptions): Promise<void>;
+  waitForPort(waitOptions: WaitOptions): Promise<number>;
   stop(signal?: StopSignal): Promise<void>;
   destroy(): Promise<void>;
   getState(): Promise<ContainerState>;
@@ -96,14 +128,31 @@ export interface EgressHandle {
   removeDenied(host: string): Promise<void>;
 }
 
-export interface InstanceHandle {
+/**
+ * The Durable Object stub of a Container class `C`: its RPC methods, custom ones included, with
+ * their types. Without a class, the RPC surface the handles themselves use.
+ */
+export type StubOf<C> = [C] extends [undefined] ? ContainerStubLike : C extends Rpc.DurableObjectBranded ? DurableObjectStub<C> : ContainerStubLike;
+
+export interface InstanceHandle<C = undefined> {
   /** The instance name (`idFromName` argument). */
   readonly name: string;
+  /**
+   * The instance's stub, for RPC methods of the class (`handle.get(id).stub.resize(640)`); the
+   * same stub every time. Never await it or return it from an async function: that would call
+   * `then` over RPC.
+   */
+  readonly stub: StubOf<C>;
   /** Sends a request with cold-start retry. A relative path is resolved against http://container/. */
   fetch(input: RequestInfo | URL | string, init?: RequestInit): Promise<Response>;
   /** The same instance, targeting another container port. */
-  port(port: number): InstanceHandle;
-  start(options?: StartOptions): Promise<void>;
+  port(port: number): InstanceHandle<C>;
+  /** Starts the container if it is not running; resolves once the instance is up (not its ports). */
+  start(options?: StartOptions, waitOptions?: WaitOptions): Promise<void>;
+  /** Starts the container if needed and waits until the ports listen. */
+  startAndWaitForPorts(options?: StartAndWaitOptions): Promise<void>;
+  /** Waits until `portToCheck` listens; resolves to the attempts it took. */
+  waitForPort(waitOptions: WaitOptions): Promise<number>;
   stop(signal?: StopSignal): Promise<void>;
   destroy(): Promise<void>;
   getState(): Promise<ContainerState>;
@@ -117,9 +166,10 @@ export interface PoolHandle {
   port(port: number): PoolHandle;
 }
 
-export interface ContainerHandle {
-  get(id: string, options?: CallOptions): InstanceHandle;
-  any(options?: CallOptions): InstanceHandle;
+/** Handles of one Container class `C` (the generated `Containers` names it, for typed stubs). */
+export interface ContainerHandle<C = undefined> {
+  get(id: string, options?: CallOptions): InstanceHandle<C>;
+  any(options?: CallOptions): InstanceHandle<C>;
   pool(options?: PoolOptions): PoolHandle;
 }
 
@@ -139,11 +189,14 @@ export function pickIndex(n: number, random: () => number): number {
   return Math.min(n - 1, Math.floor(random() * n));
 }
 
+/** The Container class of a `DurableObjectNamespace<C>`. */
+export type ClassOf<N> = N extends DurableObjectNamespace<infer C> ? C : undefined;
+
 export function createContainerHandle<N extends NamespaceLike>(
   namespace: N,
   options: ContainerHandleOptions,
   deps: Partial<HandleDeps> = {},
-): ContainerHandle {
+): ContainerHandle<ClassOf<N>> {
   const ns = namespace as unknown as {
     idFromName(name: string): unknown;
     get(id: unknown): ContainerStubLike;
@@ -154,9 +207,9 @@ export function createContainerHandle<N extends NamespaceLike>(
   const stubFor = (name: string): ContainerStubLike => ns.get(ns.idFromName(name));
 
   return {
-    get: (id, callOptions) => instanceHandle(stubFor, id, undefined, resolvePolicy(callOptions, basePolicy), effects),
+    get: (id, callOptions) => instanceHandle<ClassOf<N>>(stubFor, id, undefined, resolvePolicy(callOptions, basePolicy), effects),
     any: (callOptions) =>
-      instanceHandle(
+      instanceHandle<ClassOf<N>>(
         stubFor,
         instanceName(pickIndex(size, effects.random)),
         undefined,
@@ -176,24 +229,30 @@ function checkPort(port: number): number {
   return port;
 }
 
-function instanceHandle(
+function instanceHandle<C>(
   stubFor: (name: string) => ContainerStubLike,
   name: string,
   port: number | undefined,
   policy: RetryPolicy,
   deps: HandleDeps,
-): InstanceHandle {
+): InstanceHandle<C> {
   // The stub is created lazily, once, and only ever held in a variable (never awaited).
   let cached: ContainerStubLike | undefined;
   const stub = (): ContainerStubLike => (cached ??= stubFor(name));
   return {
     name,
+    get stub() {
+      return stub() as unknown as StubOf<C>;
+    },
     fetch: (input, init) => {
       const s = stub();
       return sendWithRetry(requestSource(input, init), (request) => s.fetch(request), policy, deps, portHeaders(port));
     },
-    port: (n) => instanceHandle(stubFor, name, checkPort(n), policy, deps),
-    start: (startOptions) => stub().start(startOptions),
+    port: (n) => instanceHandle<C>(stubFor, name, checkPort(n), policy, deps),
+    // Arguments are passed only when given, so the class sees its own defaults.
+    start: (...args) => stub().start(...args),
+    startAndWaitForPorts: (startAndWait) => stub().startAndWaitForPorts(startAndWait ?? {}),
+    waitForPort: (waitOptions) => stub().waitForPort(waitOptions),
     stop: (signal) => stub().stop(signal),
     destroy: () => stub().destroy(),
     getState: () => stub().getState(),

@@ -4,9 +4,11 @@
 // `Container` of @cloudflare/containers:
 //  - env assembly at start (env -> secrets -> Secrets Store, memoised; cfc-env.ts); an
 //    explicit `start({ envVars })` replaces the assembled set for that start;
-//  - readiness probes gating `fetch` (cfc-readiness.ts), run against
-//    `ctx.container.getTcpPort(port)` outside `blockConcurrencyWhile`; a 503 naming the
-//    failing probe when the budget runs out;
+//  - readiness gating `fetch` (cfc-readiness.ts): the first request of a run waits until every
+//    required port answers and every probe passes, under one budget, against
+//    `ctx.container.getTcpPort(port)` outside `blockConcurrencyWhile`; a 503 naming each port
+//    and probe that is not up when the budget runs out. (The base class alone waits only for the
+//    request's target port.)
 //  - `hardTimeoutSeconds`: `schedule(seconds, "onHardTimeoutExpired", { generation })`, armed
 //    once per run; the run generation lives in Durable Object storage (key
 //    RUN_GENERATION_KEY), so a timer of an earlier run never stops a later one. Default action
@@ -22,10 +24,17 @@
 import { Container } from "@cloudflare/containers";
 import { CfcEnvError, EnvResolver } from "./cfc-env.js";
 import { withMetadata } from "./cfc-metadata.js";
-import { type Clock, type Probe, REAL_CLOCK, notReadyResponse, waitForProbes } from "./cfc-readiness.js";
+import { type Clock, type Probe, REAL_CLOCK, notReadyResponse, waitForReady } from "./cfc-readiness.js";
 
 export { Container, ContainerProxy, getContainer, getRandom, switchPort } from "@cloudflare/containers";
 export type { ContainerOptions, ContainerStartConfigOptions, State, StopParams } from "@cloudflare/containers";
+export type {
+  OutboundHandler,
+  OutboundHandlerContext,
+  OutboundHandlerParams,
+  OutboundHandlerParamsOf,
+  OutboundHandlers,
+} from "@cloudflare/containers";
 export type { Probe } from "./cfc-readiness.js";
 
 /** The cfc-specific configuration of a generated Container class. */
@@ -40,9 +49,9 @@ export interface CfcContainerConfig {
   readonly secrets: readonly string[];
   /** Container env var name -> Secrets Store binding name. */
   readonly secretsStore: Readonly<Record<string, string>>;
-  /** Readiness probes; empty means traffic is gated only by the base class's port check. */
+  /** Readiness probes; empty means traffic is gated only by the required ports. */
   readonly probes: readonly Probe[];
-  /** Readiness budget and poll interval in milliseconds. */
+  /** Budget of ports and probes together, and their poll interval, in milliseconds. */
   readonly readiness: { readonly timeoutMs: number; readonly pollMs: number };
   /** Total lifetime cap of one run, in seconds. */
   readonly hardTimeoutSeconds?: number;
@@ -83,14 +92,14 @@ export abstract class CfcContainer<Env = Cloudflare.Env> extends Container<Env> 
 
   private cfcEnvResolver: EnvResolver | undefined;
   private cfcNewRunPending = false;
-  private cfcProbesPassed = false;
+  private cfcReady = false;
   private cfcProbing: Promise<Response | undefined> | undefined;
 
   override async fetch(request: Request): Promise<Response> {
     const cfg = this.cfc;
     const outgoing = cfg.forwardMetadata ? withMetadata(request, cfg.workerName ?? "") : request;
     if (!this.cfcRunning()) {
-      this.cfcProbesPassed = false;
+      this.cfcReady = false;
       try {
         this.envVars = await this.cfcResolveEnv();
       } catch (error) {
@@ -100,7 +109,7 @@ export abstract class CfcContainer<Env = Cloudflare.Env> extends Container<Env> 
         throw error;
       }
     }
-    if (cfg.probes.length > 0 && !this.cfcProbesPassed) {
+    if (!this.cfcReady) {
       const refused = await this.cfcAwaitReady();
       if (refused !== undefined) return refused;
     }
@@ -124,7 +133,7 @@ export abstract class CfcContainer<Env = Cloudflare.Env> extends Container<Env> 
   override async onStart(): Promise<void> {
     if (!this.cfcNewRunPending) return;
     this.cfcNewRunPending = false;
-    this.cfcProbesPassed = false;
+    this.cfcReady = false;
     const storage = this.ctx.storage;
     const generation = ((await storage.get<number>(RUN_GENERATION_KEY)) ?? 0) + 1;
     await storage.put(RUN_GENERATION_KEY, generation);
@@ -178,30 +187,46 @@ export abstract class CfcContainer<Env = Cloudflare.Env> extends Container<Env> 
     return this.cfcProbing;
   }
 
+  /** The ports a run must have open: `requiredPorts`, else `defaultPort` (as the base class picks). */
+  private cfcPorts(): number[] {
+    if (this.requiredPorts !== undefined && this.requiredPorts.length > 0) return [...new Set(this.requiredPorts)];
+    return this.defaultPort === undefined ? [] : [this.defaultPort];
+  }
+
   private async cfcCheckReadiness(): Promise<Response | undefined> {
-    if (!this.cfcRunning() || (await this.getState()).status !== "healthy") {
+    const cfg = this.cfc;
+    const clock = this.cfcClock;
+    const startedAt = clock.now();
+    const ports = this.cfcPorts();
+    const defaultPort = this.defaultPort ?? ports[0];
+    if (defaultPort === undefined && cfg.probes.some((p) => p.port === undefined)) {
+      return new Response(`cfc: container ${cfg.name} has a probe without a port and no defaultPort\n`, { status: 500 });
+    }
+    if (!this.cfcRunning()) {
+      // Only acquires the instance (the platform's own retries); the ports are awaited below.
       try {
-        await this.startAndWaitForPorts();
+        await this.start(undefined, defaultPort === undefined ? undefined : { portToCheck: defaultPort });
       } catch (error) {
         return startFailureResponse(error);
       }
     }
-    const cfg = this.cfc;
-    const defaultPort = this.defaultPort ?? this.requiredPorts?.[0];
-    if (defaultPort === undefined && cfg.probes.some((p) => p.port === undefined)) {
-      return new Response(`cfc: container ${cfg.name} has a probe without a port and no defaultPort\n`, { status: 500 });
-    }
     const container = this.ctx.container;
     if (container === undefined) return startFailureResponse(new Error("containers are not enabled for this class"));
-    const result = await waitForProbes(
-      cfg.probes,
-      defaultPort ?? 0,
-      (port, path, signal) => container.getTcpPort(port).fetch(`http://container${path}`, { signal }),
+    const ping = `http://${this.pingEndpoint}`;
+    const result = await waitForReady(
+      {
+        ports,
+        ping: (port, signal) => container.getTcpPort(port).fetch(ping, { signal }),
+        probes: cfg.probes,
+        defaultPort: defaultPort ?? 0,
+        fetchOnPort: (port, path, signal) => container.getTcpPort(port).fetch(`http://container${path}`, { signal }),
+      },
       cfg.readiness,
-      this.cfcClock,
+      clock,
+      startedAt,
     );
     if (result.ready) {
-      this.cfcProbesPassed = true;
+      this.cfcReady = true;
       return undefined;
     }
     return notReadyResponse(cfg.name, result);

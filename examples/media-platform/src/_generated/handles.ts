@@ -13,9 +13,9 @@ export interface Env {
 }
 
 export interface Containers {
-  readonly transcoder: ContainerHandle;
-  readonly jobs: ContainerHandle;
-  readonly fetcher: ContainerHandle;
+  readonly transcoder: ContainerHandle<TranscoderContainer>;
+  readonly jobs: ContainerHandle<JobsContainer>;
+  readonly fetcher: ContainerHandle<FetcherContainer>;
 }
 
 export function containers(env: Env, deps?: Partial<HandleDeps>): Containers {

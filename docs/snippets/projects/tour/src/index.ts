@@ -60,6 +60,15 @@ export default {
     await instance.stop("SIGTERM");
     // endregion
 
+    // region start-and-wait
+    const warm = c.transcoder.get(videoId);
+    // Start if stopped and wait until both ports listen (20 s at most).
+    await warm.startAndWaitForPorts({ ports: [8080, 9090], cancellationOptions: { portReadyTimeoutMS: 20_000 } });
+    await warm.waitForPort({ portToCheck: 9090, retries: 10, waitInterval: 500 });
+    // The Durable Object stub itself, typed by the class: its RPC methods, custom ones included.
+    const viaStub = await warm.stub.getState();
+    // endregion
+
     return Response.json({
       transcoded: transcoded.status,
       health: health.status,
@@ -68,6 +77,7 @@ export default {
       patient: patient.status,
       once: once.status,
       state: state.status,
+      viaStub: viaStub.status,
     });
   },
 } satisfies ExportedHandler<Env>;

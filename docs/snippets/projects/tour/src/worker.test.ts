@@ -54,3 +54,18 @@ test("pool() moves on to another instance after a failure", async () => {
   assert.deepEqual(t.sleeps, [100]);
 });
 // endregion
+
+// region test-context-startup
+test("a request waits for the admin port; starts carry the class's labels", async () => {
+  const t = createContainerTestContext<Env>({ TRANSCODER_API_KEY: "test-key" });
+  // What the generated class sets: its labels and required ports.
+  t.container("CONTAINER_TRANSCODER", { labels: { team: "media" }, requiredPorts: [8080, 9090] });
+  t.openPortLate("CONTAINER_TRANSCODER", 9090, 2_000); // 2 s after each start
+
+  const response = await containers(t.env, t.deps).transcoder.get("video-1").fetch("/transcode");
+
+  assert.equal(response.status, 200);
+  assert.deepEqual(t.starts.map((s) => s.labels), [{ team: "media" }]);
+  assert.deepEqual(t.portOpenings.map((o) => [o.port, o.at]), [[8080, 0], [9090, 2_000]]);
+});
+// endregion

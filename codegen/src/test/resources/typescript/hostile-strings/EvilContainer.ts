@@ -8,6 +8,7 @@ export class EvilContainer extends CfcContainer {
   override allowedHosts = ["q\" s' b` ${x} */ /* \\ \\\" nl\n cr\r tab\t ls\u2028 ps\u2029 nul\u0000 </script> é \uD83D\uDE00 lone\uD800", "*.ok.example"];
   override deniedHosts = ["x\"*/`${y}`.example"];
   override pingEndpoint = "localhostq\" s' b` ${x} */ /* \\ \\\" nl\n cr\r tab\t ls\u2028 ps\u2029 nul\u0000 </script> é \uD83D\uDE00 lone\uD800";
+  override labels = { "team": "q\" s' b` ${x} */ /* \\ \\\" nl\n cr\r tab\t ls\u2028 ps\u2029 nul\u0000 </script> é \uD83D\uDE00 lone\uD800", "*/ \"key\" ${k}\n": "v" };
   protected override readonly cfc: CfcContainerConfig = {
     name: "evil",
     workerName: "worker\"*/`${w}`\n",
@@ -18,5 +19,4 @@ export class EvilContainer extends CfcContainer {
     readiness: { timeoutMs: 45000, pollMs: 250 },
     forwardMetadata: true,
   };
-  static readonly labels: Readonly<Record<string, string>> = { "team": "q\" s' b` ${x} */ /* \\ \\\" nl\n cr\r tab\t ls\u2028 ps\u2029 nul\u0000 </script> é \uD83D\uDE00 lone\uD800", "*/ \"key\" ${k}\n": "v" };
 }

@@ -10,7 +10,7 @@ export interface Env {
 }
 
 export interface Containers {
-  readonly evil: ContainerHandle;
+  readonly evil: ContainerHandle<EvilContainer>;
 }
 
 export function containers(env: Env, deps?: Partial<HandleDeps>): Containers {

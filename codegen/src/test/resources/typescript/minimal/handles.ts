@@ -7,7 +7,7 @@ export interface Env {
 }
 
 export interface Containers {
-  readonly app: ContainerHandle;
+  readonly app: ContainerHandle<AppContainer>;
 }
 
 export function containers(env: Env, deps?: Partial<HandleDeps>): Containers {

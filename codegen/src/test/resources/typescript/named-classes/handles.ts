@@ -9,8 +9,8 @@ export interface Env {
 }
 
 export interface Containers {
-  readonly sandbox: ContainerHandle;
-  readonly small: ContainerHandle;
+  readonly sandbox: ContainerHandle<Sandbox>;
+  readonly small: ContainerHandle<MyContainerSmall>;
 }
 
 export function containers(env: Env, deps?: Partial<HandleDeps>): Containers {

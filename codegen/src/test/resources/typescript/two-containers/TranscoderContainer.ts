@@ -11,6 +11,7 @@ export class TranscoderContainer extends CfcContainer {
   override allowedHosts = ["*.stripe.com", "api.github.com"];
   override deniedHosts = ["*.evil.com"];
   override pingEndpoint = "localhost/ping";
+  override labels = { "team": "media", "tier": "gpu" };
   protected override readonly cfc: CfcContainerConfig = {
     name: "transcoder",
     workerName: "media-api",

@@ -67,7 +67,7 @@ class GoldenInjectionTest {
     String generated = Files.readString(
         project.resolve("src/_generated/TranscoderContainer.ts"), StandardCharsets.UTF_8);
     JsonNode evaluated = evaluate("[" + literalAfter(generated, "\n    env: ", ",\n") + ", "
-        + literalAfter(generated, "labels: Readonly<Record<string, string>> = ", ";\n") + "]");
+        + literalAfter(generated, "override labels = ", ";\n") + "]");
     assertThat(toMap(evaluated.get(0))).as("env evaluated by Node")
         .containsExactlyEntriesOf(dsl.env());
     assertThat(toMap(evaluated.get(1))).as("labels evaluated by Node")

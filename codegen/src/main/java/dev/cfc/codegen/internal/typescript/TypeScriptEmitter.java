@@ -117,11 +117,6 @@ public final class TypeScriptEmitter {
     }
     out.append("  protected override readonly cfc: CfcContainerConfig = ")
         .append(configLiteral(definition.name(), s, workerName, "  ")).append(";\n");
-    String labels = labelsLiteral(s);
-    if (labels != null) {
-      out.append("  static readonly labels: Readonly<Record<string, string>> = ").append(labels)
-          .append(";\n");
-    }
     out.append("}\n");
     return out.toString();
   }
@@ -194,7 +189,9 @@ public final class TypeScriptEmitter {
 
     out.append("export interface Containers {\n");
     for (ContainerDefinition d : definitions) {
-      out.append("  readonly ").append(TsLiterals.key(d.name())).append(": ContainerHandle;\n");
+      // Typed by the class, so handle.get(id).stub reaches its RPC methods with their types.
+      out.append("  readonly ").append(TsLiterals.key(d.name())).append(": ContainerHandle<")
+          .append(className(d)).append(">;\n");
     }
     out.append("}\n\n");
 
@@ -229,7 +226,8 @@ public final class TypeScriptEmitter {
   /**
    * The standard fields the DSL sets, in the contract's order: {@code defaultPort},
    * {@code requiredPorts}, {@code sleepAfter}, {@code entrypoint}, {@code enableInternet},
-   * {@code interceptHttps}, {@code allowedHosts}, {@code deniedHosts}, {@code pingEndpoint}.
+   * {@code interceptHttps}, {@code allowedHosts}, {@code deniedHosts}, {@code pingEndpoint},
+   * {@code labels}.
    */
   static List<Field> overrideFields(Settings s) {
     List<Field> fields = new ArrayList<>();
@@ -261,6 +259,12 @@ public final class TypeScriptEmitter {
       // The base class pings `http://${pingEndpoint}`: host and path, so the DSL's path gets a
       // host, or "/ping" would be sent as GET / to a host named "ping".
       fields.add(new Field("pingEndpoint", TsLiterals.string(PING_HOST + s.pingEndpoint())));
+    }
+    String labels = labelsLiteral(s);
+    if (labels != null) {
+      // The base class's own field: every start path (start, startAndWaitForPorts and the
+      // request-started one) passes it to ctx.container.start as `labels`.
+      fields.add(new Field("labels", labels));
     }
     return fields;
   }
@@ -296,7 +300,7 @@ public final class TypeScriptEmitter {
         .collect(Collectors.joining("", "{\n", indent + "}"));
   }
 
-  /** {@code static readonly labels}, or null when the definition sets no labels. */
+  /** The {@code labels} field literal, or null when the definition sets no labels. */
   static String labelsLiteral(Settings s) {
     return s.labels().isEmpty() ? null : TsLiterals.stringMap(s.labels());
   }

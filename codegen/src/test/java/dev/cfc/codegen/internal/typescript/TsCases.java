@@ -58,9 +58,13 @@ final class TsCases {
             .secretsStore("STRIPE_KEY", "STRIPE_SECRET")
             .readyOn(Probe.path("/ready"), Probe.path("/live").port(9090).status(204))
             .forwardMetadata(true)
+            .label("team", "media")
+            .label("tier", "gpu")
             .build(),
         Container.define("job")
             .image(Image.registry("registry.cloudflare.com/media/job:1.0"))
+            .defaultPort(8080)
+            .requiredPorts(8080, 9091)
             .build()));
   }
 

@@ -166,6 +166,7 @@ class TypeScriptTscTest {
     f.put("allowedHosts", s.allowedHosts());
     f.put("deniedHosts", s.deniedHosts());
     f.put("pingEndpoint", TypeScriptEmitter.PING_HOST + s.pingEndpoint());
+    f.put("labels", s.labels());
     return f;
   }
 

@@ -11,9 +11,9 @@ export interface Env {
 }
 
 export interface Containers {
-  readonly transcoder: ContainerHandle;
-  readonly resizer: ContainerHandle;
-  readonly thumbnailer: ContainerHandle;
+  readonly transcoder: ContainerHandle<TranscoderContainer>;
+  readonly resizer: ContainerHandle<ResizerContainer>;
+  readonly thumbnailer: ContainerHandle<ThumbnailerContainer>;
 }
 
 export function containers(env: Env, deps?: Partial<HandleDeps>): Containers {

@@ -9,8 +9,8 @@ export interface Env {
 }
 
 export interface Containers {
-  readonly transcoder: ContainerHandle;
-  readonly thumbnailMaker: ContainerHandle;
+  readonly transcoder: ContainerHandle<TranscoderContainer>;
+  readonly thumbnailMaker: ContainerHandle<ThumbnailMakerContainer>;
 }
 
 export function containers(env: Env, deps?: Partial<HandleDeps>): Containers {

@@ -7,7 +7,7 @@ export interface Env {
 }
 
 export interface Containers {
-  readonly sandbox: ContainerHandle;
+  readonly sandbox: ContainerHandle<Sandbox>;
 }
 
 export function containers(env: Env, deps?: Partial<HandleDeps>): Containers {

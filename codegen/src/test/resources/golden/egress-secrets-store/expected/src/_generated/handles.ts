@@ -8,7 +8,7 @@ export interface Env {
 }
 
 export interface Containers {
-  readonly fetcher: ContainerHandle;
+  readonly fetcher: ContainerHandle<FetcherContainer>;
 }
 
 export function containers(env: Env, deps?: Partial<HandleDeps>): Containers {

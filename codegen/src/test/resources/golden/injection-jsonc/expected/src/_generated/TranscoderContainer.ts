@@ -3,6 +3,7 @@ import { CfcContainer, type CfcContainerConfig } from "./cfc-runtime.js";
 
 export class TranscoderContainer extends CfcContainer {
   override defaultPort = 8080;
+  override labels = { "team": "media \"core\" \\ ${x} */ \u2028 café", "note": "line 1\nline 2" };
   protected override readonly cfc: CfcContainerConfig = {
     name: "transcoder",
     workerName: "media",
@@ -13,5 +14,4 @@ export class TranscoderContainer extends CfcContainer {
     readiness: { timeoutMs: 30000, pollMs: 500 },
     forwardMetadata: false,
   };
-  static readonly labels: Readonly<Record<string, string>> = { "team": "media \"core\" \\ ${x} */ \u2028 café", "note": "line 1\nline 2" };
 }

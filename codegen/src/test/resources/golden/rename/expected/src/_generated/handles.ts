@@ -9,8 +9,8 @@ export interface Env {
 }
 
 export interface Containers {
-  readonly transcoder: ContainerHandle;
-  readonly previewer: ContainerHandle;
+  readonly transcoder: ContainerHandle<TranscoderContainer>;
+  readonly previewer: ContainerHandle<PreviewerContainer>;
 }
 
 export function containers(env: Env, deps?: Partial<HandleDeps>): Containers {
