@@ -14,8 +14,10 @@ class DurationRulesTest extends ValidationFixture {
 
   @Test
   void durationsFollowTheGrammar() {
+    // spotless:off
     int line = nextLine();
     Diagnostic d = only(validate(app().sleepAfter("5 minutes").build()), "CFC030");
+    // spotless:on
     assertThat(d.location().line()).isEqualTo(line);
     assertThat(d.hint()).isEqualTo("for example .sleepAfter(\"5m\")");
     assertThat(only(validate(app().hardTimeout(Duration.ofMillis(1500)).build()), "CFC030")
@@ -26,8 +28,10 @@ class DurationRulesTest extends ValidationFixture {
 
   @Test
   void zeroSecondsIsAnError() {
+    // spotless:off
     int line = nextLine();
     Diagnostic d = only(validate(app().sleepAfter("0s").build()), "CFC031");
+    // spotless:on
     assertThat(d.location().line()).isEqualTo(line);
     assertThat(d.message()).contains("\"0s\"").contains("at least 1s");
     assertThat(only(validate(app().hardTimeout(0).build()), "CFC031")).isNotNull();
@@ -36,8 +40,10 @@ class DurationRulesTest extends ValidationFixture {
 
   @Test
   void hardTimeoutShorterThanSleepAfterIsAWarning() {
+    // spotless:off
     int line = nextLine();
     Diagnostic d = only(validate(app().sleepAfter("10m").hardTimeout("5m").build()), "CFC032");
+    // spotless:on
     assertThat(d.severity()).isEqualTo(Diagnostic.Severity.WARNING);
     assertThat(d.location().line()).isEqualTo(line);
     assertValid(b -> b.sleepAfter("5m").hardTimeout("1h"));
@@ -45,8 +51,10 @@ class DurationRulesTest extends ValidationFixture {
 
   @Test
   void readinessBudgetMustBePositiveAndLongerThanThePoll() {
+    // spotless:off
     int line = nextLine();
     Diagnostic d = only(validate(app().readinessBudget(Duration.ofSeconds(1), Duration.ofSeconds(5)).build()), "CFC033");
+    // spotless:on
     assertThat(d.location().line()).isEqualTo(line);
     assertThat(only(validate(app().readinessBudget(Duration.ZERO, Duration.ofMillis(1)).build()),
         "CFC033").message()).contains("positive");

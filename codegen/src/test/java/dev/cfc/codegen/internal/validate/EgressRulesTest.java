@@ -18,8 +18,10 @@ class EgressRulesTest extends ValidationFixture {
 
   @Test
   void egressHostsAreHostNamesOnlyAndTheHintShowsTheFix() {
+    // spotless:off
     int line = nextLine();
     Diagnostic d = only(validate(app().enableInternet(false).allowedHosts("https://x.com/path").build()), "CFC050");
+    // spotless:on
     assertThat(d.location().line()).isEqualTo(line);
     assertThat(d.message()).contains("\"https://x.com/path\"");
     assertThat(d.hint()).isEqualTo("write \"x.com\"");
@@ -32,16 +34,20 @@ class EgressRulesTest extends ValidationFixture {
 
   @Test
   void aHostBothAllowedAndDeniedIsAnError() {
+    // spotless:off
     int line = nextLine();
     Diagnostic d = only(validate(app().enableInternet(false).allowedHosts("a.com").deniedHosts("a.com").build()), "CFC051");
+    // spotless:on
     assertThat(d.location().line()).isEqualTo(line);
     assertValid(b -> b.enableInternet(false).allowedHosts("a.com").deniedHosts("b.com"));
   }
 
   @Test
   void allowListWithInternetOnAndNoInterceptionIsAWarning() {
+    // spotless:off
     int line = nextLine();
     Diagnostic d = only(validate(app().allowedHosts("a.com").build()), "CFC052");
+    // spotless:on
     assertThat(d.severity()).isEqualTo(Diagnostic.Severity.WARNING);
     assertThat(d.location().line()).isEqualTo(line);
     assertValid(b -> b.allowedHosts("a.com").interceptHttps(true));
@@ -51,8 +57,10 @@ class EgressRulesTest extends ValidationFixture {
   void egressNeedsARecentCompatibilityDate() {
     ConfigFacts old = ValidationFixture.facts("w", "2025-01-01",
         new Diagnostic.Location("wrangler.toml", 3, 1), Map.of());
+    // spotless:off
     int line = nextLine();
     ContainerDefinition def = app().egress(Egress.denyInternet().allow("a.com")).build();
+    // spotless:on
     Diagnostic d = only(validate(old, List.of(), def), "CFC053");
     assertThat(d.location().line()).isEqualTo(line);
     assertThat(d.message()).contains("2025-11-17").contains("2025-01-01")

@@ -17,8 +17,10 @@ class EnvironmentRulesTest extends ValidationFixture {
 
   @Test
   void overrideOfAnUnlistedEnvironmentIsAWarning() {
+    // spotless:off
     int line = nextLine();
     ContainerDefinition def = app().environment("prod", e -> e.maxInstances(3)).build();
+    // spotless:on
     Diagnostic d = only(validate(null, List.of("production"), def), "CFC005");
     assertThat(d.severity()).isEqualTo(Diagnostic.Severity.WARNING);
     assertThat(d.location().line()).isEqualTo(line);
@@ -28,8 +30,10 @@ class EnvironmentRulesTest extends ValidationFixture {
 
   @Test
   void anOverrideOfWhatTheSharedClassHoldsIsAnError() {
+    // spotless:off
     int line = nextLine();
     ContainerDefinition def = app().environment("staging", e -> e.maxInstances(2).env("LOG_LEVEL", "debug")).build();
+    // spotless:on
     Diagnostic d = only(validate(null, List.of("staging"), def), "CFC006");
     assertThat(d.location().line()).isEqualTo(line);
     assertThat(d.message()).contains("\"staging\"").contains("overrides env");

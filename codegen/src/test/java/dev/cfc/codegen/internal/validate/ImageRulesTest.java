@@ -17,16 +17,20 @@ class ImageRulesTest extends ValidationFixture {
 
   @Test
   void everyContainerNeedsAnImage() {
+    // spotless:off
     int line = nextLine();
     Diagnostic d = only(validate(Container.define("api").build()), "CFC080");
+    // spotless:on
     assertThat(d.location().line()).isEqualTo(line);
     assertThat(d.hint()).contains("Image.build(\"containers/api\")");
   }
 
   @Test
   void buildPathMustHoldADockerfile() {
+    // spotless:off
     int line = nextLine();
     Diagnostic d = only(validate(app().image(Image.build("containers/missing")).build()), "CFC081");
+    // spotless:on
     assertThat(d.location().line()).isEqualTo(line);
     assertThat(d.message()).contains("containers/missing");
     assertThat(only(validate(app().image(Image.build("containers/app").dockerfile("Dockerfile.prod"))
@@ -37,8 +41,10 @@ class ImageRulesTest extends ValidationFixture {
 
   @Test
   void registryReferencesMustLookLikeReferences() {
+    // spotless:off
     int line = nextLine();
     Diagnostic d = only(validate(app().image(Image.registry("transcoder")).build()), "CFC082");
+    // spotless:on
     assertThat(d.location().line()).isEqualTo(line);
     assertValid(b -> b.image(Image.registry("docker.io/acme/app@sha256:"
         + "a".repeat(64))));
@@ -46,8 +52,10 @@ class ImageRulesTest extends ValidationFixture {
 
   @Test
   void buildArgsOnARegistryImageAreAnError() {
+    // spotless:off
     int line = nextLine();
     Diagnostic d = only(validate(app().buildArg("NODE_VERSION", "22").build()), "CFC083");
+    // spotless:on
     assertThat(d.location().line()).isEqualTo(line);
     assertThat(d.hint()).contains("Image.build");
     assertValid(b -> b.image(Image.build("containers/app")).buildArg("NODE_VERSION", "22"));
@@ -60,18 +68,22 @@ class ImageRulesTest extends ValidationFixture {
         .environment("production", e -> e.image(Image.registry(REGISTRY)))
         .build();
     assertThat(validate(null, List.of("production"), promoted)).isEmpty();
+    // spotless:off
     int line = nextLine();
     ContainerDefinition argInOverride = app().image(Image.build("containers/app")).environment("production", e -> e.image(Image.registry(REGISTRY)).buildArg("X", "1")).build();
+    // spotless:on
     Diagnostic d = only(validate(null, List.of("production"), argInOverride), "CFC083");
     assertThat(d.location().line()).isEqualTo(line);
   }
 
   @Test
   void aBuildPathThatIsAFileCannotAlsoNameADockerfile() {
+    // spotless:off
     int line = nextLine();
     Diagnostic d = only(validate(Container.define("app")
         .image(Image.build("containers/app/Dockerfile").dockerfile("Dockerfile.prod")).build()),
         "CFC081");
+    // spotless:on
     assertThat(d.location().line()).isEqualTo(line + 1); // where Image.build(...) is written
     assertThat(d.message()).contains("is a file, so .dockerfile(\"Dockerfile.prod\")");
     assertThat(d.hint()).contains("Image.build(\"containers/app\").dockerfile(\"Dockerfile.prod\")");

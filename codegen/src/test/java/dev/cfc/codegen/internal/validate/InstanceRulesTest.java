@@ -17,8 +17,10 @@ class InstanceRulesTest extends ValidationFixture {
 
   @Test
   void maxInstancesAtLeastOne() {
+    // spotless:off
     int line = nextLine();
     Diagnostic d = only(validate(app().maxInstances(0).build()), "CFC020");
+    // spotless:on
     assertThat(d.location().line()).isEqualTo(line);
     assertThat(d.hint()).contains(".maxInstances(1)");
     assertValid(b -> b.maxInstances(1));
@@ -26,8 +28,10 @@ class InstanceRulesTest extends ValidationFixture {
 
   @Test
   void customInstanceTypesFollowCloudflareLimits() {
+    // spotless:off
     int line = nextLine();
     Diagnostic vcpu = only(validate(app().instanceType(InstanceType.custom(0.5, 2048, 4000)).build()), "CFC021");
+    // spotless:on
     assertThat(vcpu.location().line()).isEqualTo(line);
     assertThat(vcpu.hint()).contains("LITE").contains("BASIC");
     assertThat(validate(app().instanceType(InstanceType.custom(5, 12288, 20000)).build()))

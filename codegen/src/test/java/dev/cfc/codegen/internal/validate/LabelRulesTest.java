@@ -13,8 +13,10 @@ class LabelRulesTest extends ValidationFixture {
 
   @Test
   void blankOrUntidyLabelKeysAreErrorsAtTheLabel() {
+    // spotless:off
     int line = nextLine();
     Diagnostic blank = only(validate(app().label("  ", "x").build()), "CFC044");
+    // spotless:on
     assertThat(blank.location().line()).isEqualTo(line);
     assertThat(blank.message()).contains("is blank");
     assertThat(only(validate(app().label("", "x").build()), "CFC044")).isNotNull();

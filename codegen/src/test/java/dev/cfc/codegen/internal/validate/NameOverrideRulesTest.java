@@ -51,8 +51,10 @@ class NameOverrideRulesTest {
   @Test
   void aClassNameMustBeAJavaScriptClassIdentifierLocatedAtTheCall() {
     ContainerBuilder b = define("sandbox");
+    // spotless:off
     int line = nextLine();
     b.className("My-Sandbox");
+    // spotless:on
     Diagnostic d = only(validate(b.build()), "CFC008");
     assertThat(d.location().line()).isEqualTo(line);
     assertThat(d.message()).contains("className(\"My-Sandbox\")", "not a JavaScript class name");
@@ -75,8 +77,10 @@ class NameOverrideRulesTest {
   @Test
   void aBindingMustBeABindingIdentifierLocatedAtTheCall() {
     ContainerBuilder b = define("sandbox");
+    // spotless:off
     int line = nextLine();
     b.binding("MY-CONTAINER");
+    // spotless:on
     Diagnostic d = only(validate(b.build()), "CFC009");
     assertThat(d.location().line()).isEqualTo(line);
     assertThat(d.hint()).contains("binding(\"MY_CONTAINER\")");
@@ -103,8 +107,10 @@ class NameOverrideRulesTest {
   void renamedFromMayNameThePreviousClass() {
     assertThat(validate(define("sandbox").renamedFrom("Sandbox").build())).isEmpty();
     ContainerBuilder b = define("sandbox").className("Sandbox");
+    // spotless:off
     int line = nextLine();
     b.renamedFrom("Sandbox");
+    // spotless:on
     Diagnostic d = only(validate(b.build()), "CFC004");
     assertThat(d.location().line()).isEqualTo(line);
     assertThat(d.message()).contains("the class it already has");
@@ -114,10 +120,14 @@ class NameOverrideRulesTest {
   @Test
   void theDslRecordsOverridesAndWhereTheyWereWritten() {
     ContainerBuilder b = define("sandbox");
+    // spotless:off
     int classLine = nextLine();
     b.className("Sandbox");
+    // spotless:on
+    // spotless:off
     int bindingLine = nextLine();
     b.binding("MY_CONTAINER");
+    // spotless:on
     ContainerDefinition d = b.build();
     assertThat(d.className()).isEqualTo("Sandbox");
     assertThat(d.binding()).isEqualTo("MY_CONTAINER");

@@ -16,8 +16,10 @@ class NameRulesTest extends ValidationFixture {
 
   @Test
   void nameMustBeLowerCamelCase() {
+    // spotless:off
     int line = nextLine();
     ContainerDefinition bad = Container.define("video-transcoder").image(Image.registry(REGISTRY)).build();
+    // spotless:on
     Diagnostic d = only(validate(bad), "CFC001");
     assertThat(d.location().line()).isEqualTo(line);
     assertThat(d.message()).contains("\"video-transcoder\"");
@@ -28,8 +30,10 @@ class NameRulesTest extends ValidationFixture {
 
   @Test
   void reservedWordsAreRejected() {
+    // spotless:off
     int line = nextLine();
     ContainerDefinition bad = Container.define("delete").image(Image.registry(REGISTRY)).build();
+    // spotless:on
     Diagnostic d = only(validate(bad), "CFC002");
     assertThat(d.location().line()).isEqualTo(line);
     assertThat(d.hint()).contains("deleteApp");
@@ -38,8 +42,10 @@ class NameRulesTest extends ValidationFixture {
   @Test
   void namesThatNormaliseToTheSameBindingClash() {
     ContainerDefinition first = Container.define("fooBar").image(Image.registry(REGISTRY)).build();
+    // spotless:off
     int line = nextLine();
     ContainerDefinition second = Container.define("fooBAR").image(Image.registry(REGISTRY)).build();
+    // spotless:on
     Diagnostic d = only(validate(first, second), "CFC003");
     assertThat(d.location().line()).isEqualTo(line);
     assertThat(d.message()).contains("CONTAINER_FOO_BAR").contains("\"fooBar\"");
@@ -49,8 +55,10 @@ class NameRulesTest extends ValidationFixture {
 
   @Test
   void renameFromItselfIsRejected() {
+    // spotless:off
     int line = nextLine();
     ContainerDefinition bad = app().renamedFrom("app").build();
+    // spotless:on
     Diagnostic d = only(validate(bad), "CFC004");
     assertThat(d.location().line()).isEqualTo(line);
     assertValid(b -> b.renamedFrom("oldApp"));
@@ -58,8 +66,10 @@ class NameRulesTest extends ValidationFixture {
 
   @Test
   void anExplicitApplicationNameMustBeAValidImageRepository() {
+    // spotless:off
     int line = nextLine();
     Diagnostic d = only(validate(app().containerName("Media-Transcoder").build()), "CFC007");
+    // spotless:on
     assertThat(d.location().line()).isEqualTo(line);
     assertThat(d.hint()).contains(".containerName(\"media-transcoder\")");
     assertThat(only(validate(app().containerName("media transcoder").build()), "CFC007"))

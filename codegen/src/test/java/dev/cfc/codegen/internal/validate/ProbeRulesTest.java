@@ -14,8 +14,10 @@ class ProbeRulesTest extends ValidationFixture {
 
   @Test
   void probePathsAndStatusesAreChecked() {
+    // spotless:off
     int line = nextLine();
     Diagnostic d = only(validate(app().readyOn(Probe.path("ready")).build()), "CFC060");
+    // spotless:on
     assertThat(d.location().line()).isEqualTo(line);
     assertThat(d.hint()).isEqualTo("write Probe.path(\"/ready\")");
     assertThat(only(validate(app().readyOn(Probe.path("/ready").status(42)).build()), "CFC061")

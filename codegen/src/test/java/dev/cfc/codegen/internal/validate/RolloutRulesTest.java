@@ -13,8 +13,10 @@ class RolloutRulesTest extends ValidationFixture {
 
   @Test
   void rolloutValuesAreChecked() {
+    // spotless:off
     int line = nextLine();
     Diagnostic d = only(validate(app().rollout(0, 300).build()), "CFC070");
+    // spotless:on
     assertThat(d.location().line()).isEqualTo(line);
     assertThat(only(validate(app().rollout(25, -1).build()), "CFC071")).isNotNull();
     assertValid(b -> b.rollout(100, 0));

@@ -23,7 +23,8 @@ class RuleCodesTest {
 
   private static final Path SOURCES = Path.of("src/main/java/dev/cfc/codegen/internal/validate");
   private static final Pattern REPORTED =
-      Pattern.compile("\\.(error|warning)\\(\"(CFC\\d{3})\"|Diagnostic\\.(error)\\(\"(CFC\\d{3})\"");
+      // \s* after the parenthesis: a formatter may put the code on the line after the call.
+      Pattern.compile("\\.(error|warning)\\(\\s*\"(CFC\\d{3})\"|Diagnostic\\.(error)\\(\\s*\"(CFC\\d{3})\"");
   private static final Pattern LITERAL = Pattern.compile("\"(CFC\\d{3})\"");
   private static final Pattern CLASS_DOC =
       Pattern.compile("(?s)/\\*\\*((?:(?!\\*/).)*)\\*/\\s*(?:final class|class|interface) ");

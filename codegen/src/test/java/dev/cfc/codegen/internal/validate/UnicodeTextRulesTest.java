@@ -10,8 +10,10 @@ class UnicodeTextRulesTest extends ValidationFixture {
 
   @Test
   void halfASurrogatePairIsAnErrorAtTheSettingThatHoldsIt() {
+    // spotless:off
     int line = nextLine();
     Diagnostic d = only(validate(app().env("GREETING", "hi \uD83D").build()), "CFC091");
+    // spotless:on
     assertThat(d.location().line()).isEqualTo(line);
     assertThat(d.message()).contains("\\uD83D at offset 3").contains("\"app\"");
     assertThat(d.hint()).contains("Character.toString(0x1F600)");

@@ -51,8 +51,10 @@ class ValidatorTest extends ValidationFixture {
 
   @Test
   void environmentOverridesAreValidatedWhereTheyAreWritten() {
+    // spotless:off
     int line = nextLine();
     ContainerDefinition def = app().environment("production", e -> e.maxInstances(0)).build();
+    // spotless:on
     Diagnostic d = only(validate(null, List.of("production"), def), "CFC020");
     assertThat(d.location().line()).isEqualTo(line);
   }

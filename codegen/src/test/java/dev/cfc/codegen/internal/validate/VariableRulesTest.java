@@ -18,8 +18,10 @@ class VariableRulesTest extends ValidationFixture {
 
   @Test
   void variableNamesAreChecked() {
+    // spotless:off
     int line = nextLine();
     Diagnostic d = only(validate(app().env("1BAD", "x").build()), "CFC040");
+    // spotless:on
     assertThat(d.location().line()).isEqualTo(line);
     assertThat(d.message()).contains("\"1BAD\"");
     assertThat(d.hint()).contains("\"_1BAD\"");
@@ -30,8 +32,10 @@ class VariableRulesTest extends ValidationFixture {
 
   @Test
   void aNameInTwoOfEnvSecretsAndSecretsStoreIsAnError() {
+    // spotless:off
     int line = nextLine();
     Diagnostic d = only(validate(app().env("API_KEY", "x").secrets("API_KEY").build()), "CFC041");
+    // spotless:on
     assertThat(d.location().line()).isEqualTo(line);
     assertThat(d.message()).contains("env(...)").contains("secrets(...)");
     assertThat(only(validate(app().secrets("K").secretsStore("K", "B").build()), "CFC041"))
@@ -41,8 +45,10 @@ class VariableRulesTest extends ValidationFixture {
 
   @Test
   void secretsStoreBindingNamesAreChecked() {
+    // spotless:off
     int line = nextLine();
     Diagnostic d = only(validate(app().secretsStore("STRIPE_KEY", "stripe-secret").build()), "CFC042");
+    // spotless:on
     assertThat(d.location().line()).isEqualTo(line);
     assertThat(d.hint()).contains("STRIPE_SECRET");
   }
@@ -51,8 +57,10 @@ class VariableRulesTest extends ValidationFixture {
   void secretsStoreBindingMustBeDeclaredInTheConfigOfEachScope() {
     ConfigFacts config = ValidationFixture.facts("w", "2025-12-01",
         Diagnostic.Location.of("wrangler.toml"), Map.of("", List.of("STRIPE_SECRET")));
+    // spotless:off
     int line = nextLine();
     ContainerDefinition def = app().secretsStore("STRIPE_KEY", "STRIPE_SECRET").build();
+    // spotless:on
     assertThat(validate(config, List.of(), def)).isEmpty();
     Diagnostic d = only(validate(config, List.of("staging"), def), "CFC043");
     assertThat(d.location().line()).isEqualTo(line);

@@ -131,8 +131,10 @@ class NameOverridesReconcileTest {
   void anExplicitBindingTakenByAHandWrittenOneIsLocatedAtTheDslCall() {
     String toml = HAND_WRITTEN;
     ContainerBuilder b = Container.define("worker").image(Image.registry(IMAGE));
+    // spotless:off
     int line = nextLine();
     b.binding("MY_CONTAINER");
+    // spotless:on
     ReconcileOutcome outcome = run(toml, List.of(), Set.of(), b.build());
     assertThat(codes(outcome)).containsExactly("CFC111");
     Diagnostic d = outcome.diagnostics().get(0);
@@ -145,8 +147,10 @@ class NameOverridesReconcileTest {
   @Test
   void anExplicitClassOfAHandWrittenEntryIsLocatedAtTheDslCallUnlessAdopted() {
     ContainerBuilder b = sandbox();
+    // spotless:off
     int line = nextLine();
     b.className("Sandbox");
+    // spotless:on
     ReconcileOutcome outcome = run(HAND_WRITTEN, List.of(), Set.of(), b.build());
     assertThat(codes(outcome)).containsExactly("CFC102", "CFC102");
     assertThat(outcome.diagnostics()).allSatisfy(d ->
