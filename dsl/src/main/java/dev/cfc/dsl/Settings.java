@@ -37,6 +37,13 @@ public final class Settings {
   private final List<Probe> probes;
   private final ReadinessBudget readinessBudget;
   private final Rollout rollout;
+  private final RolloutKind rolloutKind;
+  private final SchedulingPolicy schedulingPolicy;
+  private final List<Region> regions;
+  private final Jurisdiction jurisdiction;
+  private final Ssh ssh;
+  private final List<SshKey> authorizedKeys;
+  private final List<SshKey> trustedUserCaKeys;
   private final Boolean forwardMetadata;
   private final List<String> entrypoint;
   private final String pingEndpoint;
@@ -62,6 +69,13 @@ public final class Settings {
     probes = List.copyOf(builder.probes);
     readinessBudget = builder.readinessBudget;
     rollout = builder.rollout;
+    rolloutKind = builder.rolloutKind;
+    schedulingPolicy = builder.schedulingPolicy;
+    regions = List.copyOf(builder.regions);
+    jurisdiction = builder.jurisdiction;
+    ssh = builder.ssh;
+    authorizedKeys = List.copyOf(builder.authorizedKeys);
+    trustedUserCaKeys = List.copyOf(builder.trustedUserCaKeys);
     forwardMetadata = builder.forwardMetadata;
     entrypoint = List.copyOf(builder.entrypoint);
     pingEndpoint = builder.pingEndpoint;
@@ -169,6 +183,41 @@ public final class Settings {
     return rollout;
   }
 
+  /** Wrangler {@code rollout_kind}; null when unset. */
+  public RolloutKind rolloutKind() {
+    return rolloutKind;
+  }
+
+  /** Wrangler {@code scheduling_policy}; null when unset. */
+  public SchedulingPolicy schedulingPolicy() {
+    return schedulingPolicy;
+  }
+
+  /** Wrangler {@code constraints.regions}; empty when unset. */
+  public List<Region> regions() {
+    return regions;
+  }
+
+  /** Wrangler {@code constraints.jurisdiction}; null when unset. */
+  public Jurisdiction jurisdiction() {
+    return jurisdiction;
+  }
+
+  /** Wrangler {@code ssh} ({@code enabled}, {@code port}); null when unset. */
+  public Ssh ssh() {
+    return ssh;
+  }
+
+  /** Wrangler {@code authorized_keys}, in the order they were added. */
+  public List<SshKey> authorizedKeys() {
+    return authorizedKeys;
+  }
+
+  /** Wrangler {@code trusted_user_ca_keys}, in the order they were added. */
+  public List<SshKey> trustedUserCaKeys() {
+    return trustedUserCaKeys;
+  }
+
   /** Whether requests carry the {@code x-cfc-metadata} header; null when unset. */
   public Boolean forwardMetadata() {
     return forwardMetadata;
@@ -224,6 +273,13 @@ public final class Settings {
     values.put("probes", probes);
     values.put("readinessBudget", readinessBudget);
     values.put("rollout", rollout);
+    values.put("rolloutKind", rolloutKind);
+    values.put("schedulingPolicy", schedulingPolicy);
+    values.put("regions", regions);
+    values.put("jurisdiction", jurisdiction);
+    values.put("ssh", ssh);
+    values.put("authorizedKeys", authorizedKeys);
+    values.put("trustedUserCaKeys", trustedUserCaKeys);
     values.put("forwardMetadata", forwardMetadata);
     values.put("entrypoint", entrypoint);
     values.put("pingEndpoint", pingEndpoint);
@@ -255,6 +311,13 @@ public final class Settings {
     replaceIfSet(merged.probes, probes);
     merged.readinessBudget = pick(readinessBudget, merged.readinessBudget);
     merged.rollout = pick(rollout, merged.rollout);
+    merged.rolloutKind = pick(rolloutKind, merged.rolloutKind);
+    merged.schedulingPolicy = pick(schedulingPolicy, merged.schedulingPolicy);
+    replaceIfSet(merged.regions, regions);
+    merged.jurisdiction = pick(jurisdiction, merged.jurisdiction);
+    merged.ssh = pick(ssh, merged.ssh);
+    replaceIfSet(merged.authorizedKeys, authorizedKeys);
+    replaceIfSet(merged.trustedUserCaKeys, trustedUserCaKeys);
     merged.forwardMetadata = pick(forwardMetadata, merged.forwardMetadata);
     replaceIfSet(merged.entrypoint, entrypoint);
     merged.pingEndpoint = pick(pingEndpoint, merged.pingEndpoint);
@@ -284,6 +347,13 @@ public final class Settings {
     builder.probes.addAll(probes);
     builder.readinessBudget = readinessBudget;
     builder.rollout = rollout;
+    builder.rolloutKind = rolloutKind;
+    builder.schedulingPolicy = schedulingPolicy;
+    builder.regions.addAll(regions);
+    builder.jurisdiction = jurisdiction;
+    builder.ssh = ssh;
+    builder.authorizedKeys.addAll(authorizedKeys);
+    builder.trustedUserCaKeys.addAll(trustedUserCaKeys);
     builder.forwardMetadata = forwardMetadata;
     builder.entrypoint.addAll(entrypoint);
     builder.pingEndpoint = pingEndpoint;
@@ -345,6 +415,13 @@ public final class Settings {
     final List<Probe> probes = new ArrayList<>();
     ReadinessBudget readinessBudget;
     Rollout rollout;
+    RolloutKind rolloutKind;
+    SchedulingPolicy schedulingPolicy;
+    final List<Region> regions = new ArrayList<>();
+    Jurisdiction jurisdiction;
+    Ssh ssh;
+    final List<SshKey> authorizedKeys = new ArrayList<>();
+    final List<SshKey> trustedUserCaKeys = new ArrayList<>();
     Boolean forwardMetadata;
     final List<String> entrypoint = new ArrayList<>();
     String pingEndpoint;

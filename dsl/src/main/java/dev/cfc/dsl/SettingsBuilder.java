@@ -361,6 +361,86 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
   }
 
   /**
+   * Who drives a rollout after a deploy: wrangler's {@code rollout_kind} ({@code full_auto},
+   * wrangler's default, {@code full_manual} or {@code none}).
+   */
+  public B rolloutKind(RolloutKind kind) {
+    gathered.rolloutKind = Objects.requireNonNull(kind, "rolloutKind");
+    return record("rolloutKind");
+  }
+
+  /** How the platform places instances: wrangler's {@code scheduling_policy}. */
+  public B schedulingPolicy(SchedulingPolicy policy) {
+    gathered.schedulingPolicy = Objects.requireNonNull(policy, "schedulingPolicy");
+    return record("schedulingPolicy");
+  }
+
+  /**
+   * The regions instances may run in: wrangler's {@code constraints.regions}. Replaces earlier
+   * calls; with no region, nothing is set.
+   */
+  public B regions(Region... regions) {
+    gathered.regions.clear();
+    for (Region region : Objects.requireNonNull(regions, "regions")) {
+      gathered.regions.add(Objects.requireNonNull(region, "region"));
+    }
+    return record("regions");
+  }
+
+  /** The compliance boundary instances stay inside: wrangler's {@code constraints.jurisdiction}. */
+  public B jurisdiction(Jurisdiction jurisdiction) {
+    gathered.jurisdiction = Objects.requireNonNull(jurisdiction, "jurisdiction");
+    return record("jurisdiction");
+  }
+
+  /**
+   * SSH access through {@code wrangler containers ssh}: wrangler's {@code ssh.enabled}, with
+   * {@code ssh.port} left to wrangler's default.
+   */
+  public B ssh(boolean enabled) {
+    gathered.ssh = new Ssh(enabled, null);
+    return record("ssh");
+  }
+
+  /**
+   * SSH access with the port the container's SSH service listens on: wrangler's
+   * {@code ssh = { enabled, port }}; the port is 1–65535.
+   */
+  public B ssh(boolean enabled, int port) {
+    gathered.ssh = new Ssh(enabled, port);
+    return record("ssh");
+  }
+
+  /**
+   * A public key allowed to log in over SSH: an element of wrangler's {@code authorized_keys}
+   * ({@code name}, {@code public_key}). wrangler 4.86 accepts only ED25519 keys
+   * ({@code "ssh-ed25519 AAAA…"}). Adds to earlier calls.
+   */
+  public B authorizedKey(String name, String publicKey) {
+    gathered.authorizedKeys.add(new SshKey(Objects.requireNonNull(name, "key name"),
+        Objects.requireNonNull(publicKey, "public key"), SourceLocation.ofCaller()));
+    return record("authorizedKeys");
+  }
+
+  /**
+   * A certificate authority whose user certificates may log in over SSH: an element of
+   * wrangler's {@code trusted_user_ca_keys} without a {@code name}. ED25519 only, as
+   * {@link #authorizedKey}. Adds to earlier calls.
+   */
+  public B trustedUserCaKey(String publicKey) {
+    gathered.trustedUserCaKeys.add(new SshKey(null,
+        Objects.requireNonNull(publicKey, "public key"), SourceLocation.ofCaller()));
+    return record("trustedUserCaKeys");
+  }
+
+  /** {@link #trustedUserCaKey(String)} with the element's {@code name}. */
+  public B trustedUserCaKey(String name, String publicKey) {
+    gathered.trustedUserCaKeys.add(new SshKey(Objects.requireNonNull(name, "key name"),
+        Objects.requireNonNull(publicKey, "public key"), SourceLocation.ofCaller()));
+    return record("trustedUserCaKeys");
+  }
+
+  /**
    * Adds the {@code x-cfc-metadata} header (request id, colo, region, country, client IP,
    * worker name, method, path, URL) to every proxied request; the generated Java
    * {@code RequestMetadata.parse} reads it.

@@ -87,6 +87,41 @@ class SettingsTest {
   }
 
   @Test
+  void placementAndSshSetAboveBeatTheBaseAndUnsetOnesKeepIt() {
+    Settings base = ContainerDefaults.builder()
+        .regions(Region.WEUR)
+        .jurisdiction(Jurisdiction.EU)
+        .schedulingPolicy(SchedulingPolicy.REGIONAL)
+        .rolloutKind(RolloutKind.FULL_MANUAL)
+        .ssh(true, 2222)
+        .authorizedKey("alice", "ssh-ed25519 A")
+        .trustedUserCaKey("ssh-ed25519 CA")
+        .build()
+        .settings();
+    Settings top = ContainerDefaults.builder()
+        .regions(Region.ENAM, Region.WNAM)
+        .ssh(false)
+        .authorizedKey("bob", "ssh-ed25519 B")
+        .build()
+        .settings();
+
+    Settings merged = top.over(base);
+
+    assertThat(merged.regions()).containsExactly(Region.ENAM, Region.WNAM);
+    assertThat(merged.jurisdiction()).isEqualTo(Jurisdiction.EU);
+    assertThat(merged.schedulingPolicy()).isEqualTo(SchedulingPolicy.REGIONAL);
+    assertThat(merged.rolloutKind()).isEqualTo(RolloutKind.FULL_MANUAL);
+    assertThat(merged.ssh()).isEqualTo(new Ssh(false, null));
+    assertThat(merged.authorizedKeys()).extracting(SshKey::name).containsExactly("bob");
+    assertThat(merged.trustedUserCaKeys()).extracting(SshKey::publicKey)
+        .containsExactly("ssh-ed25519 CA");
+    assertThat(merged.trustedUserCaKeys().get(0).name()).isNull();
+    assertThat(merged.sourceOf("regions")).isEqualTo(top.sourceOf("regions"));
+    assertThat(merged.sourceOf("jurisdiction")).isEqualTo(base.sourceOf("jurisdiction"));
+    assertThat(merged.toBuilder().build()).isEqualTo(merged);
+  }
+
+  @Test
   void valuesNamesEverySettingAccessor() {
     Set<String> accessors = Arrays.stream(Settings.class.getDeclaredMethods())
         .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))

@@ -16,7 +16,8 @@ final class EnvironmentRules {
 
   /** Settings written into each environment's own wrangler {@code containers} entry. */
   private static final Set<String> PER_ENVIRONMENT = Set.of("image", "buildArgs",
-      "instanceType", "maxInstances", "rollout");
+      "instanceType", "maxInstances", "rollout", "rolloutKind", "schedulingPolicy", "regions",
+      "jurisdiction", "ssh", "authorizedKeys", "trustedUserCaKeys");
 
   private final List<String> maintained;
   private final Findings findings;
@@ -54,7 +55,8 @@ final class EnvironmentRules {
                 + " of container " + quote(definition.name()) + ", but " + setting
                 + " lives in the generated Container class, which every environment shares",
             "set it on the container itself; per environment cfc can change image, buildArg,"
-                + " instanceType, maxInstances and rollout (the wrangler entry)");
+                + " instanceType, maxInstances, the rollout, placement and SSH settings (the"
+                + " wrangler entry)");
       }
     });
   }

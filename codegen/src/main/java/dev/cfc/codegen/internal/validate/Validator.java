@@ -78,7 +78,8 @@ public final class Validator {
         new EgressRules(context.config(), findings),
         new ProbeRules(findings),
         new RolloutRules(findings),
-        new LabelRules(findings));
+        new LabelRules(findings),
+        new SshRules(findings));
   }
 
   private static void checkScope(List<ScopeRules> scopeRules, ContainerDefinition definition,
