@@ -111,8 +111,30 @@ export function closeObjectSchemas(node) {
   return node;
 }
 
+// Keys wrangler 4.86 validates, accepts and deploys that its config-schema.json leaves out, with
+// the values its validateContainerApp accepts. Only these are added; the schema stays closed.
+const KEYS_THE_SCHEMA_LACKS = {
+  ContainerApp: {
+    rollout_kind: { type: "string", enum: ["full_auto", "full_manual", "none"] },
+  },
+};
+
+/** The schema with the keys of KEYS_THE_SCHEMA_LACKS added where it has none of its own. */
+export function addKeysTheSchemaLacks(schema) {
+  for (const [definition, keys] of Object.entries(KEYS_THE_SCHEMA_LACKS)) {
+    const properties = schema.definitions?.[definition]?.properties;
+    if (!properties) continue;
+    for (const [key, keySchema] of Object.entries(keys)) {
+      if (!(key in properties)) properties[key] = keySchema;
+    }
+  }
+  return schema;
+}
+
 function compileSchema() {
-  const schema = closeObjectSchemas(JSON.parse(fs.readFileSync(SCHEMA_FILE, "utf8")));
+  const schema = closeObjectSchemas(
+    addKeysTheSchemaLacks(JSON.parse(fs.readFileSync(SCHEMA_FILE, "utf8"))),
+  );
   const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
   return ajv.compile(schema);
 }

@@ -8,6 +8,7 @@ import dev.cfc.dsl.Image;
 import dev.cfc.dsl.InstanceType;
 import dev.cfc.dsl.Rollout;
 import dev.cfc.dsl.Settings;
+import dev.cfc.dsl.SshKey;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +18,10 @@ import java.util.Map;
 /**
  * Maps validated definitions to the wrangler {@code containers} entries they become, per scope:
  * {@code class_name}, {@code name}, {@code image}, {@code image_build_context},
- * {@code image_vars}, {@code instance_type}, {@code max_instances} and the rollout keys.
+ * {@code image_vars}, {@code instance_type}, {@code max_instances}, the rollout keys
+ * ({@code rollout_step_percentage}, {@code rollout_active_grace_period}, {@code rollout_kind}),
+ * {@code scheduling_policy}, {@code constraints} and the SSH keys ({@code ssh},
+ * {@code authorized_keys}, {@code trusted_user_ca_keys}).
  */
 public final class WranglerEntries {
 
@@ -104,6 +108,37 @@ public final class WranglerEntries {
         fields.put("rollout_active_grace_period", rollout.activeGracePeriodSeconds());
       }
     }
+    if (s.rolloutKind() != null) {
+      fields.put("rollout_kind", s.rolloutKind().wranglerValue());
+    }
+    if (s.schedulingPolicy() != null) {
+      fields.put("scheduling_policy", s.schedulingPolicy().wranglerValue());
+    }
+    LinkedHashMap<String, Object> constraints = new LinkedHashMap<>();
+    if (!s.regions().isEmpty()) {
+      constraints.put("regions", new ArrayList<Object>(s.regions().stream().map(Enum::name)
+          .toList()));
+    }
+    if (s.jurisdiction() != null) {
+      constraints.put("jurisdiction", s.jurisdiction().wranglerValue());
+    }
+    if (!constraints.isEmpty()) {
+      fields.put("constraints", constraints);
+    }
+    if (s.ssh() != null) {
+      LinkedHashMap<String, Object> ssh = new LinkedHashMap<>();
+      ssh.put("enabled", s.ssh().enabled());
+      if (s.ssh().port() != null) {
+        ssh.put("port", (long) s.ssh().port());
+      }
+      fields.put("ssh", ssh);
+    }
+    if (!s.authorizedKeys().isEmpty()) {
+      fields.put("authorized_keys", sshKeys(s.authorizedKeys()));
+    }
+    if (!s.trustedUserCaKeys().isEmpty()) {
+      fields.put("trusted_user_ca_keys", sshKeys(s.trustedUserCaKeys()));
+    }
     return new ContainerEntry(fields);
   }
 
@@ -123,6 +158,19 @@ public final class WranglerEntries {
       return ".";
     }
     return text.startsWith("../") ? text : "./" + text;
+  }
+
+  private static List<Object> sshKeys(List<SshKey> keys) {
+    List<Object> elements = new ArrayList<>();
+    for (SshKey key : keys) {
+      LinkedHashMap<String, Object> element = new LinkedHashMap<>();
+      if (key.name() != null) {
+        element.put("name", key.name());
+      }
+      element.put("public_key", key.publicKey());
+      elements.add(element);
+    }
+    return elements;
   }
 
   private static Map<String, Object> customType(InstanceType type) {

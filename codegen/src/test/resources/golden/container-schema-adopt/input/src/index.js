@@ -1,0 +1,2 @@
+export class TranscoderContainer {}
+export default { fetch() { return new Response("ok"); } };
