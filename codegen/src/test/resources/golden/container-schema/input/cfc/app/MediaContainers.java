@@ -27,6 +27,7 @@ public final class MediaContainers implements ContainerSet {
             .instanceType(InstanceType.STANDARD_1)
             .maxInstances(3)
             .rolloutSteps(50, 100)
+            // region placement
             .rolloutKind(RolloutKind.FULL_MANUAL)
             .schedulingPolicy(SchedulingPolicy.REGIONAL)
             .regions(Region.WEUR, Region.EEUR)
@@ -41,6 +42,7 @@ public final class MediaContainers implements ContainerSet {
                 .jurisdiction(Jurisdiction.FEDRAMP)
                 .ssh(false)
                 .trustedUserCaKey("ops", OPS_CA))
+            // endregion
             .build(),
         Container.define("thumbnailer")
             .image(Image.registry("registry.cloudflare.com/acme/thumbnailer:1.0"))
