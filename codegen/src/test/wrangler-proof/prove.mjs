@@ -116,6 +116,10 @@ export function closeObjectSchemas(node) {
 const KEYS_THE_SCHEMA_LACKS = {
   ContainerApp: {
     rollout_kind: { type: "string", enum: ["full_auto", "full_manual", "none"] },
+    // wrangler checks neither's members: it sends affinities.colocation and
+    // affinities.hardware_generation, and requires unsafe to be an object
+    affinities: { type: "object" },
+    unsafe: { type: "object" },
   },
 };
 

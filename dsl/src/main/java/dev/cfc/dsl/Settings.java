@@ -44,6 +44,7 @@ public final class Settings {
   private final Ssh ssh;
   private final List<SshKey> authorizedKeys;
   private final List<SshKey> trustedUserCaKeys;
+  private final Map<String, String> wranglerKeys;
   private final Boolean forwardMetadata;
   private final List<String> entrypoint;
   private final String pingEndpoint;
@@ -76,6 +77,7 @@ public final class Settings {
     ssh = builder.ssh;
     authorizedKeys = List.copyOf(builder.authorizedKeys);
     trustedUserCaKeys = List.copyOf(builder.trustedUserCaKeys);
+    wranglerKeys = Collections2.copyOrdered(builder.wranglerKeys);
     forwardMetadata = builder.forwardMetadata;
     entrypoint = List.copyOf(builder.entrypoint);
     pingEndpoint = builder.pingEndpoint;
@@ -218,6 +220,14 @@ public final class Settings {
     return trustedUserCaKeys;
   }
 
+  /**
+   * Raw keys of the wrangler {@code containers} entry that cfc has no call for, key → the JSON
+   * text of its value, in the order they were set.
+   */
+  public Map<String, String> wranglerKeys() {
+    return wranglerKeys;
+  }
+
   /** Whether requests carry the {@code x-cfc-metadata} header; null when unset. */
   public Boolean forwardMetadata() {
     return forwardMetadata;
@@ -280,6 +290,7 @@ public final class Settings {
     values.put("ssh", ssh);
     values.put("authorizedKeys", authorizedKeys);
     values.put("trustedUserCaKeys", trustedUserCaKeys);
+    values.put("wranglerKeys", wranglerKeys);
     values.put("forwardMetadata", forwardMetadata);
     values.put("entrypoint", entrypoint);
     values.put("pingEndpoint", pingEndpoint);
@@ -318,6 +329,7 @@ public final class Settings {
     merged.ssh = pick(ssh, merged.ssh);
     replaceIfSet(merged.authorizedKeys, authorizedKeys);
     replaceIfSet(merged.trustedUserCaKeys, trustedUserCaKeys);
+    merged.wranglerKeys.putAll(wranglerKeys);
     merged.forwardMetadata = pick(forwardMetadata, merged.forwardMetadata);
     replaceIfSet(merged.entrypoint, entrypoint);
     merged.pingEndpoint = pick(pingEndpoint, merged.pingEndpoint);
@@ -354,6 +366,7 @@ public final class Settings {
     builder.ssh = ssh;
     builder.authorizedKeys.addAll(authorizedKeys);
     builder.trustedUserCaKeys.addAll(trustedUserCaKeys);
+    builder.wranglerKeys.putAll(wranglerKeys);
     builder.forwardMetadata = forwardMetadata;
     builder.entrypoint.addAll(entrypoint);
     builder.pingEndpoint = pingEndpoint;
@@ -422,6 +435,7 @@ public final class Settings {
     Ssh ssh;
     final List<SshKey> authorizedKeys = new ArrayList<>();
     final List<SshKey> trustedUserCaKeys = new ArrayList<>();
+    final Map<String, String> wranglerKeys = new LinkedHashMap<>();
     Boolean forwardMetadata;
     final List<String> entrypoint = new ArrayList<>();
     String pingEndpoint;

@@ -441,6 +441,21 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
   }
 
   /**
+   * The escape hatch for a key of wrangler's {@code containers} entry that cfc has no call for
+   * (one newer than cfc, or one wrangler accepts outside its schema, such as
+   * {@code affinities}): {@code key} is written into the entry with {@code json} as its value, as
+   * a TOML value or JSON(C) text in the config's own syntax, and cfc owns it like any key it
+   * writes. Refused for a key cfc has a call for; the JSON must parse and hold no
+   * {@code null} (TOML has none); a key wrangler does not know is a warning. For example
+   * {@code wranglerKey("affinities", "{"colocation": "datacenter"}")}.
+   */
+  public B wranglerKey(String key, String json) {
+    gathered.wranglerKeys.put(Objects.requireNonNull(key, "wrangler key"),
+        Objects.requireNonNull(json, "json"));
+    return record("wranglerKeys." + key);
+  }
+
+  /**
    * Adds the {@code x-cfc-metadata} header (request id, colo, region, country, client IP,
    * worker name, method, path, URL) to every proxied request; the generated Java
    * {@code RequestMetadata.parse} reads it.

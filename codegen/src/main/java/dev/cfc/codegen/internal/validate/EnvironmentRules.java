@@ -17,7 +17,7 @@ final class EnvironmentRules {
   /** Settings written into each environment's own wrangler {@code containers} entry. */
   private static final Set<String> PER_ENVIRONMENT = Set.of("image", "buildArgs",
       "instanceType", "maxInstances", "rollout", "rolloutKind", "schedulingPolicy", "regions",
-      "jurisdiction", "ssh", "authorizedKeys", "trustedUserCaKeys");
+      "jurisdiction", "ssh", "authorizedKeys", "trustedUserCaKeys", "wranglerKeys");
 
   private final List<String> maintained;
   private final Findings findings;

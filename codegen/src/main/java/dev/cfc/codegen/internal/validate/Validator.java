@@ -79,7 +79,8 @@ public final class Validator {
         new ProbeRules(findings),
         new RolloutRules(findings),
         new LabelRules(findings),
-        new SshRules(findings));
+        new SshRules(findings),
+        new WranglerKeyRules(findings));
   }
 
   private static void checkScope(List<ScopeRules> scopeRules, ContainerDefinition definition,

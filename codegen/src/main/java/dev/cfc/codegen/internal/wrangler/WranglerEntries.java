@@ -139,6 +139,8 @@ public final class WranglerEntries {
     if (!s.trustedUserCaKeys().isEmpty()) {
       fields.put("trusted_user_ca_keys", sshKeys(s.trustedUserCaKeys()));
     }
+    // validated before: a key cfc writes or JSON that does not parse never gets here
+    s.wranglerKeys().forEach((key, json) -> fields.put(key, RawKeys.parse(json)));
     return new ContainerEntry(fields);
   }
 

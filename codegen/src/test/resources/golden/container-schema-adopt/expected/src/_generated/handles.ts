@@ -7,7 +7,7 @@ export interface Env {
 }
 
 export interface Containers {
-  readonly transcoder: ContainerHandle;
+  readonly transcoder: ContainerHandle<TranscoderContainer>;
 }
 
 export function containers(env: Env, deps?: Partial<HandleDeps>): Containers {

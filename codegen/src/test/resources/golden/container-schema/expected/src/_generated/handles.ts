@@ -9,8 +9,8 @@ export interface Env {
 }
 
 export interface Containers {
-  readonly transcoder: ContainerHandle;
-  readonly thumbnailer: ContainerHandle;
+  readonly transcoder: ContainerHandle<TranscoderContainer>;
+  readonly thumbnailer: ContainerHandle<ThumbnailerContainer>;
 }
 
 export function containers(env: Env, deps?: Partial<HandleDeps>): Containers {
