@@ -46,17 +46,8 @@ final class Values {
   static String display(Object v) {
     Object n = normalize(v);
     if (n instanceof String s) {
-      StringBuilder out = new StringBuilder("\"");
-      for (char c : s.toCharArray()) {
-        switch (c) {
-          case '"' -> out.append("\\\"");
-          case '\\' -> out.append("\\\\");
-          case '\n' -> out.append("\\n");
-          case '\t' -> out.append("\\t");
-          default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-        }
-      }
-      return out.append('"').toString();
+      return "\"" + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance()
+          .quoteAsString(s)) + "\"";
     }
     if (n instanceof Map<?, ?> m) {
       List<String> parts = new ArrayList<>();
