@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 
 /** The top-level command; its options are inherited by every subcommand. */
@@ -18,6 +19,7 @@ import picocli.CommandLine.ScopeType;
         GenerateCommand.class,
         CheckCommand.class,
         DiffCommand.class,
+        PlanCommand.class,
         ValidateCommand.class,
         ExplainCommand.class,
         InitCommand.class,
@@ -40,8 +42,14 @@ final class CfcCommand implements Runnable {
   Path config;
 
   @Option(names = "--json", scope = ScopeType.INHERIT,
-      description = "Print diagnostics and planned files as JSON, for CI annotations.")
+      description = "Print diagnostics and planned files as JSON; the same as --format=json.")
   boolean json;
+
+  @Option(names = "--format", paramLabel = "<format>", scope = ScopeType.INHERIT,
+      description = "How to print: text (default), json, github (GitHub Actions workflow"
+          + " commands) or sarif (SARIF 2.1.0) for validate, check and generate; text,"
+          + " markdown or json for plan.")
+  OutputFormat format;
 
   @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
       description = "Print no progress summaries: only diagnostics, and the diff of check, diff and --dry-run.")
@@ -64,6 +72,26 @@ final class CfcCommand implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /**
+   * The output format asked for, when {@code command} prints it.
+   *
+   * @throws ParameterException (exit 2) when the command does not print {@code --format}'s
+   *     value, or {@code --json} contradicts it
+   */
+  OutputFormat format(picocli.CommandLine command, java.util.Set<OutputFormat> supported) {
+    if (json && format != null && format != OutputFormat.JSON) {
+      throw new ParameterException(command,
+          "--json and --format=" + format + " contradict each other; give one");
+    }
+    OutputFormat chosen = json ? OutputFormat.JSON : format == null ? OutputFormat.TEXT : format;
+    if (!supported.contains(chosen)) {
+      throw new ParameterException(command, "this command does not print --format="
+          + chosen + "; it prints " + supported.stream().map(OutputFormat::toString)
+              .collect(java.util.stream.Collectors.joining(", ")));
+    }
+    return chosen;
   }
 
   /** The project directory, absolute. */

@@ -22,7 +22,7 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ProjectRun run = new ProjectRun(root, spec.commandLine().getOut(),
-        spec.commandLine().getErr());
+        spec.commandLine().getErr(), root.format(spec.commandLine(), ProjectRun.DIAGNOSTIC_FORMATS));
     ProjectRun.Outcome outcome = run.planOutcome(plan);
     if (outcome.failed()) {
       return outcome.failureExitCode();

@@ -21,7 +21,7 @@ final class DiffCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ProjectRun run = new ProjectRun(root, spec.commandLine().getOut(),
-        spec.commandLine().getErr());
+        spec.commandLine().getErr(), root.format(spec.commandLine(), java.util.EnumSet.of(OutputFormat.TEXT, OutputFormat.JSON)));
     ProjectRun.Outcome outcome = run.planOutcome(plan);
     if (outcome.failed()) {
       return outcome.failureExitCode();

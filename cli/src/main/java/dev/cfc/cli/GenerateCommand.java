@@ -27,8 +27,9 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    OutputFormat format = root.format(spec.commandLine(), ProjectRun.DIAGNOSTIC_FORMATS);
     ProjectRun run = new ProjectRun(root, spec.commandLine().getOut(),
-        spec.commandLine().getErr(), !dryRun);
+        spec.commandLine().getErr(), format, !dryRun);
     if (dryRun) {
       ProjectRun.Outcome outcome = run.planOutcome(plan);
       if (outcome.failed()) {
@@ -58,7 +59,9 @@ final class GenerateCommand implements Callable<Integer> {
     // The fingerprint observes every input again and is saved only if each is as this run saw
     // it, so it needs no lock.
     if (result.changedFiles().isEmpty() && result.diagnostics().isEmpty()) {
-      saveFingerprint(outcome, seen, root.quiet ? "" : printed);
+      if (format == OutputFormat.TEXT) {
+        saveFingerprint(outcome, seen, root.quiet ? "" : printed);
+      }
     }
     return Main.OK;
   }

@@ -43,6 +43,7 @@ public final class Main {
 
   private static CommandLine commandLine(long startedMillis) {
     CommandLine cli = new CommandLine(new CfcCommand(startedMillis));
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
       PrintWriter err = commandLine.getErr();
       IOException io = exception instanceof IOException e ? e

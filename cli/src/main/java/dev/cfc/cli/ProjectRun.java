@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cfc.codegen.CiAnnotations;
 import dev.cfc.codegen.CompileInputs;
 import dev.cfc.codegen.CompileRequest;
 import dev.cfc.codegen.CompileResult;
@@ -29,17 +30,27 @@ final class ProjectRun {
   private final PrintWriter out;
   private final PrintWriter err;
   private final boolean writes;
+  private final OutputFormat format;
+
+  /** The formats a command that reports diagnostics prints: all but markdown. */
+  static final java.util.Set<OutputFormat> DIAGNOSTIC_FORMATS = java.util.EnumSet.of(
+      OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.GITHUB, OutputFormat.SARIF);
 
   /** A run of a command that writes nothing into the project, not even the compile cache. */
-  ProjectRun(CfcCommand options, PrintWriter out, PrintWriter err) {
-    this(options, out, err, false);
+  ProjectRun(CfcCommand options, PrintWriter out, PrintWriter err, OutputFormat format) {
+    this(options, out, err, format, false);
   }
 
-  /** @param writes whether the command writes the project (it may then cache compiled classes) */
-  ProjectRun(CfcCommand options, PrintWriter out, PrintWriter err, boolean writes) {
+  /**
+   * @param format how diagnostics and the report are printed
+   * @param writes whether the command writes the project (it may then cache compiled classes)
+   */
+  ProjectRun(CfcCommand options, PrintWriter out, PrintWriter err, OutputFormat format,
+      boolean writes) {
     this.options = options;
     this.out = out;
     this.err = err;
+    this.format = format;
     this.writes = writes;
   }
 
@@ -192,26 +203,38 @@ final class ProjectRun {
    */
   void answer(CompileResult result, String text) {
     report(result.diagnostics(), result.files(), "");
-    if (!options.json) {
+    if (format == OutputFormat.TEXT || format == OutputFormat.GITHUB) {
       out.print(text);
       out.flush();
     }
   }
 
-  /** Prints diagnostics (text to stderr) and, in JSON mode, the whole report to stdout. */
+  /**
+   * Prints diagnostics (text to stderr; workflow commands to stdout) and, as JSON or SARIF,
+   * the whole report to stdout.
+   */
   void report(Outcome outcome, List<PlannedFile> files, String textFooter) {
     report(outcome.diagnostics(), files, textFooter);
   }
 
   private void report(List<Diagnostic> diagnostics, List<PlannedFile> files,
       String textFooter) {
-    if (options.json) {
-      out.println(json(diagnostics, files));
-      out.flush();
-      return;
-    }
-    for (Diagnostic diagnostic : diagnostics) {
-      err.println(diagnostic.render());
+    switch (format) {
+      case JSON -> {
+        out.println(json(diagnostics, files));
+        out.flush();
+        return;
+      }
+      case SARIF -> {
+        out.print(CiAnnotations.sarif(diagnostics));
+        out.flush();
+        return;
+      }
+      case GITHUB -> {
+        out.print(CiAnnotations.github(diagnostics));
+        out.flush();
+      }
+      default -> diagnostics.forEach(diagnostic -> err.println(diagnostic.render()));
     }
     String failure = Diagnostic.failureSummary(diagnostics);
     if (failure != null) {

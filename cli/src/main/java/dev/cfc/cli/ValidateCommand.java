@@ -23,7 +23,7 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ProjectRun run = new ProjectRun(root, spec.commandLine().getOut(),
-        spec.commandLine().getErr());
+        spec.commandLine().getErr(), root.format(spec.commandLine(), ProjectRun.DIAGNOSTIC_FORMATS));
     ProjectRun.Outcome outcome = run.compile(env, false, false);
     String footer = outcome.failed() ? "" : "ok: " + outcome.result().files().size()
         + " planned file(s) valid\n";

@@ -19,14 +19,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code check}, {@code validate}, {@code diff} and {@code generate --dry-run} write nothing into
+ * {@code check}, {@code validate}, {@code diff}, {@code plan} and {@code generate --dry-run}
+ * (in every output format) write nothing into
  * the project, not even the compile cache, so they work in a read-only checkout; the cache is
  * still used when a writing run left one.
  */
 class ReadOnlyCommandsTest {
 
   private static final List<List<String>> READ_ONLY = List.of(List.of("check"),
-      List.of("validate"), List.of("diff"), List.of("generate", "--dry-run"));
+      List.of("validate"), List.of("diff"), List.of("generate", "--dry-run"), List.of("plan"),
+      List.of("plan", "--format=markdown", "--all"), List.of("check", "--format=sarif"),
+      List.of("validate", "--format=github"));
 
   @TempDir Path project;
 
@@ -81,6 +84,7 @@ class ReadOnlyCommandsTest {
     assertThat(run(List.of("validate"))).as(err).isEqualTo(Main.OK);
     assertThat(run(List.of("diff"))).as(err).isEqualTo(Main.OK);
     assertThat(run(List.of("generate", "--dry-run"))).as(err).isEqualTo(Main.OK);
+    assertThat(run(List.of("plan", "--format=json"))).as(err).isEqualTo(Main.OK);
     assertThat(tree()).isEqualTo(before);
   }
 

@@ -8,12 +8,21 @@ import java.util.List;
  *
  * @param diagnostics every finding, sorted by file and line
  * @param files the planned outputs; empty when there are errors
+ * @param configChanges what the planned wrangler config changes, as facts for a reviewer's plan
+ *     (none when there are errors or no config)
  */
-public record CompileResult(List<Diagnostic> diagnostics, List<PlannedFile> files) {
+public record CompileResult(List<Diagnostic> diagnostics, List<PlannedFile> files,
+    ConfigChanges configChanges) {
 
   public CompileResult {
     diagnostics = List.copyOf(diagnostics);
     files = List.copyOf(files);
+    java.util.Objects.requireNonNull(configChanges, "configChanges");
+  }
+
+  /** A result that changes nothing in a wrangler config. */
+  public CompileResult(List<Diagnostic> diagnostics, List<PlannedFile> files) {
+    this(diagnostics, files, ConfigChanges.none(""));
   }
 
   /** Whether any finding is an error; then nothing may be written. */

@@ -3,6 +3,7 @@ package dev.cfc.codegen.internal;
 import dev.cfc.codegen.CompileInputs;
 import dev.cfc.codegen.CompileRequest;
 import dev.cfc.codegen.CompileResult;
+import dev.cfc.codegen.ConfigChanges;
 import dev.cfc.codegen.Diagnostic;
 import dev.cfc.codegen.PlannedFile;
 import dev.cfc.codegen.ProjectState;
@@ -47,6 +48,7 @@ public final class Pipeline {
   private final SourceResolver resolver;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private final List<PlannedFile> files = new ArrayList<>();
+  private ConfigChanges configChanges = ConfigChanges.none("");
 
   public Pipeline(CompileRequest request) {
     this.request = request;
@@ -113,6 +115,7 @@ public final class Pipeline {
     files.add(new PlannedFile(configPath, configName, configText,
         byteOrderMark + outcome.newText(),
         outcome.summary().render()));
+    configChanges = outcome.summary().changes();
     String newLock = ManagedLock.render(configPath.getFileName().toString(),
         outcome.managedClasses(), outcome.writtenKeys());
     files.add(new PlannedFile(lockPath, resolver.display(lockPath), lockText, newLock,
@@ -216,7 +219,8 @@ public final class Pipeline {
     sorted.removeIf(d -> !d.isError() && request.suppressedWarnings().contains(d.code()));
     sorted.sort(Diagnostic.ORDER);
     boolean errors = sorted.stream().anyMatch(Diagnostic::isError);
-    return new CompileResult(sorted, errors ? List.of() : files);
+    return errors ? new CompileResult(sorted, List.of())
+        : new CompileResult(sorted, files, configChanges);
   }
 
   private Path locateConfig() {

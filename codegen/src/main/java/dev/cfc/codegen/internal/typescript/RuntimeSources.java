@@ -41,6 +41,12 @@ final class RuntimeSources {
     return files;
   }
 
+  /** The runtime file names, in {@code files.txt} order. */
+  static java.util.List<String> names() {
+    return resource("files.txt").lines().map(String::strip).filter(name -> !name.isEmpty())
+        .toList();
+  }
+
   private static String stamp(String name, String text, String version) {
     int end = text.indexOf('\n');
     String first = end < 0 ? text : text.substring(0, end);

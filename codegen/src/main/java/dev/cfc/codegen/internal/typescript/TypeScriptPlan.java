@@ -20,6 +20,15 @@ public final class TypeScriptPlan {
   private TypeScriptPlan() {}
 
   /**
+   * Whether a planned file is one of the vendored runtime files cfc copies into
+   * {@code typescript-out} (a reviewer reads them as one line, not as a diff).
+   */
+  public static boolean isRuntimeFile(Path path) {
+    Path name = path.getFileName();
+    return name != null && RuntimeSources.names().contains(name.toString());
+  }
+
+  /**
    * @param outDir absolute {@code typescript-out} directory
    * @param emitted relative path → content, from {@link TypeScriptEmitter#emit}
    * @param display how a path is printed (relative to the project)

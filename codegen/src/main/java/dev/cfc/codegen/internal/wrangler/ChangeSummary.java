@@ -1,5 +1,6 @@
 package dev.cfc.codegen.internal.wrangler;
 
+import dev.cfc.codegen.ConfigChanges;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +14,7 @@ import java.util.List;
  * @param bindingsAdded Durable Object bindings added, over all scopes
  * @param bindingsRemoved Durable Object bindings removed, over all scopes
  * @param migrationTags tags of the migrations appended
+ * @param changes the same changes as structured facts, for a reviewer's plan
  */
 public record ChangeSummary(
     String file,
@@ -21,15 +23,24 @@ public record ChangeSummary(
     int fieldsChanged,
     int bindingsAdded,
     int bindingsRemoved,
-    List<String> migrationTags) {
+    List<String> migrationTags,
+    ConfigChanges changes) {
 
   public ChangeSummary {
     migrationTags = List.copyOf(migrationTags);
+    java.util.Objects.requireNonNull(changes, "changes");
+  }
+
+  /** Counts without structured facts (their changes read as none). */
+  public ChangeSummary(String file, int containersAdded, int containersRemoved,
+      int fieldsChanged, int bindingsAdded, int bindingsRemoved, List<String> migrationTags) {
+    this(file, containersAdded, containersRemoved, fieldsChanged, bindingsAdded, bindingsRemoved,
+        migrationTags, ConfigChanges.none(file));
   }
 
   /** A summary of no change. */
   public static ChangeSummary none(String file) {
-    return new ChangeSummary(file, 0, 0, 0, 0, 0, List.of());
+    return new ChangeSummary(file, 0, 0, 0, 0, 0, List.of(), ConfigChanges.none(file));
   }
 
   /** Whether nothing changed. */

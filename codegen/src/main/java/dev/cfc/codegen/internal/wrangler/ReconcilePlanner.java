@@ -1,5 +1,9 @@
 package dev.cfc.codegen.internal.wrangler;
 
+import dev.cfc.codegen.ConfigChanges;
+import dev.cfc.codegen.ConfigChanges.ContainerChange;
+import dev.cfc.codegen.ConfigChanges.FieldChange;
+import dev.cfc.codegen.ConfigChanges.Kind;
 import dev.cfc.codegen.Diagnostic;
 import dev.cfc.codegen.internal.wrangler.EditPlan.AddEntry;
 import dev.cfc.codegen.internal.wrangler.EditPlan.After;
@@ -55,6 +59,9 @@ final class ReconcilePlanner {
   private int bindingsAdded;
   private int bindingsRemoved;
   private int fieldsChanged;
+  /** Container changes per scope, in planning order, for {@link ConfigChanges}. */
+  private final Map<String, List<ContainerChange>> containerChanges = new LinkedHashMap<>();
+  private ConfigChanges.Migration migration;
 
   private ReconcilePlanner(ConfigDocument doc, DesiredState desired, Set<String> previouslyManaged,
       WrittenKeys written) {
@@ -124,8 +131,12 @@ final class ReconcilePlanner {
     }
     Set<String> managed = new LinkedHashSet<>();
     desired.containers().forEach(d -> managed.add(d.className()));
+    List<ConfigChanges.ScopeChanges> scopes = new ArrayList<>();
+    containerChanges.forEach((scope, changes) ->
+        scopes.add(new ConfigChanges.ScopeChanges(scope, changes)));
     ChangeSummary summary = new ChangeSummary(file, containersAdded, containersRemoved,
-        fieldsChanged, bindingsAdded, bindingsRemoved, tags);
+        fieldsChanged, bindingsAdded, bindingsRemoved, tags, new ConfigChanges(file, scopes,
+            migration == null ? List.of() : List.of(migration)));
     return new Result(new EditPlan(edits), sorted, summary, managed, ownership);
   }
 
@@ -248,15 +259,47 @@ final class ReconcilePlanner {
           edits.add(new UpdateEntry(existing, changes));
           fieldsChanged += changes.size();
         }
+        if (kind == ArrayKind.CONTAINERS) {
+          noteUpdate(scope, existing, d, changes);
+        }
       } else {
         edits.add(new AddEntry(scope, kind, want, anchors[i]));
         if (kind == ArrayKind.CONTAINERS) {
+          note(scope, new ContainerChange(Kind.CREATED, d.className(), null, List.of()));
           containersAdded++;
         } else {
           bindingsAdded++;
         }
       }
     }
+  }
+
+  /**
+   * Records what happens to an existing entry a definition owns: a hand-written one is adopted,
+   * one of the old class is renamed, a managed one changes only when a field does.
+   */
+  private void noteUpdate(String scope, DocEntry existing, DesiredContainer d,
+      List<FieldEdit> changes) {
+    String c = existing.className();
+    Kind kind = !previouslyManaged.contains(c) ? Kind.ADOPTED
+        : !c.equals(d.className()) ? Kind.RENAMED : Kind.CHANGED;
+    List<FieldChange> fields = new ArrayList<>();
+    for (FieldEdit edit : changes) {
+      if (edit.key().equals("class_name")) {
+        continue; // the class is the change's identity, shown as a rename
+      }
+      Object before = existing.values().get(edit.key());
+      fields.add(new FieldChange(edit.key(), before == null ? null : Values.display(before),
+          edit instanceof SetField set ? Values.display(set.value()) : null));
+    }
+    if (kind != Kind.CHANGED || !fields.isEmpty()) {
+      note(scope, new ContainerChange(kind, d.className(), kind == Kind.RENAMED ? c : null,
+          fields));
+    }
+  }
+
+  private void note(String scope, ContainerChange change) {
+    containerChanges.computeIfAbsent(scope, s -> new ArrayList<>()).add(change);
   }
 
   private void pruneOnly(String scope, ArrayKind kind, Ownership ownership) {
@@ -271,6 +314,7 @@ final class ReconcilePlanner {
   private void remove(DocEntry e) {
     edits.add(new RemoveEntry(e));
     if (e.kind() == ArrayKind.CONTAINERS) {
+      note(e.scope(), new ContainerChange(Kind.DESTROYED, e.className(), null, List.of()));
       containersRemoved++;
     } else {
       bindingsRemoved++;
@@ -454,6 +498,10 @@ final class ReconcilePlanner {
       fields.put("deleted_classes", deleted);
     }
     edits.add(new AddEntry("", ArrayKind.MIGRATIONS, fields, new AtEnd()));
+    migration = new ConfigChanges.Migration(tag, created.stream().map(String::valueOf).toList(),
+        renamed.stream().map(r -> ((Map<?, ?>) r).values().stream().map(String::valueOf)
+            .toList()).toList(),
+        deleted.stream().map(String::valueOf).toList());
     return List.of(tag);
   }
 

@@ -39,6 +39,27 @@ final class Values {
     return v.toString();
   }
 
+  /**
+   * A value as a reviewer reads it, in JSON notation whatever the config's syntax: {@code "x"},
+   * {@code 5}, {@code true}, {@code {"A": "1"}}, {@code ["a", "b"]}.
+   */
+  static String display(Object v) {
+    Object n = normalize(v);
+    if (n instanceof String s) {
+      return "\"" + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance()
+          .quoteAsString(s)) + "\"";
+    }
+    if (n instanceof Map<?, ?> m) {
+      List<String> parts = new ArrayList<>();
+      m.forEach((k, val) -> parts.add(display(String.valueOf(k)) + ": " + display(val)));
+      return "{" + String.join(", ", parts) + "}";
+    }
+    if (n instanceof List<?> l) {
+      return "[" + String.join(", ", l.stream().map(Values::display).toList()) + "]";
+    }
+    return String.valueOf(n);
+  }
+
   /** A normalised copy of a field map, keeping its order. */
   static LinkedHashMap<String, Object> normalizeFields(Map<String, ?> fields) {
     LinkedHashMap<String, Object> out = new LinkedHashMap<>();
