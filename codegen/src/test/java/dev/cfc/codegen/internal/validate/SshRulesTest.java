@@ -60,8 +60,10 @@ class SshRulesTest extends ValidationFixture {
     // spotless:off
     int first = nextLine();
     builder.authorizedKey("bob", "ssh-dss AAAA");
+    // spotless:off
     int second = nextLine();
     builder.authorizedKey("carol", "ssh-rsa AAAA");
+    // spotless:on
     // spotless:on
     assertThat(validate(builder.build())).extracting(d -> d.location().line())
         .containsExactly(first, second);
