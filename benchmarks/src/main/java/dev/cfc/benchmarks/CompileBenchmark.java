@@ -34,7 +34,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class CompileBenchmark {
@@ -48,8 +50,8 @@ public class CompileBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     project = Workloads.project("wrangler.toml", Workloads.minimalToml());
-    request = Workloads.request(project, "wrangler.toml",
-        Workloads.definitions(containers, 0), true);
+    request =
+        Workloads.request(project, "wrangler.toml", Workloads.definitions(containers, 0), true);
     CompileResult first = Workloads.compileOrFail(request);
     if (first.changedFiles().isEmpty()) {
       throw new IllegalStateException("the workload plans no change");

@@ -46,7 +46,8 @@ abstract class LargeConfigs {
           .append("# A large, hand-maintained Worker config. cfc edits only its own entries.\n")
           .append("name = \"bench\"\n")
           .append("main = \"src/index.ts\"\n")
-          .append("compatibility_date = \"").append(Workloads.COMPATIBILITY_DATE)
+          .append("compatibility_date = \"")
+          .append(Workloads.COMPATIBILITY_DATE)
           .append("\"\n\n")
           .append("# Plain variables, one per line.\n")
           .append("[vars]\n");
@@ -54,28 +55,48 @@ abstract class LargeConfigs {
         if (i % 10 == 0) {
           t.append("# group ").append(i / 10).append('\n');
         } else {
-          t.append("VAR_").append(i).append(" = \"value ").append(i)
-              .append("\" # set by hand\n");
+          t.append("VAR_").append(i).append(" = \"value ").append(i).append("\" # set by hand\n");
         }
       }
       for (int i = 0; i < kvLines / 4; i++) {
         t.append("\n[[kv_namespaces]]\n")
-            .append("binding = \"KV_").append(i).append("\"\n")
-            .append("id = \"").append(id(i)).append("\"\n");
+            .append("binding = \"KV_")
+            .append(i)
+            .append("\"\n")
+            .append("id = \"")
+            .append(id(i))
+            .append("\"\n");
       }
       for (String env : Workloads.ENVIRONMENTS) {
-        t.append("\n# The ").append(env).append(" environment.\n")
-            .append("[env.").append(env).append("]\n")
-            .append("name = \"bench-").append(env).append("\"\n");
+        t.append("\n# The ")
+            .append(env)
+            .append(" environment.\n")
+            .append("[env.")
+            .append(env)
+            .append("]\n")
+            .append("name = \"bench-")
+            .append(env)
+            .append("\"\n");
         int kvs = envLines / 2 / 4;
         for (int i = 0; i < kvs; i++) {
-          t.append("\n[[env.").append(env).append(".kv_namespaces]]\n")
-              .append("binding = \"KV_").append(i).append("\"\n")
-              .append("id = \"").append(id(i + 100_000)).append("\"\n");
+          t.append("\n[[env.")
+              .append(env)
+              .append(".kv_namespaces]]\n")
+              .append("binding = \"KV_")
+              .append(i)
+              .append("\"\n")
+              .append("id = \"")
+              .append(id(i + 100_000))
+              .append("\"\n");
         }
         t.append("\n[env.").append(env).append(".vars]\n");
         for (int i = 0; i < envLines - kvs * 4 - 5; i++) {
-          t.append("VAR_").append(i).append(" = '").append(env).append(' ').append(i)
+          t.append("VAR_")
+              .append(i)
+              .append(" = '")
+              .append(env)
+              .append(' ')
+              .append(i)
               .append("'\n");
         }
       }
@@ -96,7 +117,8 @@ abstract class LargeConfigs {
           .append("{\n")
           .append("  \"name\": \"bench\",\n")
           .append("  \"main\": \"src/index.ts\",\n")
-          .append("  \"compatibility_date\": \"").append(Workloads.COMPATIBILITY_DATE)
+          .append("  \"compatibility_date\": \"")
+          .append(Workloads.COMPATIBILITY_DATE)
           .append("\",\n")
           .append("  /* Plain variables, one per line. */\n")
           .append("  \"vars\": {\n");
@@ -104,34 +126,56 @@ abstract class LargeConfigs {
         if (i % 10 == 0) {
           t.append("    // group ").append(i / 10).append('\n');
         } else {
-          t.append("    \"VAR_").append(i).append("\": \"value ").append(i)
+          t.append("    \"VAR_")
+              .append(i)
+              .append("\": \"value ")
+              .append(i)
               .append("\", // set by hand\n");
         }
       }
       t.append("  },\n  \"kv_namespaces\": [\n");
       for (int i = 0; i < kvLines / 4; i++) {
         t.append("    {\n")
-            .append("      \"binding\": \"KV_").append(i).append("\",\n")
-            .append("      \"id\": \"").append(id(i)).append("\"\n")
+            .append("      \"binding\": \"KV_")
+            .append(i)
+            .append("\",\n")
+            .append("      \"id\": \"")
+            .append(id(i))
+            .append("\"\n")
             .append("    },\n");
       }
       t.append("  ],\n  \"env\": {\n");
       for (String env : Workloads.ENVIRONMENTS) {
-        t.append("    // The ").append(env).append(" environment.\n")
-            .append("    \"").append(env).append("\": {\n")
-            .append("      \"name\": \"bench-").append(env).append("\",\n")
+        t.append("    // The ")
+            .append(env)
+            .append(" environment.\n")
+            .append("    \"")
+            .append(env)
+            .append("\": {\n")
+            .append("      \"name\": \"bench-")
+            .append(env)
+            .append("\",\n")
             .append("      \"kv_namespaces\": [\n");
         int kvs = envLines / 2 / 4;
         for (int i = 0; i < kvs; i++) {
           t.append("        {\n")
-              .append("          \"binding\": \"KV_").append(i).append("\",\n")
-              .append("          \"id\": \"").append(id(i + 100_000)).append("\"\n")
+              .append("          \"binding\": \"KV_")
+              .append(i)
+              .append("\",\n")
+              .append("          \"id\": \"")
+              .append(id(i + 100_000))
+              .append("\"\n")
               .append("        },\n");
         }
         t.append("      ],\n      \"vars\": {\n");
         for (int i = 0; i < envLines - kvs * 4 - 8; i++) {
-          t.append("        \"VAR_").append(i).append("\": \"").append(env).append(' ')
-              .append(i).append("\",\n");
+          t.append("        \"VAR_")
+              .append(i)
+              .append("\": \"")
+              .append(env)
+              .append(' ')
+              .append(i)
+              .append("\",\n");
         }
         t.append("      },\n    },\n");
       }

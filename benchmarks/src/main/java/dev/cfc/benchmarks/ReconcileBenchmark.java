@@ -38,7 +38,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class ReconcileBenchmark {
@@ -58,15 +60,14 @@ public class ReconcileBenchmark {
     List<ContainerDefinition> before = Workloads.definitions(MANAGED_CONTAINERS, 0);
     // First pass without padding: how many lines do cfc's own entries take?
     int managedLines = managedLines(configs, before);
-    project = Workloads.project(configs.fileName(),
-        configs.text(TARGET_LINES - managedLines));
+    project = Workloads.project(configs.fileName(), configs.text(TARGET_LINES - managedLines));
     adopt(project, configs.fileName(), before);
     long lines = Workloads.lines(project.resolve(configs.fileName()));
     if (Math.abs(lines - TARGET_LINES) > 50) {
       throw new IllegalStateException("generated " + lines + " lines, wanted " + TARGET_LINES);
     }
-    request = Workloads.request(project, configs.fileName(),
-        Workloads.definitions(MANAGED_CONTAINERS, 1), false);
+    request = Workloads.request(
+        project, configs.fileName(), Workloads.definitions(MANAGED_CONTAINERS, 1), false);
     CompileResult result = Workloads.compileOrFail(request);
     List<PlannedFile> changed = result.changedFiles();
     if (changed.size() != 1) {

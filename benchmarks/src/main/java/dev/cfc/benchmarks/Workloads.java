@@ -33,8 +33,9 @@ final class Workloads {
   /** The date from which wrangler accepts the egress settings some definitions use. */
   static final String COMPATIBILITY_DATE = "2025-11-17";
 
-  private static final InstanceType[] TYPES = {InstanceType.LITE, InstanceType.BASIC,
-      InstanceType.STANDARD_1, InstanceType.STANDARD_2};
+  private static final InstanceType[] TYPES = {
+    InstanceType.LITE, InstanceType.BASIC, InstanceType.STANDARD_1, InstanceType.STANDARD_2
+  };
 
   private Workloads() {}
 
@@ -57,14 +58,17 @@ final class Workloads {
           .env("SERVICE_INDEX", Integer.toString(i))
           .label("team", "team" + (i % 12));
       if (i % 3 == 0) {
-        builder.requiredPorts(8080, 9090).readyOn(Probe.path("/ready"),
-            Probe.path("/live").port(9090).status(204));
+        builder
+            .requiredPorts(8080, 9090)
+            .readyOn(Probe.path("/ready"), Probe.path("/live").port(9090).status(204));
       }
       if (i % 4 == 0) {
         builder.hardTimeout("2h").secrets("API_KEY_" + i);
       }
       if (i % 5 == 0) {
-        builder.enableInternet(false).allowedHosts("*.stripe.com", "api" + i + ".example.com")
+        builder
+            .enableInternet(false)
+            .allowedHosts("*.stripe.com", "api" + i + ".example.com")
             .deniedHosts("*.evil.com");
       }
       if (i % 6 == 0) {
@@ -72,8 +76,10 @@ final class Workloads {
       }
       definitions.add(builder
           .environment("staging", e -> e.maxInstances(1))
-          .environment("production", e -> e.maxInstances(4 + n % 20 + (n == 0 ? bump : 0))
-              .image(Image.registry("registry.cloudflare.com/acme/svc" + n + ":2.0")))
+          .environment(
+              "production",
+              e -> e.maxInstances(4 + n % 20 + (n == 0 ? bump : 0))
+                  .image(Image.registry("registry.cloudflare.com/acme/svc" + n + ":2.0")))
           .environment("preview", e -> e.maxInstances(1).instanceType(InstanceType.LITE))
           .build());
     }
@@ -85,8 +91,8 @@ final class Workloads {
     try {
       Path dir = Files.createTempDirectory("cfc-bench-");
       Files.createDirectories(dir.resolve("src"));
-      Files.writeString(dir.resolve("src/index.ts"), "export default {};\n",
-          StandardCharsets.UTF_8);
+      Files.writeString(
+          dir.resolve("src/index.ts"), "export default {};\n", StandardCharsets.UTF_8);
       Files.writeString(dir.resolve(fileName), text, StandardCharsets.UTF_8);
       return dir;
     } catch (IOException e) {
@@ -99,17 +105,23 @@ final class Workloads {
     StringBuilder toml = new StringBuilder()
         .append("name = \"bench\"\n")
         .append("main = \"src/index.ts\"\n")
-        .append("compatibility_date = \"").append(COMPATIBILITY_DATE).append("\"\n");
+        .append("compatibility_date = \"")
+        .append(COMPATIBILITY_DATE)
+        .append("\"\n");
     for (String env : ENVIRONMENTS) {
-      toml.append("\n[env.").append(env).append("]\n")
-          .append("vars = { STAGE = \"").append(env).append("\" }\n");
+      toml.append("\n[env.")
+          .append(env)
+          .append("]\n")
+          .append("vars = { STAGE = \"")
+          .append(env)
+          .append("\" }\n");
     }
     return toml.toString();
   }
 
   /** The request {@code cfc generate} would build for this project. */
-  static CompileRequest request(Path dir, String configFile, List<ContainerDefinition> defs,
-      boolean typescript) {
+  static CompileRequest request(
+      Path dir, String configFile, List<ContainerDefinition> defs, boolean typescript) {
     return CompileRequest.builder(dir)
         .definitions(defs)
         .wranglerConfig(dir.resolve(configFile))
@@ -123,7 +135,9 @@ final class Workloads {
     CompileResult result = Compiler.compile(request);
     if (result.hasErrors()) {
       throw new IllegalStateException("the generated workload does not compile:\n"
-          + result.diagnostics().stream().limit(20).map(Diagnostic::render)
+          + result.diagnostics().stream()
+              .limit(20)
+              .map(Diagnostic::render)
               .collect(Collectors.joining("\n")));
     }
     return result;

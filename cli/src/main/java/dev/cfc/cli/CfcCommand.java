@@ -16,46 +16,63 @@ import picocli.CommandLine.ScopeType;
     description = "Compiles Cloudflare Containers declared in Java into wrangler config,"
         + " TypeScript and Java.",
     subcommands = {
-        GenerateCommand.class,
-        CheckCommand.class,
-        DiffCommand.class,
-        PlanCommand.class,
-        ValidateCommand.class,
-        ExplainCommand.class,
-        InitCommand.class,
+      GenerateCommand.class,
+      CheckCommand.class,
+      DiffCommand.class,
+      PlanCommand.class,
+      ValidateCommand.class,
+      ExplainCommand.class,
+      InitCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        "0:ok (for check: nothing is stale)",
-        "1:invalid input; diagnostics printed, nothing written",
-        "2:usage error",
-        "3:check: generated files are stale",
-        "4:I/O or internal error"})
+      "0:ok (for check: nothing is stale)",
+      "1:invalid input; diagnostics printed, nothing written",
+      "2:usage error",
+      "3:check: generated files are stale",
+      "4:I/O or internal error"
+    })
 final class CfcCommand implements Runnable {
 
-  @Option(names = "-C", paramLabel = "<dir>", scope = ScopeType.INHERIT,
+  @Option(
+      names = "-C",
+      paramLabel = "<dir>",
+      scope = ScopeType.INHERIT,
       description = "Run in this project directory (default: the current directory).")
   Path directory = Path.of(".");
 
-  @Option(names = "--config", paramLabel = "<cfc.toml>", scope = ScopeType.INHERIT,
+  @Option(
+      names = "--config",
+      paramLabel = "<cfc.toml>",
+      scope = ScopeType.INHERIT,
       description = "The project file (default: cfc.toml in the project directory).")
   Path config;
 
-  @Option(names = "--json", scope = ScopeType.INHERIT,
+  @Option(
+      names = "--json",
+      scope = ScopeType.INHERIT,
       description = "Print diagnostics and planned files as JSON; the same as --format=json.")
   boolean json;
 
-  @Option(names = "--format", paramLabel = "<format>", scope = ScopeType.INHERIT,
+  @Option(
+      names = "--format",
+      paramLabel = "<format>",
+      scope = ScopeType.INHERIT,
       description = "How to print: text (default), json, github (GitHub Actions workflow"
           + " commands) or sarif (SARIF 2.1.0) for validate, check and generate; text,"
           + " markdown or json for plan.")
   OutputFormat format;
 
-  @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
-      description = "Print no progress summaries: only diagnostics, and the diff of check, diff and --dry-run.")
+  @Option(
+      names = {"-q", "--quiet"},
+      scope = ScopeType.INHERIT,
+      description =
+          "Print no progress summaries: only diagnostics, and the diff of check, diff and --dry-run.")
   boolean quiet;
 
-  @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+  @Option(
+      names = {"-v", "--verbose"},
+      scope = ScopeType.INHERIT,
       description = "Explain what cfc does, such as whether javac ran or the cache was used.")
   boolean verbose;
 
@@ -82,14 +99,18 @@ final class CfcCommand implements Runnable {
    */
   OutputFormat format(picocli.CommandLine command, java.util.Set<OutputFormat> supported) {
     if (json && format != null && format != OutputFormat.JSON) {
-      throw new ParameterException(command,
-          "--json and --format=" + format + " contradict each other; give one");
+      throw new ParameterException(
+          command, "--json and --format=" + format + " contradict each other; give one");
     }
     OutputFormat chosen = json ? OutputFormat.JSON : format == null ? OutputFormat.TEXT : format;
     if (!supported.contains(chosen)) {
-      throw new ParameterException(command, "this command does not print --format="
-          + chosen + "; it prints " + supported.stream().map(OutputFormat::toString)
-              .collect(java.util.stream.Collectors.joining(", ")));
+      throw new ParameterException(
+          command,
+          "this command does not print --format="
+              + chosen + "; it prints "
+              + supported.stream()
+                  .map(OutputFormat::toString)
+                  .collect(java.util.stream.Collectors.joining(", ")));
     }
     return chosen;
   }

@@ -4,16 +4,19 @@ import dev.cfc.codegen.DiagnosticCatalog;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cfc explain CFC012}: prints the catalogue entry of a diagnostic code. */
-@Command(name = "explain", mixinStandardHelpOptions = true,
+@Command(
+    name = "explain",
+    mixinStandardHelpOptions = true,
     description = "Explain a diagnostic code: what it means, an example and the fix.")
 final class ExplainCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
+  @Spec
+  CommandSpec spec;
 
   @Parameters(paramLabel = "CODE", description = "A code such as CFC012.")
   String code;
@@ -22,8 +25,10 @@ final class ExplainCommand implements Callable<Integer> {
   public Integer call() {
     Optional<String> entry = DiagnosticCatalog.entry(code);
     if (entry.isEmpty()) {
-      spec.commandLine().getErr().println("cfc: no diagnostic code " + code
-          + "; codes look like CFC012 (see docs/diagnostics.md)");
+      spec.commandLine()
+          .getErr()
+          .println("cfc: no diagnostic code " + code
+              + "; codes look like CFC012 (see docs/diagnostics.md)");
       return Main.USAGE;
     }
     spec.commandLine().getOut().print(entry.get());

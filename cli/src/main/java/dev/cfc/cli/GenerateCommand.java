@@ -8,19 +8,26 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cfc generate}: writes the wrangler config, TypeScript and Java. */
-@Command(name = "generate", mixinStandardHelpOptions = true,
+@Command(
+    name = "generate",
+    mixinStandardHelpOptions = true,
     description = "Reconcile the wrangler config and write the generated TypeScript and Java.")
 final class GenerateCommand implements Callable<Integer> {
 
-  @ParentCommand CfcCommand root;
-  @Spec CommandSpec spec;
-  @Mixin PlanOptions plan;
+  @ParentCommand
+  CfcCommand root;
+
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  PlanOptions plan;
 
   @Option(names = "--dry-run", description = "Print the diff instead of writing.")
   boolean dryRun;
@@ -28,8 +35,8 @@ final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     OutputFormat format = root.format(spec.commandLine(), ProjectRun.DIAGNOSTIC_FORMATS);
-    ProjectRun run = new ProjectRun(root, spec.commandLine().getOut(),
-        spec.commandLine().getErr(), format, !dryRun);
+    ProjectRun run = new ProjectRun(
+        root, spec.commandLine().getOut(), spec.commandLine().getErr(), format, !dryRun);
     if (dryRun) {
       ProjectRun.Outcome outcome = run.planOutcome(plan);
       if (outcome.failed()) {
@@ -71,8 +78,7 @@ final class GenerateCommand implements Callable<Integer> {
    * compiling (see {@link NoChangeShortcut}). Failing to save it costs only speed.
    */
   private void saveFingerprint(ProjectRun.Outcome outcome, SeenInputs seen, String printed) {
-    boolean shortcutOptions = !root.json && plan.env == null && !plan.allowDestroy
-        && !plan.adopt;
+    boolean shortcutOptions = !root.json && plan.env == null && !plan.allowDestroy && !plan.adopt;
     if (!shortcutOptions) {
       return;
     }
@@ -80,16 +86,19 @@ final class GenerateCommand implements Callable<Integer> {
         root.projectFile().toAbsolutePath().normalize(), root.quiet, root.verbose);
     String notSaved;
     try {
-      notSaved = NoChangeShortcut.record(invocation, seen, outcome.externalReads(),
-          root.startedMillis, printed);
+      notSaved = NoChangeShortcut.record(
+          invocation, seen, outcome.externalReads(), root.startedMillis, printed);
     } catch (IOException e) {
       notSaved = "cannot save " + invocation.fingerprintShown() + ": " + e.getMessage();
     }
     if (root.verbose) {
-      spec.commandLine().getErr().println(notSaved == null
-          ? "cfc: saved " + invocation.fingerprintShown() + ": until an input changes, `cfc generate`"
-              + " answers without compiling"
-          : "cfc: no fingerprint: " + notSaved);
+      spec.commandLine()
+          .getErr()
+          .println(
+              notSaved == null
+                  ? "cfc: saved " + invocation.fingerprintShown()
+                      + ": until an input changes, `cfc generate`" + " answers without compiling"
+                  : "cfc: no fingerprint: " + notSaved);
     }
   }
 }

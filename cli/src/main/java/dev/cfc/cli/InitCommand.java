@@ -10,20 +10,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code cfc init}: scaffolds {@code cfc.toml}, a sample definition, a minimal wrangler config
  * when the project has none, and a {@code .gitignore} entry for the compile cache.
  */
-@Command(name = "init", mixinStandardHelpOptions = true,
+@Command(
+    name = "init",
+    mixinStandardHelpOptions = true,
     description = "Create cfc.toml, a sample ContainerSet and a .gitignore entry for .cfc/.")
 final class InitCommand implements Callable<Integer> {
 
-  @ParentCommand CfcCommand root;
-  @Spec CommandSpec spec;
+  @ParentCommand
+  CfcCommand root;
+
+  @Spec
+  CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
@@ -45,24 +50,29 @@ final class InitCommand implements Callable<Integer> {
       created.add("cfc/app/AppContainers.java");
     }
     boolean hasConfig = Files.exists(dir.resolve("wrangler.json"))
-        || Files.exists(dir.resolve("wrangler.jsonc")) || Files.exists(dir.resolve("wrangler.toml"));
+        || Files.exists(dir.resolve("wrangler.jsonc"))
+        || Files.exists(dir.resolve("wrangler.toml"));
     if (!hasConfig) {
       String worker = workerName(dir);
-      Files.writeString(dir.resolve("wrangler.toml"), "name = \"" + worker + "\"\n"
-          + "main = \"src/index.ts\"\n"
-          + "compatibility_date = \"2025-11-17\"\n", StandardCharsets.UTF_8,
+      Files.writeString(
+          dir.resolve("wrangler.toml"),
+          "name = \"" + worker + "\"\n"
+              + "main = \"src/index.ts\"\n"
+              + "compatibility_date = \"2025-11-17\"\n",
+          StandardCharsets.UTF_8,
           StandardOpenOption.CREATE_NEW);
       created.add("wrangler.toml");
       Path workerModule = dir.resolve("src/index.ts");
       if (!Files.exists(workerModule)) {
         Files.createDirectories(workerModule.getParent());
-        Files.writeString(workerModule, WORKER, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+        Files.writeString(
+            workerModule, WORKER, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
         created.add("src/index.ts");
       }
     }
     Files.createDirectories(projectFile.toAbsolutePath().getParent());
-    Files.writeString(projectFile, PROJECT_FILE, StandardCharsets.UTF_8,
-        StandardOpenOption.CREATE_NEW);
+    Files.writeString(
+        projectFile, PROJECT_FILE, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
     created.add(0, dir.relativize(projectFile.toAbsolutePath().normalize()).toString());
     if (addGitignoreEntry(dir)) {
       created.add(".gitignore (.cfc/)");
@@ -79,14 +89,14 @@ final class InitCommand implements Callable<Integer> {
 
   private static boolean addGitignoreEntry(Path dir) throws IOException {
     Path gitignore = dir.resolve(".gitignore");
-    String existing = Files.exists(gitignore)
-        ? Files.readString(gitignore, StandardCharsets.UTF_8) : "";
+    String existing =
+        Files.exists(gitignore) ? Files.readString(gitignore, StandardCharsets.UTF_8) : "";
     if (existing.lines().anyMatch(l -> l.strip().equals(".cfc/") || l.strip().equals(".cfc"))) {
       return false;
     }
     String prefix = existing.isEmpty() || existing.endsWith("\n") ? "" : "\n";
-    Files.writeString(gitignore, existing + prefix + "# cfc's compile cache\n.cfc/\n",
-        StandardCharsets.UTF_8);
+    Files.writeString(
+        gitignore, existing + prefix + "# cfc's compile cache\n.cfc/\n", StandardCharsets.UTF_8);
     return true;
   }
 

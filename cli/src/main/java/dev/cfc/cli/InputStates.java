@@ -71,8 +71,8 @@ final class InputStates {
       noteModified(path);
       // Links are followed, as a compile reading a generated file through one would; each
       // linked directory is walked once, so a link to an ancestor cannot loop.
-      boolean walk = root.tree()
-          && (!Files.isSymbolicLink(path) || linkedDirectories.add(path.toRealPath()));
+      boolean walk =
+          root.tree() && (!Files.isSymbolicLink(path) || linkedDirectories.add(path.toRealPath()));
       if (walk) {
         List<Path> children = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(path)) {
@@ -102,9 +102,13 @@ final class InputStates {
       }
       CRC32C crc = new CRC32C();
       crc.update(content);
-      lines.add(line.append("file ").append(content.length).append(' ')
-          .append(Long.toHexString(crc.getValue())).append(' ')
-          .append(Long.toHexString(fnv1a64(content))).toString());
+      lines.add(line.append("file ")
+          .append(content.length)
+          .append(' ')
+          .append(Long.toHexString(crc.getValue()))
+          .append(' ')
+          .append(Long.toHexString(fnv1a64(content)))
+          .toString());
       noteModified(path);
     } else if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
       lines.add(line.append("other").toString());

@@ -46,7 +46,8 @@ public final class Main {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
       PrintWriter err = commandLine.getErr();
-      IOException io = exception instanceof IOException e ? e
+      IOException io = exception instanceof IOException e
+          ? e
           : exception instanceof UncheckedIOException e ? e.getCause() : null;
       if (io != null) {
         // The system refused a read or write: its reason is the answer, not a bug to report.
@@ -68,8 +69,8 @@ public final class Main {
       PrintWriter err = exception.getCommandLine().getErr();
       err.println("cfc: " + exception.getMessage());
       CommandLine.UnmatchedArgumentException.printSuggestions(exception, err);
-      err.println("    see `cfc " + String.join(" ", commandPath(exception.getCommandLine()))
-          + " --help`");
+      err.println(
+          "    see `cfc " + String.join(" ", commandPath(exception.getCommandLine())) + " --help`");
       err.flush();
       return USAGE;
     });
@@ -79,12 +80,15 @@ public final class Main {
   /** {@code <file>: <reason>} as the operating system gave it, or the exception's message. */
   static String describe(IOException e) {
     if (e instanceof FileSystemException fs && fs.getFile() != null) {
-      String reason = e instanceof AccessDeniedException ? "permission denied"
-          : e instanceof NoSuchFileException ? "no such file or directory"
-          : e instanceof FileAlreadyExistsException ? "already exists"
-          : fs.getReason() != null ? fs.getReason() : "I/O error";
-      return fs.getFile() + (fs.getOtherFile() == null ? "" : " -> " + fs.getOtherFile())
-          + ": " + reason;
+      String reason = e instanceof AccessDeniedException
+          ? "permission denied"
+          : e instanceof NoSuchFileException
+              ? "no such file or directory"
+              : e instanceof FileAlreadyExistsException
+                  ? "already exists"
+                  : fs.getReason() != null ? fs.getReason() : "I/O error";
+      return fs.getFile() + (fs.getOtherFile() == null ? "" : " -> " + fs.getOtherFile()) + ": "
+          + reason;
     }
     return "I/O error: " + e.getMessage();
   }

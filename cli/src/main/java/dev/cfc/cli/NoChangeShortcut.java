@@ -1,8 +1,8 @@
 package dev.cfc.cli;
 
 import dev.cfc.codegen.CompileInputs;
-import dev.cfc.codegen.ProjectState;
 import dev.cfc.codegen.Compiler;
+import dev.cfc.codegen.ProjectState;
 import dev.cfc.dsl.ContainerSet;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -46,6 +46,7 @@ final class NoChangeShortcut {
 
   /** The fingerprint of the project file {@code cfc.toml}; other project files have their own. */
   static final String FILE = ".cfc/fingerprint";
+
   private static final String HEADER = "cfc generate fingerprint 3";
 
   /** The command lines the shortcut answers: {@code generate}, optionally quiet, in a project. */
@@ -110,8 +111,13 @@ final class NoChangeShortcut {
    * @param printed exactly what the run printed to standard output
    * @return why no fingerprint was saved, or null when one was
    */
-  static String record(Invocation invocation, SeenInputs seen, List<String> externalReads,
-      long startedMillis, String printed) throws IOException {
+  static String record(
+      Invocation invocation,
+      SeenInputs seen,
+      List<String> externalReads,
+      long startedMillis,
+      String printed)
+      throws IOException {
     Path fingerprint = invocation.fingerprintFile();
     if (!externalReads.isEmpty()) {
       Files.deleteIfExists(fingerprint);
@@ -137,17 +143,23 @@ final class NoChangeShortcut {
     }
     lines.add("print " + escape(printed));
     for (InputStates.Root root : roots) {
-      lines.add(root.tree() ? "tree " + escape(root.extension()) + " "
-          + escape(root.path().toString()) : "path " + escape(root.path().toString()));
+      lines.add(
+          root.tree()
+              ? "tree " + escape(root.extension()) + " " + escape(root.path().toString())
+              : "path " + escape(root.path().toString()));
     }
     for (String state : observed.lines()) {
       lines.add("state " + escape(state));
     }
     Files.createDirectories(fingerprint.getParent());
-    Path temporary = fingerprint.resolveSibling("fingerprint." + ProcessHandle.current().pid());
+    Path temporary =
+        fingerprint.resolveSibling("fingerprint." + ProcessHandle.current().pid());
     Files.write(temporary, lines, StandardCharsets.UTF_8);
     try {
-      Files.move(temporary, fingerprint, StandardCopyOption.ATOMIC_MOVE,
+      Files.move(
+          temporary,
+          fingerprint,
+          StandardCopyOption.ATOMIC_MOVE,
           StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(temporary, fingerprint, StandardCopyOption.REPLACE_EXISTING);
@@ -166,8 +178,7 @@ final class NoChangeShortcut {
 
   /** The DSL sources' tree, as {@link Compiler#inputs} names it. */
   static List<InputStates.Root> sourcesRoot(Path sourcesDir) {
-    return List.of(new InputStates.Root(sourcesDir.toAbsolutePath().normalize(), true,
-        ".java"));
+    return List.of(new InputStates.Root(sourcesDir.toAbsolutePath().normalize(), true, ".java"));
   }
 
   /** The roots of what one compile reads. */
@@ -177,8 +188,8 @@ final class NoChangeShortcut {
       roots.add(new InputStates.Root(path.toAbsolutePath().normalize(), false, null));
     }
     for (CompileInputs.Tree tree : inputs.trees()) {
-      roots.add(new InputStates.Root(tree.root().toAbsolutePath().normalize(), true,
-          tree.extension()));
+      roots.add(
+          new InputStates.Root(tree.root().toAbsolutePath().normalize(), true, tree.extension()));
     }
     return List.copyOf(roots);
   }
@@ -214,7 +225,7 @@ final class NoChangeShortcut {
         }
         case "-q", "--quiet" -> quiet = true;
         case "-v", "--verbose" -> verbose = true;
-        case "--no-color" -> { }
+        case "--no-color" -> {}
         case "-C", "--config" -> {
           if (i + 1 == args.length || args[i + 1].startsWith("-")) {
             return null;
@@ -284,7 +295,8 @@ final class NoChangeShortcut {
   /** A jar's size and time; for a class directory (tests, IDEs), its files' count and times. */
   private static String identity(Path codeSource) throws IOException {
     if (Files.isRegularFile(codeSource)) {
-      return Files.size(codeSource) + " " + Files.getLastModifiedTime(codeSource).toMillis();
+      return Files.size(codeSource) + " "
+          + Files.getLastModifiedTime(codeSource).toMillis();
     }
     long[] countAndNewest = {0, 0};
     walkTimes(codeSource, countAndNewest);
@@ -298,16 +310,16 @@ final class NoChangeShortcut {
           walkTimes(child, countAndNewest);
         } else {
           countAndNewest[0]++;
-          countAndNewest[1] = Math.max(countAndNewest[1],
-              Files.getLastModifiedTime(child).toMillis());
+          countAndNewest[1] =
+              Math.max(countAndNewest[1], Files.getLastModifiedTime(child).toMillis());
         }
       }
     }
   }
 
   /** A saved fingerprint: its key, what to print, the roots and their states. */
-  private record Saved(List<String> key, String printed, List<InputStates.Root> roots,
-      List<String> states) {
+  private record Saved(
+      List<String> key, String printed, List<InputStates.Root> roots, List<String> states) {
 
     static Saved parse(List<String> lines) {
       if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
@@ -329,7 +341,9 @@ final class NoChangeShortcut {
           case "path" -> roots.add(new InputStates.Root(Path.of(unescape(value)), false, null));
           case "tree" -> {
             int split = value.indexOf(' ');
-            roots.add(new InputStates.Root(Path.of(unescape(value.substring(split + 1))), true,
+            roots.add(new InputStates.Root(
+                Path.of(unescape(value.substring(split + 1))),
+                true,
                 unescape(value.substring(0, split))));
           }
           case "state" -> states.add(unescape(value));

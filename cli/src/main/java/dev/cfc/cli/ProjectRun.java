@@ -45,8 +45,8 @@ final class ProjectRun {
    * @param format how diagnostics and the report are printed
    * @param writes whether the command writes the project (it may then cache compiled classes)
    */
-  ProjectRun(CfcCommand options, PrintWriter out, PrintWriter err, OutputFormat format,
-      boolean writes) {
+  ProjectRun(
+      CfcCommand options, PrintWriter out, PrintWriter err, OutputFormat format, boolean writes) {
     this.options = options;
     this.out = out;
     this.err = err;
@@ -81,17 +81,17 @@ final class ProjectRun {
      * a file, else {@link Main#INVALID}, the input's fault.
      */
     int failureExitCode() {
-      return diagnostics().stream().anyMatch(Diagnostic::isIoFailure) ? Main.IO_ERROR
+      return diagnostics().stream().anyMatch(Diagnostic::isIoFailure)
+          ? Main.IO_ERROR
           : Main.INVALID;
     }
   }
 
   /** Loads and compiles the project with the given command-specific settings. */
-  Outcome compile(String onlyEnvironment, boolean allowDestroy, boolean adopt)
-      throws IOException {
+  Outcome compile(String onlyEnvironment, boolean allowDestroy, boolean adopt) throws IOException {
     Loading loading = new Loading(onlyEnvironment, allowDestroy, adopt, null);
-    return new Outcome(Generation.run(Generation.Request.check(state()), loading),
-        loading.externalReads);
+    return new Outcome(
+        Generation.run(Generation.Request.check(state()), loading), loading.externalReads);
   }
 
   /**
@@ -155,16 +155,16 @@ final class ProjectRun {
         return Generation.Planned.failed(loaded.diagnostics());
       }
       ProjectConfig config = loaded.config();
-      DefinitionLoader loader = new DefinitionLoader(state(), options.verbose ? err : null,
-          config.definitionTimeout(), !writes);
-      beforeReading(NoChangeShortcut.sourcesRoot(
-          config.projectDir().resolve(config.sourcesDir())));
+      DefinitionLoader loader = new DefinitionLoader(
+          state(), options.verbose ? err : null, config.definitionTimeout(), !writes);
+      beforeReading(NoChangeShortcut.sourcesRoot(config.projectDir().resolve(config.sourcesDir())));
       DefinitionLoader.Loaded definitions = loader.load(config.sourcesDir());
       if (definitions.diagnostics().stream().anyMatch(Diagnostic::isError)) {
         return Generation.Planned.failed(definitions.diagnostics());
       }
       if (onlyEnvironment != null && !config.environments().contains(onlyEnvironment)) {
-        return Generation.Planned.failed(List.of(Diagnostic.error("CFC207",
+        return Generation.Planned.failed(List.of(Diagnostic.error(
+            "CFC207",
             Diagnostic.Location.of("cfc.toml"),
             "--env " + onlyEnvironment + " is not one of the environments in cfc.toml "
                 + config.environments(),
@@ -217,8 +217,7 @@ final class ProjectRun {
     report(outcome.diagnostics(), files, textFooter);
   }
 
-  private void report(List<Diagnostic> diagnostics, List<PlannedFile> files,
-      String textFooter) {
+  private void report(List<Diagnostic> diagnostics, List<PlannedFile> files, String textFooter) {
     switch (format) {
       case JSON -> {
         out.println(json(diagnostics, files));
@@ -279,5 +278,4 @@ final class ProjectRun {
   static String summaries(CompileResult result) {
     return String.join("\n", result.summaryLines()) + "\n";
   }
-
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +24,8 @@ class CiFormatsTest {
       + "        .image(Image.registry(\"registry.cloudflare.com/shop/api:1.0\"))"
       + ".maxInstances(0).build()";
 
-  @TempDir Path project;
+  @TempDir
+  Path project;
 
   private String out;
   private String err;
@@ -46,9 +46,11 @@ class CiFormatsTest {
     ProjectFiles.shop(project, "", INVALID);
     for (String command : List.of("validate", "check", "generate")) {
       assertThat(run(command, "--format=github")).as(command + err).isEqualTo(Main.INVALID);
-      assertThat(out).as(command).matches(
-          "::error file=cfc/app/AppContainers\\.java,line=10,col=\\d+,title=CFC020::CFC020:"
-              + " maxInstances 0 must be at least 1%0A[^\n]*\n");
+      assertThat(out)
+          .as(command)
+          .matches(
+              "::error file=cfc/app/AppContainers\\.java,line=10,col=\\d+,title=CFC020::CFC020:"
+                  + " maxInstances 0 must be at least 1%0A[^\n]*\n");
       assertThat(err).as(command).isEqualTo("1 error; nothing was written\n");
     }
     assertThat(project.resolve("cfc.lock")).doesNotExist();
@@ -74,7 +76,8 @@ class CiFormatsTest {
   void aValidProjectGivesAnEmptySarifLogAndTheUsualExitCode() throws IOException {
     ProjectFiles.shop(project, "", ProjectFiles.API);
     assertThat(run("check", "--format=sarif")).isEqualTo(Main.STALE);
-    assertThat(new ObjectMapper().readTree(out).get("runs").get(0).get("results")).isEmpty();
+    assertThat(new ObjectMapper().readTree(out).get("runs").get(0).get("results"))
+        .isEmpty();
     assertThat(run("generate", "--format=sarif")).isEqualTo(Main.OK);
     assertThat(project.resolve("cfc.lock")).exists();
     assertThat(new ObjectMapper().readTree(out).get("version").asText()).isEqualTo("2.1.0");
@@ -104,8 +107,9 @@ class CiFormatsTest {
   void planSummarisesWhatGenerateWouldDoAndLeavesTheDiffToDiff() throws IOException {
     ProjectFiles.shop(project, "", ProjectFiles.API);
     assertThat(run("plan")).as(err).isEqualTo(Main.OK);
-    assertThat(out).startsWith("wrangler.toml:\n  top level:\n    created   ApiContainer\n"
-        + "  migration v1: creates ApiContainer\n");
+    assertThat(out)
+        .startsWith("wrangler.toml:\n  top level:\n    created   ApiContainer\n"
+            + "  migration v1: creates ApiContainer\n");
     assertThat(out).contains("runtime updated to cfc ").doesNotContain("cfc-runtime.ts");
     assertThat(run("plan", "--all")).isEqualTo(Main.OK);
     assertThat(out).contains("created src/_generated/cfc-runtime.ts");

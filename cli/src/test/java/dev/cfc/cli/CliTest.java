@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The CLI run in-process through picocli, asserting exact output and exit codes. */
 class CliTest {
 
-  @TempDir Path project;
+  @TempDir
+  Path project;
 
   private String out;
   private String err;
@@ -100,7 +101,9 @@ class CliTest {
     try (Stream<Path> walk = Files.walk(project)) {
       return walk.filter(Files::isRegularFile)
           .filter(p -> !project.relativize(p).startsWith(".cfc"))
-          .map(project::relativize).sorted().toList();
+          .map(project::relativize)
+          .sorted()
+          .toList();
     }
   }
 
@@ -144,7 +147,8 @@ class CliTest {
     JsonNode root = new ObjectMapper().readTree(out);
     assertThat(root.fieldNames()).toIterable().containsExactly("diagnostics", "files");
     JsonNode first = root.get("diagnostics").get(0);
-    assertThat(first.fieldNames()).toIterable()
+    assertThat(first.fieldNames())
+        .toIterable()
         .containsExactly("code", "severity", "message", "file", "line", "column", "hint");
     assertThat(first.get("code").asText()).isEqualTo("CFC010");
     assertThat(first.get("severity").asText()).isEqualTo("error");
@@ -159,7 +163,9 @@ class CliTest {
     assertThat(run("generate")).isEqualTo(0);
     assertThat(out).contains("wrangler.toml: +1 container, +1 binding, +1 migration v1\n");
     String written = Files.readString(project.resolve("wrangler.toml"));
-    assertThat(written).startsWith(WRANGLER).contains("class_name = \"ApiContainer\"")
+    assertThat(written)
+        .startsWith(WRANGLER)
+        .contains("class_name = \"ApiContainer\"")
         .contains("name = \"shop-api\"");
     assertThat(run("generate")).isEqualTo(0);
     assertThat(out).isEqualTo("no changes\n");
@@ -172,14 +178,16 @@ class CliTest {
     assertThat(run("generate")).isEqualTo(0);
     source("AppContainers.java", GOOD.replace(".maxInstances(3)", ".maxInstances(4)"));
     assertThat(run("check")).isEqualTo(3);
-    assertThat(out).contains("-max_instances = 3\n+max_instances = 4\n")
+    assertThat(out)
+        .contains("-max_instances = 3\n+max_instances = 4\n")
         .contains("wrangler.toml: ~1 field\n")
         .contains("src/_generated: 1 updated\n")
         .endsWith("stale: run `cfc generate` and commit the result\n");
-    assertThat(out.lines().filter(l -> l.startsWith("+") && !l.startsWith("+++"))).containsExactly(
-        "+max_instances = 4",
-        "+    api: createContainerHandle(env.CONTAINER_API, { maxInstances: 4, defaultPort: 8080 },"
-            + " deps),");
+    assertThat(out.lines().filter(l -> l.startsWith("+") && !l.startsWith("+++")))
+        .containsExactly(
+            "+max_instances = 4",
+            "+    api: createContainerHandle(env.CONTAINER_API, { maxInstances: 4, defaultPort: 8080 },"
+                + " deps),");
     assertThat(run("--quiet", "check")).isEqualTo(3);
     assertThat(out).contains("+max_instances = 4");
     assertThat(run("diff")).isEqualTo(0);
@@ -192,7 +200,8 @@ class CliTest {
   void removingADefinitionWithoutAllowDestroyWritesNothing() throws IOException {
     assertThat(run("generate")).isEqualTo(0);
     String generated = Files.readString(project.resolve("wrangler.toml"));
-    source("AppContainers.java", GOOD.replace("\"api\"", "\"web\"").replace("shop/api", "shop/web"));
+    source(
+        "AppContainers.java", GOOD.replace("\"api\"", "\"web\"").replace("shop/api", "shop/web"));
     assertThat(run("generate")).isEqualTo(1);
     assertThat(err).contains("error CFC103").contains("ApiContainer").contains("--allow-destroy");
     assertThat(Files.readString(project.resolve("wrangler.toml"))).isEqualTo(generated);
@@ -209,7 +218,8 @@ class CliTest {
     assertThat(generated.resolve("ApiContainer.ts")).exists();
     Path handWritten = generated.resolve("notes.ts");
     Files.writeString(handWritten, "export const notes = 1;\n");
-    source("AppContainers.java", GOOD.replace("\"api\"", "\"web\"").replace("shop/api", "shop/web"));
+    source(
+        "AppContainers.java", GOOD.replace("\"api\"", "\"web\"").replace("shop/api", "shop/web"));
     assertThat(run("generate", "--allow-destroy")).isEqualTo(0);
     assertThat(out).contains("src/_generated: ").contains("1 created").contains("1 deleted");
     assertThat(generated.resolve("ApiContainer.ts")).doesNotExist();
@@ -220,18 +230,20 @@ class CliTest {
 
   @Test
   void aSecondConfigThatWranglerWouldReadFirstIsAWarningNamingBoth() throws IOException {
-    Files.writeString(project.resolve("cfc.toml"),
-        "sources = \"cfc\"\nwrangler = \"wrangler.toml\"\n");
+    Files.writeString(
+        project.resolve("cfc.toml"), "sources = \"cfc\"\nwrangler = \"wrangler.toml\"\n");
     Files.writeString(project.resolve("wrangler.jsonc"), "{ \"name\": \"other\" }\n");
     assertThat(run("validate")).isEqualTo(0);
-    assertThat(err).startsWith("wrangler.jsonc: warning CFC209: both wrangler.toml and"
-        + " wrangler.jsonc exist; cfc edits wrangler.toml, but wrangler reads wrangler.jsonc"
-        + " first");
+    assertThat(err)
+        .startsWith("wrangler.jsonc: warning CFC209: both wrangler.toml and"
+            + " wrangler.jsonc exist; cfc edits wrangler.toml, but wrangler reads wrangler.jsonc"
+            + " first");
   }
 
   @Test
   void aConfigWranglerOnlyReadsWithDashCHasNoRivalBesideIt() throws IOException {
-    Files.writeString(project.resolve("cfc.toml"),
+    Files.writeString(
+        project.resolve("cfc.toml"),
         "sources = \"cfc\"\nwrangler = \"wrangler.runtime-host.toml\"\n");
     Files.writeString(project.resolve("wrangler.runtime-host.toml"), WRANGLER);
     Files.writeString(project.resolve("wrangler.jsonc"), "{ \"name\": \"other\" }\n");
@@ -241,8 +253,9 @@ class CliTest {
 
   @Test
   void aWarningListedInSuppressWarningsIsNotReported() throws IOException {
-    Files.writeString(project.resolve("cfc.toml"), "sources = \"cfc\"\nwrangler ="
-        + " \"wrangler.toml\"\nsuppress-warnings = [\"CFC209\"]\n");
+    Files.writeString(
+        project.resolve("cfc.toml"),
+        "sources = \"cfc\"\nwrangler =" + " \"wrangler.toml\"\nsuppress-warnings = [\"CFC209\"]\n");
     Files.writeString(project.resolve("wrangler.jsonc"), "{ \"name\": \"other\" }\n");
     assertThat(run("validate")).isEqualTo(0);
     assertThat(err).isEmpty();
@@ -250,28 +263,37 @@ class CliTest {
 
   @Test
   void anErrorOrAnUnknownCodeCannotBeSuppressed() throws IOException {
-    Files.writeString(project.resolve("cfc.toml"),
+    Files.writeString(
+        project.resolve("cfc.toml"),
         "sources = \"cfc\"\nsuppress-warnings = [\"CFC100\", \"CFC999\"]\n");
     assertThat(run("validate")).isEqualTo(1);
-    assertThat(err).contains("cfc.toml:2:1: error CFC205: CFC100 in suppress-warnings is an"
+    assertThat(err)
+        .contains("cfc.toml:2:1: error CFC205: CFC100 in suppress-warnings is an"
             + " error, and errors cannot be suppressed")
         .contains("error CFC205: CFC999 in suppress-warnings is not a cfc diagnostic code");
   }
 
   @Test
   void accountLimitsInTheProjectFileAdmitALargerCustomInstanceType() throws IOException {
-    source("AppContainers.java", GOOD.replace(".maxInstances(3)",
-        ".maxInstances(3).instanceType(InstanceType.custom(8, 32768, 40000))"));
+    source(
+        "AppContainers.java",
+        GOOD.replace(
+            ".maxInstances(3)",
+            ".maxInstances(3).instanceType(InstanceType.custom(8, 32768, 40000))"));
     assertThat(run("validate")).isEqualTo(1);
     assertThat(err).contains("error CFC021").contains("[account-limits]");
-    Files.writeString(project.resolve("cfc.toml"), "sources = \"cfc\"\n\n[account-limits]\n"
-        + "vcpu = 8\nmemory-mib = 32768\ndisk-mb = 40000\n");
+    Files.writeString(
+        project.resolve("cfc.toml"),
+        "sources = \"cfc\"\n\n[account-limits]\n"
+            + "vcpu = 8\nmemory-mib = 32768\ndisk-mb = 40000\n");
     assertThat(run("validate")).as(err).isEqualTo(0);
-    Files.writeString(project.resolve("cfc.toml"), "sources = \"cfc\"\n\n[account-limits]\n"
-        + "vcpu = -1\ncores = 8\n");
+    Files.writeString(
+        project.resolve("cfc.toml"),
+        "sources = \"cfc\"\n\n[account-limits]\n" + "vcpu = -1\ncores = 8\n");
     assertThat(run("validate")).isEqualTo(1);
-    assertThat(err).contains("cfc.toml:4:1: error CFC205: account-limits.vcpu must be a positive"
-        + " number").contains("error CFC205: unknown key cores in [account-limits]");
+    assertThat(err)
+        .contains("cfc.toml:4:1: error CFC205: account-limits.vcpu must be a positive" + " number")
+        .contains("error CFC205: unknown key cores in [account-limits]");
   }
 
   @Test
@@ -286,16 +308,22 @@ class CliTest {
     assertThat(run("--verbose", "generate")).isEqualTo(0);
     assertThat(err).contains("with javac in");
     assertThat(run("--verbose", "validate")).isEqualTo(0);
-    assertThat(err).contains("sources unchanged: using cached classes")
-        .contains("(javac not run)").doesNotContain("with javac in");
+    assertThat(err)
+        .contains("sources unchanged: using cached classes")
+        .contains("(javac not run)")
+        .doesNotContain("with javac in");
   }
 
   @Test
   void aJavaCompileErrorIsShownLikeJavac() throws IOException {
     source("AppContainers.java", GOOD.replace(".maxInstances(3)", ".maxInstancez(3)"));
     assertThat(run("validate")).isEqualTo(1);
-    assertThat(err).startsWith("cfc/app/AppContainers.java:12:").contains("error CFC203")
-        .contains("cannot find symbol").contains(".maxInstancez(3)").contains("^");
+    assertThat(err)
+        .startsWith("cfc/app/AppContainers.java:12:")
+        .contains("error CFC203")
+        .contains("cannot find symbol")
+        .contains(".maxInstancez(3)")
+        .contains("^");
   }
 
   @Test
@@ -309,8 +337,7 @@ class CliTest {
   void missingSourcesDirectoryHasItsOwnMessage() throws IOException {
     Files.writeString(project.resolve("cfc.toml"), "sources = \"nowhere\"\n");
     assertThat(run("validate")).isEqualTo(1);
-    assertThat(err).startsWith(
-        "cfc.toml: error CFC201: sources directory nowhere does not exist");
+    assertThat(err).startsWith("cfc.toml: error CFC201: sources directory nowhere does not exist");
   }
 
   @Test
@@ -322,8 +349,11 @@ class CliTest {
 
   @Test
   void twoContainerSetsAreBothLoaded() throws IOException {
-    source("More.java", GOOD.replace("AppContainers", "More").replace("\"api\"", "\"web\"")
-        .replace("shop/api", "shop/web"));
+    source(
+        "More.java",
+        GOOD.replace("AppContainers", "More")
+            .replace("\"api\"", "\"web\"")
+            .replace("shop/api", "shop/web"));
     assertThat(run("generate")).isEqualTo(0);
     String written = Files.readString(project.resolve("wrangler.toml"));
     assertThat(written).contains("ApiContainer").contains("WebContainer");
@@ -332,7 +362,8 @@ class CliTest {
   @Test
   void explainPrintsTheCatalogueEntry() {
     assertThat(run("explain", "CFC012")).isEqualTo(0);
-    assertThat(out).startsWith("## CFC012 — defaultPort not among requiredPorts")
+    assertThat(out)
+        .startsWith("## CFC012 — defaultPort not among requiredPorts")
         .contains("Fix:");
     assertThat(run("explain", "CFC999")).isEqualTo(2);
     assertThat(err).contains("no diagnostic code CFC999");
@@ -343,18 +374,26 @@ class CliTest {
     Path fresh = project.resolve("fresh");
     Files.createDirectories(fresh);
     StringWriter o = new StringWriter();
-    int code = Main.run(new String[] {"-C", fresh.toString(), "init"}, new PrintWriter(o),
+    int code = Main.run(
+        new String[] {"-C", fresh.toString(), "init"},
+        new PrintWriter(o),
         new PrintWriter(new StringWriter()));
     assertThat(code).isEqualTo(0);
-    assertThat(o.toString()).contains("created cfc.toml").contains("created wrangler.toml")
+    assertThat(o.toString())
+        .contains("created cfc.toml")
+        .contains("created wrangler.toml")
         .contains("created src/index.ts");
     assertThat(Files.readString(fresh.resolve("src/index.ts"))).contains("AppContainer");
     assertThat(Files.readString(fresh.resolve(".gitignore"))).contains(".cfc/");
-    code = Main.run(new String[] {"-C", fresh.toString(), "validate"},
-        new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    code = Main.run(
+        new String[] {"-C", fresh.toString(), "validate"},
+        new PrintWriter(new StringWriter()),
+        new PrintWriter(new StringWriter()));
     assertThat(code).isEqualTo(0);
-    code = Main.run(new String[] {"-C", fresh.toString(), "init"},
-        new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    code = Main.run(
+        new String[] {"-C", fresh.toString(), "init"},
+        new PrintWriter(new StringWriter()),
+        new PrintWriter(new StringWriter()));
     assertThat(code).isEqualTo(1);
   }
 

@@ -19,15 +19,24 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConcurrentRunsTest {
 
-  @TempDir Path project;
+  @TempDir
+  Path project;
 
   private Process start(Path log) throws IOException {
-    String classpath = System.getProperty("surefire.test.class.path",
-        System.getProperty("java.class.path"));
+    String classpath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    return new ProcessBuilder(java.toString(), "-cp", classpath, Main.class.getName(),
-        "-C", project.toString(), "generate")
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return new ProcessBuilder(
+            java.toString(),
+            "-cp",
+            classpath,
+            Main.class.getName(),
+            "-C",
+            project.toString(),
+            "generate")
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
   }
 
   @Test
@@ -46,11 +55,16 @@ class ConcurrentRunsTest {
       assertThat(run.exitValue()).as(output).isZero();
       outputs.add(output);
     }
-    assertThat(outputs).filteredOn(o -> o.contains("wrangler.toml: +1 container")).hasSize(1);
+    assertThat(outputs)
+        .filteredOn(o -> o.contains("wrangler.toml: +1 container"))
+        .hasSize(1);
     // The run that waited for the lock may say so first.
-    assertThat(outputs).filteredOn(o -> o.lines()
-        .filter(line -> !line.startsWith("cfc: waiting for ")).toList()
-        .equals(List.of("no changes"))).hasSize(1);
+    assertThat(outputs)
+        .filteredOn(o -> o.lines()
+            .filter(line -> !line.startsWith("cfc: waiting for "))
+            .toList()
+            .equals(List.of("no changes")))
+        .hasSize(1);
     String wrangler = Files.readString(project.resolve("wrangler.toml"));
     assertThat(wrangler.split("\\[\\[containers]]", -1)).hasSize(2);
     assertThat(wrangler.split("tag = \"v", -1)).hasSize(2);

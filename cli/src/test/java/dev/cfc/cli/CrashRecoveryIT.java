@@ -29,10 +29,11 @@ class CrashRecoveryIT {
   private static final String HALT = "-Dcfc.test.haltAfterStep=";
   private static final int KILLED = 137;
 
-  @TempDir Path work;
+  @TempDir
+  Path work;
 
-  private final Path root = Path.of(System.getProperty("cfc.it.root", "..")).toAbsolutePath()
-      .normalize();
+  private final Path root =
+      Path.of(System.getProperty("cfc.it.root", "..")).toAbsolutePath().normalize();
 
   record Run(int exitCode, String out, String err) {}
 
@@ -61,11 +62,13 @@ class CrashRecoveryIT {
         steps = n - 1;
         break;
       }
-      assertThat(crashed.exitCode()).as("killed after step %d: %s", n, crashed.err())
+      assertThat(crashed.exitCode())
+          .as("killed after step %d: %s", n, crashed.err())
           .isEqualTo(KILLED);
       Map<String, String> mixed = tree(project);
       for (Map.Entry<String, String> file : mixed.entrySet()) {
-        assertThat(file.getValue()).as("%s after a kill after step %d", file.getKey(), n)
+        assertThat(file.getValue())
+            .as("%s after a kill after step %d", file.getKey(), n)
             .isIn(oldSet.get(file.getKey()), newSet.get(file.getKey()));
       }
 
@@ -75,19 +78,22 @@ class CrashRecoveryIT {
         assertThat(check.exitCode()).isEqualTo(1);
         assertThat(check.err()).contains("error CFC221").doesNotContain("CFC102");
       } else {
-        assertThat(mixed).as("without a journal, after a kill after step %d", n)
+        assertThat(mixed)
+            .as("without a journal, after a kill after step %d", n)
             .isIn(oldSet, newSet);
       }
 
       Run next = cfc(project, null, "generate");
       assertThat(next.exitCode()).as(next.err()).isZero();
       // Rolled back to the old set, the run writes everything; past the commit, nothing.
-      assertThat(next.out()).as("the run after a kill after step %d", n)
+      assertThat(next.out())
+          .as("the run after a kill after step %d", n)
           .isEqualTo(pending || mixed.equals(oldSet) ? complete.out() : "no changes\n");
       assertThat(tree(project)).isEqualTo(newSet);
       assertThat(leftovers(project)).isEmpty();
     }
-    assertThat(steps).as("journal, directories, a temp file and a move per file, commit")
+    assertThat(steps)
+        .as("journal, directories, a temp file and a move per file, commit")
         .isGreaterThan(10);
   }
 
@@ -99,7 +105,8 @@ class CrashRecoveryIT {
     // Journal (2), directories (1), then temp files: stop after the config and cfc.lock moved.
     Run first = cfc(project, null, "generate", "--dry-run");
     assertThat(first.exitCode()).isZero();
-    int files = (int) first.out().lines().filter(line -> line.startsWith("+++ ")).count();
+    int files =
+        (int) first.out().lines().filter(line -> line.startsWith("+++ ")).count();
     assertThat(cfc(project, 2 + 1 + files + 2, "generate").exitCode()).isEqualTo(KILLED);
 
     Run rollbackKilled = cfc(project, 1, "generate");
@@ -119,16 +126,20 @@ class CrashRecoveryIT {
     Path out = Files.createTempFile(work, "out", ".txt");
     Path err = Files.createTempFile(work, "err", ".txt");
     List<String> command = new ArrayList<>();
-    command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+    command.addAll(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-XX:TieredStopAtLevel=1",
+        "-XX:+UseSerialGC"));
     if (haltAfter != null) {
       command.add(HALT + haltAfter);
     }
-    command.addAll(List.of("-jar", root.resolve("cli/target/cfc.jar").toString(), "-C",
-        project.toString()));
+    command.addAll(
+        List.of("-jar", root.resolve("cli/target/cfc.jar").toString(), "-C", project.toString()));
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectOutput(out.toFile())
-        .redirectError(err.toFile()).start();
+    Process process = new ProcessBuilder(command)
+        .redirectOutput(out.toFile())
+        .redirectError(err.toFile())
+        .start();
     assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("cfc finished").isTrue();
     return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
   }
@@ -156,8 +167,12 @@ class CrashRecoveryIT {
   }
 
   private static void copy(Path from, Path to) throws IOException {
-    ProjectFiles.copy(from, to, relative -> relative.startsWith("src/_generated")
-        || relative.toString().equals("cfc.lock") || relative.startsWith(".cfc/fingerprint")
-        || relative.startsWith("target"));
+    ProjectFiles.copy(
+        from,
+        to,
+        relative -> relative.startsWith("src/_generated")
+            || relative.toString().equals("cfc.lock")
+            || relative.startsWith(".cfc/fingerprint")
+            || relative.startsWith("target"));
   }
 }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DefinitionIsolationTest {
 
-  @TempDir Path project;
+  @TempDir
+  Path project;
 
   /** What one run printed, with its exit code. */
   record Run(int exitCode, String output) {}
@@ -31,13 +32,21 @@ class DefinitionIsolationTest {
   }
 
   private Process start(Path log, String maxHeap, String... args) throws IOException {
-    String classpath = System.getProperty("surefire.test.class.path",
-        System.getProperty("java.class.path"));
+    String classpath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx" + maxHeap, "-cp",
-        classpath, Main.class.getName(), "-C", project.toString()));
+    List<String> command = new ArrayList<>(List.of(
+        java.toString(),
+        "-Xmx" + maxHeap,
+        "-cp",
+        classpath,
+        Main.class.getName(),
+        "-C",
+        project.toString()));
     command.addAll(List.of(args));
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
         .start();
   }
 
@@ -66,8 +75,9 @@ class DefinitionIsolationTest {
     Run check = cfc("256m", "check");
 
     assertThat(check.exitCode()).isEqualTo(1);
-    assertThat(check.output()).startsWith("cfc/app/AppContainers.java:8:1: error CFC231:"
-        + " loading app.AppContainers called System.exit");
+    assertThat(check.output())
+        .startsWith("cfc/app/AppContainers.java:8:1: error CFC231:"
+            + " loading app.AppContainers called System.exit");
     assertThat(check.output()).contains("1 error; nothing was written");
   }
 
@@ -89,10 +99,12 @@ class DefinitionIsolationTest {
     Run two = finish(second, secondLog);
 
     assertThat(one.exitCode()).isEqualTo(1);
-    assertThat(one.output()).startsWith("cfc/app/AppContainers.java:8:1: error CFC230:"
-        + " loading app.AppContainers did not finish within 10 s; it was running this line");
-    assertThat(two.output()).startsWith("cfc: waiting for " + lock
-        + ": another cfc run (process " + first.pid() + ") is changing this project");
+    assertThat(one.output())
+        .startsWith("cfc/app/AppContainers.java:8:1: error CFC230:"
+            + " loading app.AppContainers did not finish within 10 s; it was running this line");
+    assertThat(two.output())
+        .startsWith("cfc: waiting for " + lock + ": another cfc run (process " + first.pid()
+            + ") is changing this project");
     assertThat(two.exitCode()).isEqualTo(1);
     assertThat(two.output()).contains("error CFC230");
     Files.deleteIfExists(firstLog);
@@ -106,23 +118,27 @@ class DefinitionIsolationTest {
     Run validate = cfc("256m", "validate");
 
     assertThat(validate.exitCode()).isEqualTo(1);
-    assertThat(validate.output()).isEqualTo("cfc/app/AppContainers.java:8:1: error CFC232:"
-        + " loading app.AppContainers overflowed the stack: the code at this line calls itself"
-        + " without end\n"
-        + "    give the recursion a base case, or build the list with a loop\n"
-        + "1 error; nothing was written\n");
+    assertThat(validate.output())
+        .isEqualTo("cfc/app/AppContainers.java:8:1: error CFC232:"
+            + " loading app.AppContainers overflowed the stack: the code at this line calls itself"
+            + " without end\n"
+            + "    give the recursion a base case, or build the list with a loop\n"
+            + "1 error; nothing was written\n");
   }
 
   @Test
   void runningOutOfMemoryIsAShortLocatedError() throws Exception {
-    project("List<long[]> all = new java.util.ArrayList<>();\n"
-        + "    while (Math.abs(1) > 0) { all.add(new long[1 << 20]); }", "");
+    project(
+        "List<long[]> all = new java.util.ArrayList<>();\n"
+            + "    while (Math.abs(1) > 0) { all.add(new long[1 << 20]); }",
+        "");
 
     Run validate = cfc("64m", "validate");
 
     assertThat(validate.exitCode()).isEqualTo(1);
-    assertThat(validate.output()).startsWith("cfc/app/AppContainers.java:9:1: error CFC233:"
-        + " loading app.AppContainers ran out of memory (Java heap space) at this line");
+    assertThat(validate.output())
+        .startsWith("cfc/app/AppContainers.java:9:1: error CFC233:"
+            + " loading app.AppContainers ran out of memory (Java heap space) at this line");
     assertThat(validate.output().lines()).hasSize(3);
   }
 }

@@ -19,8 +19,10 @@ class ExplainCommandTest {
     entries.forEach((code, entry) -> {
       StringWriter out = new StringWriter();
       StringWriter err = new StringWriter();
-      int exit = Main.run(new String[] {"explain", code.toLowerCase(Locale.ROOT)},
-          new PrintWriter(out), new PrintWriter(err));
+      int exit = Main.run(
+          new String[] {"explain", code.toLowerCase(Locale.ROOT)},
+          new PrintWriter(out),
+          new PrintWriter(err));
       assertThat(exit).as(code).isEqualTo(Main.OK);
       assertThat(out.toString()).as(code).isEqualTo(entry);
       assertThat(err.toString()).as(code).isEmpty();

@@ -24,10 +24,10 @@ import org.junit.jupiter.api.Test;
  */
 class InitProjectEndToEndTest {
 
-  private static final Path RUNTIME = Path.of("..", "runtime-js-templates").toAbsolutePath()
-      .normalize();
-  private static final Path PROOF = Path.of("..", "codegen", "src", "test", "wrangler-proof")
-      .toAbsolutePath().normalize();
+  private static final Path RUNTIME =
+      Path.of("..", "runtime-js-templates").toAbsolutePath().normalize();
+  private static final Path PROOF =
+      Path.of("..", "codegen", "src", "test", "wrangler-proof").toAbsolutePath().normalize();
 
   private Path project;
 
@@ -39,8 +39,8 @@ class InitProjectEndToEndTest {
           + " run the build with tests (mvn -B verify), which installs both");
     }
     // Under runtime-js-templates so that @cloudflare/containers resolves from its node_modules.
-    project = Files.createTempDirectory(Files.createDirectories(RUNTIME.resolve("target")),
-        "init-");
+    project =
+        Files.createTempDirectory(Files.createDirectories(RUNTIME.resolve("target")), "init-");
   }
 
   @AfterEach
@@ -61,15 +61,19 @@ class InitProjectEndToEndTest {
   }
 
   private static String run(Path dir, String... command) throws Exception {
-    Process process = new ProcessBuilder(command).directory(dir.toFile())
-        .redirectErrorStream(true).start();
+    Process process = new ProcessBuilder(command)
+        .directory(dir.toFile())
+        .redirectErrorStream(true)
+        .start();
     process.getOutputStream().close();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!process.waitFor(300, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       fail(String.join(" ", command) + " did not finish");
     }
-    assertThat(process.exitValue()).as(String.join(" ", command) + "\n" + output).isZero();
+    assertThat(process.exitValue())
+        .as(String.join(" ", command) + "\n" + output)
+        .isZero();
     return output;
   }
 
@@ -78,7 +82,9 @@ class InitProjectEndToEndTest {
     assertThat(cfc("init")).isEqualTo(0);
     assertThat(cfc("generate")).isEqualTo(0);
     assertThat(cfc("check")).isEqualTo(0);
-    Files.writeString(project.resolve("tsconfig.json"), """
+    Files.writeString(
+        project.resolve("tsconfig.json"),
+        """
         {
           "extends": "%s",
           "compilerOptions": { "strict": true, "noEmit": true },
@@ -86,9 +92,14 @@ class InitProjectEndToEndTest {
         }
         """.formatted(RUNTIME.resolve("tsconfig.base.json").toString().replace("\\", "/")),
         StandardCharsets.UTF_8);
-    run(project, "node", RUNTIME.resolve("node_modules/typescript/bin/tsc").toString(),
-        "-p", "tsconfig.json");
-    String proof = run(PROOF, "node", "prove.mjs", project.resolve("wrangler.toml").toString());
+    run(
+        project,
+        "node",
+        RUNTIME.resolve("node_modules/typescript/bin/tsc").toString(),
+        "-p",
+        "tsconfig.json");
+    String proof =
+        run(PROOF, "node", "prove.mjs", project.resolve("wrangler.toml").toString());
     assertThat(proof).contains("ok wrangler.toml (top level) [dry-run");
   }
 }

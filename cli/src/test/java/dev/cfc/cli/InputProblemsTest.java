@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class InputProblemsTest {
 
-  @TempDir Path project;
+  @TempDir
+  Path project;
 
   private String err;
 
@@ -38,8 +39,8 @@ class InputProblemsTest {
     StringWriter e = new StringWriter();
     List<String> all = new ArrayList<>(List.of("-C", project.toString()));
     all.addAll(List.of(args));
-    int code = Main.run(all.toArray(String[]::new), new PrintWriter(new StringWriter()),
-        new PrintWriter(e));
+    int code = Main.run(
+        all.toArray(String[]::new), new PrintWriter(new StringWriter()), new PrintWriter(e));
     err = e.toString();
     return code;
   }
@@ -51,8 +52,11 @@ class InputProblemsTest {
   @ParameterizedTest
   @ValueSource(strings = {"wrangler.toml", "cfc.toml"})
   void aThousandNestedArraysAreALocatedErrorNotAStackOverflow(String file) throws IOException {
-    Files.writeString(project.resolve(file), "x = " + "[".repeat(1000) + "]".repeat(1000) + "\n",
-        StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+    Files.writeString(
+        project.resolve(file),
+        "x = " + "[".repeat(1000) + "]".repeat(1000) + "\n",
+        StandardCharsets.UTF_8,
+        java.nio.file.StandardOpenOption.APPEND);
 
     assertThat(run("validate")).isEqualTo(Main.INVALID);
 
@@ -63,8 +67,10 @@ class InputProblemsTest {
 
   @Test
   void aDeeplyNestedCfcLockIsALocatedErrorToo() throws IOException {
-    Files.writeString(project.resolve("cfc.lock"), "[wrangler]\nconfig = \"wrangler.toml\"\n"
-        + "managed = " + "[".repeat(1000) + "]".repeat(1000) + "\n");
+    Files.writeString(
+        project.resolve("cfc.lock"),
+        "[wrangler]\nconfig = \"wrangler.toml\"\n" + "managed = " + "[".repeat(1000)
+            + "]".repeat(1000) + "\n");
 
     assertThat(run("validate")).isEqualTo(Main.INVALID);
 
@@ -74,8 +80,10 @@ class InputProblemsTest {
   @Test
   void aJsoncConfigHasTheSameNestingLimit() throws IOException {
     Files.delete(project.resolve("wrangler.toml"));
-    Files.writeString(project.resolve("wrangler.jsonc"), "{\n  \"name\": \"shop\", // [[\n"
-        + "  \"x\": " + "[".repeat(1000) + "]".repeat(1000) + "\n}\n");
+    Files.writeString(
+        project.resolve("wrangler.jsonc"),
+        "{\n  \"name\": \"shop\", // [[\n" + "  \"x\": " + "[".repeat(1000) + "]".repeat(1000)
+            + "\n}\n");
 
     assertThat(run("validate")).isEqualTo(Main.INVALID);
 
@@ -116,16 +124,23 @@ class InputProblemsTest {
       }
       default -> {
         Files.createSymbolicLink(file, file.getFileName());
-        return "is a symbolic link that loops back to itself (it points to "
-            + file.getFileName() + ")";
+        return "is a symbolic link that loops back to itself (it points to " + file.getFileName()
+            + ")";
       }
     }
   }
 
   @ParameterizedTest
-  @CsvSource({"wrangler.toml, directory", "wrangler.toml, fifo", "wrangler.toml, dangling",
-      "wrangler.toml, loop", "cfc.toml, directory", "cfc.toml, fifo", "cfc.toml, dangling",
-      "cfc.toml, loop"})
+  @CsvSource({
+    "wrangler.toml, directory",
+    "wrangler.toml, fifo",
+    "wrangler.toml, dangling",
+    "wrangler.toml, loop",
+    "cfc.toml, directory",
+    "cfc.toml, fifo",
+    "cfc.toml, dangling",
+    "cfc.toml, loop"
+  })
   void aConfigThatIsNoRegularFileSaysWhatItIs(String file, String kind) throws Exception {
     String what = oddFile(kind, project.resolve(file));
 
@@ -152,7 +167,8 @@ class InputProblemsTest {
 
   @Test
   void invalidUtf8InTheProjectFileIsLocated() throws IOException {
-    Files.write(project.resolve("cfc.toml"),
+    Files.write(
+        project.resolve("cfc.toml"),
         "sources = \"cfc\"\n# caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
 
     assertThat(run("validate")).isEqualTo(Main.INVALID);
@@ -163,8 +179,10 @@ class InputProblemsTest {
 
   @Test
   void aLoneSurrogateInADefinitionValueIsALocatedDefinitionError() throws IOException {
-    ProjectFiles.shop(project, "", ProjectFiles.API.replace(".build()",
-        ".env(\"GREETING\", \"hi \\uD800 there\").build()"));
+    ProjectFiles.shop(
+        project,
+        "",
+        ProjectFiles.API.replace(".build()", ".env(\"GREETING\", \"hi \\uD800 there\").build()"));
 
     assertThat(run("validate")).isEqualTo(Main.INVALID);
     assertOnlyError("cfc/app/AppContainers.java:10:1: error CFC091: env.GREETING of container"
@@ -178,7 +196,9 @@ class InputProblemsTest {
 
   @Test
   void definitionTimeoutInTheProjectFileLimitsHowLongADefinitionMayRun() throws IOException {
-    ProjectFiles.shop(project, "try { Thread.sleep(60_000); } catch (InterruptedException e) { }",
+    ProjectFiles.shop(
+        project,
+        "try { Thread.sleep(60_000); } catch (InterruptedException e) { }",
         ProjectFiles.API);
     Files.writeString(project.resolve("cfc.toml"), "sources = \"cfc\"\ndefinition-timeout = 1\n");
     long start = System.nanoTime();
@@ -186,14 +206,15 @@ class InputProblemsTest {
     assertThat(run("validate")).isEqualTo(Main.INVALID);
 
     assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(10_000);
-    assertThat(err).startsWith("cfc/app/AppContainers.java:8:1: error CFC230: loading"
-        + " app.AppContainers did not finish within 1 s; it was running this line\n");
+    assertThat(err)
+        .startsWith("cfc/app/AppContainers.java:8:1: error CFC230: loading"
+            + " app.AppContainers did not finish within 1 s; it was running this line\n");
   }
 
   @Test
   void aDefinitionTimeoutThatIsNoDurationIsAnError() throws IOException {
-    Files.writeString(project.resolve("cfc.toml"), "sources = \"cfc\"\n"
-        + "definition-timeout = \"soon\"\n");
+    Files.writeString(
+        project.resolve("cfc.toml"), "sources = \"cfc\"\n" + "definition-timeout = \"soon\"\n");
 
     assertThat(run("validate")).isEqualTo(Main.INVALID);
 

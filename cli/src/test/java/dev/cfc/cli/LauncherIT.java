@@ -19,10 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LauncherIT {
 
-  @TempDir Path work;
+  @TempDir
+  Path work;
 
-  private final Path root = Path.of(System.getProperty("cfc.it.root", "..")).toAbsolutePath()
-      .normalize();
+  private final Path root =
+      Path.of(System.getProperty("cfc.it.root", "..")).toAbsolutePath().normalize();
 
   /** What one run printed and which classes it loaded. */
   record Run(int exitCode, String out, String err, List<String> loadedClasses) {
@@ -52,7 +53,9 @@ class LauncherIT {
     assertThat(third.loaded("dev.cfc.cli.NoChangeShortcut")).isTrue();
     assertThat(third.loaded("picocli.")).as("picocli loaded").isFalse();
     assertThat(third.loaded("org.tomlj.")).as("tomlj loaded").isFalse();
-    assertThat(third.loaded("dev.cfc.codegen.internal.")).as("the compiler loaded").isFalse();
+    assertThat(third.loaded("dev.cfc.codegen.internal."))
+        .as("the compiler loaded")
+        .isFalse();
 
     Path source = project.resolve("cfc/app/QuickstartContainers.java");
     String text = Files.readString(source);
@@ -111,7 +114,9 @@ class LauncherIT {
     assertThat(generate.out()).contains("wrangler.toml: +10 containers");
     for (int jvm = 1; jvm <= 3; jvm++) {
       Run check = cfc(project, "check");
-      assertThat(check.exitCode()).as("check in JVM " + jvm + ":\n" + check.out()).isZero();
+      assertThat(check.exitCode())
+          .as("check in JVM " + jvm + ":\n" + check.out())
+          .isZero();
       assertThat(check.out()).isEqualTo("up to date\n");
     }
   }
@@ -120,11 +125,11 @@ class LauncherIT {
     Path classes = Files.createTempFile(work, "classes", ".log");
     Path out = Files.createTempFile(work, "out", ".txt");
     Path err = Files.createTempFile(work, "err", ".txt");
-    List<String> command = new ArrayList<>(List.of(root.resolve("cfc").toString(), "-C",
-        project.toString()));
+    List<String> command =
+        new ArrayList<>(List.of(root.resolve("cfc").toString(), "-C", project.toString()));
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectOutput(out.toFile()).redirectError(err.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
     builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
     builder.environment().put("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + classes);
     Process process = builder.start();
@@ -138,14 +143,19 @@ class LauncherIT {
         }
       }
     }
-    String stderr = Files.readString(err).lines()
+    String stderr = Files.readString(err)
+        .lines()
         .filter(line -> !line.startsWith("Picked up JAVA_TOOL_OPTIONS"))
         .reduce("", (a, b) -> a + b + "\n");
     return new Run(process.exitValue(), Files.readString(out), stderr, loaded);
   }
 
   private static void copy(Path from, Path to) throws IOException {
-    ProjectFiles.copy(from, to, relative -> relative.startsWith(".cfc")
-        || relative.startsWith("src/_generated") || relative.toString().equals("cfc.lock"));
+    ProjectFiles.copy(
+        from,
+        to,
+        relative -> relative.startsWith(".cfc")
+            || relative.startsWith("src/_generated")
+            || relative.toString().equals("cfc.lock"));
   }
 }

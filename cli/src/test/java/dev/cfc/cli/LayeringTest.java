@@ -22,60 +22,89 @@ class LayeringTest {
 
   @Test
   void dslDependsOnNothingButTheJdk() {
-    classes().that().resideInAPackage("dev.cfc.dsl..")
-        .should().onlyDependOnClassesThat().resideInAnyPackage("dev.cfc.dsl..", "java..")
+    classes()
+        .that()
+        .resideInAPackage("dev.cfc.dsl..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("dev.cfc.dsl..", "java..")
         .check(classes);
   }
 
   @Test
   void onlyTheCliUsesPicocli() {
-    noClasses().that().resideOutsideOfPackage("dev.cfc.cli..")
-        .should().dependOnClassesThat().resideInAPackage("picocli..")
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.cfc.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("picocli..")
         .check(classes);
   }
 
   @Test
   void codegenDoesNotKnowTheCliOrMaven() {
-    noClasses().that().resideInAPackage("dev.cfc.codegen..")
-        .should().dependOnClassesThat()
+    noClasses()
+        .that()
+        .resideInAPackage("dev.cfc.codegen..")
+        .should()
+        .dependOnClassesThat()
         .resideInAnyPackage("dev.cfc.cli..", "dev.cfc.maven..", "org.apache.maven..")
         .check(classes);
   }
 
   @Test
   void onlyTheMavenPluginUsesMavenApis() {
-    noClasses().that().resideOutsideOfPackage("dev.cfc.maven..")
-        .should().dependOnClassesThat().resideInAPackage("org.apache.maven..")
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.cfc.maven..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.apache.maven..")
         .check(classes);
   }
 
   @Test
   void theCliUsesOnlyCodegensPublicApi() {
-    noClasses().that().resideInAPackage("dev.cfc.cli..")
-        .should().dependOnClassesThat().resideInAPackage("dev.cfc.codegen.internal..")
+    noClasses()
+        .that()
+        .resideInAPackage("dev.cfc.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.cfc.codegen.internal..")
         .check(classes);
   }
 
   @Test
   void theNoChangeShortcutLoadsNoLibrary() {
     // It runs before anything else, to answer in a fraction of the time a compile takes.
-    noClasses().that().haveSimpleNameStartingWith("NoChangeShortcut")
-        .or().haveSimpleNameStartingWith("InputStates")
-        .should().dependOnClassesThat().resideInAnyPackage("picocli..", "com.fasterxml..",
-            "org.tomlj..", "com.palantir.javapoet..")
+    noClasses()
+        .that()
+        .haveSimpleNameStartingWith("NoChangeShortcut")
+        .or()
+        .haveSimpleNameStartingWith("InputStates")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "picocli..", "com.fasterxml..", "org.tomlj..", "com.palantir.javapoet..")
         .check(classes);
   }
 
   @Test
   void theCliLeavesLockingAndWritingToGeneration() {
     // The order lock, plan, write lives once, in codegen's Generation.
-    noClasses().that().resideInAPackage("dev.cfc.cli..")
-        .should().dependOnClassesThat().belongToAnyOf(ProjectLock.class)
-        .orShould().callMethod(OutputWriter.class, "write", ProjectLock.class,
-            CompileResult.class)
-        .orShould().callMethod(OutputWriter.class, "write", ProjectState.class,
-            CompileResult.class)
-        .orShould().callMethod(OutputWriter.class, "write", Path.class, CompileResult.class)
+    noClasses()
+        .that()
+        .resideInAPackage("dev.cfc.cli..")
+        .should()
+        .dependOnClassesThat()
+        .belongToAnyOf(ProjectLock.class)
+        .orShould()
+        .callMethod(OutputWriter.class, "write", ProjectLock.class, CompileResult.class)
+        .orShould()
+        .callMethod(OutputWriter.class, "write", ProjectState.class, CompileResult.class)
+        .orShould()
+        .callMethod(OutputWriter.class, "write", Path.class, CompileResult.class)
         .check(classes);
   }
 }

@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class NoChangeShortcutTest {
 
-  @TempDir Path project;
+  @TempDir
+  Path project;
 
   private String out;
   private String err;
@@ -100,7 +101,8 @@ class NoChangeShortcutTest {
   void verboseAlwaysCompilesAndSaysWhatItSaved() {
     assertThat(answered("generate", "-v")).isFalse();
     assertThat(run("generate", "-v")).isZero();
-    assertThat(err).contains("javac not run")
+    assertThat(err)
+        .contains("javac not run")
         .contains("cfc: saved .cfc/fingerprint: until an input changes");
   }
 
@@ -121,7 +123,8 @@ class NoChangeShortcutTest {
 
   /** An input change, and what the full run that follows must do about it. */
   record Change(String name, Edit edit) {
-    @Override public String toString() {
+    @Override
+    public String toString() {
       return name;
     }
   }
@@ -132,10 +135,17 @@ class NoChangeShortcutTest {
 
   static List<Change> inputChanges() {
     return List.of(
-        new Change("a value in a definition", p -> replace(p, "cfc/app/AppContainers.java",
-            "maxInstances(3)", "maxInstances(4)")),
-        new Change("a new source file", p -> write(p, "cfc/app/MoreContainers.java",
-            SOURCE.replace("AppContainers", "MoreContainers").replace("\"api\"", "\"worker\""))),
+        new Change(
+            "a value in a definition",
+            p -> replace(p, "cfc/app/AppContainers.java", "maxInstances(3)", "maxInstances(4)")),
+        new Change(
+            "a new source file",
+            p -> write(
+                p,
+                "cfc/app/MoreContainers.java",
+                SOURCE
+                    .replace("AppContainers", "MoreContainers")
+                    .replace("\"api\"", "\"worker\""))),
         new Change("a source file removed", p -> {
           write(p, "cfc/app/MoreContainers.java", """
               package app;
@@ -143,29 +153,42 @@ class NoChangeShortcutTest {
               """);
           Files.delete(p.resolve("cfc/app/AppContainers.java"));
         }),
-        new Change("cfc.toml", p -> replace(p, "cfc.toml", "environments",
-            "java-package = \"shop.generated\"\nenvironments")),
-        new Change("wrangler.toml edited by hand", p -> replace(p, "wrangler.toml",
-            "max_instances = 3", "max_instances = 5")),
-        new Change("a wrangler.json beside wrangler.toml", p -> write(p, "wrangler.json",
-            "{ \"name\": \"shop\", \"main\": \"src/index.ts\","
-                + " \"compatibility_date\": \"2025-11-17\" }\n")),
+        new Change(
+            "cfc.toml",
+            p -> replace(
+                p, "cfc.toml", "environments", "java-package = \"shop.generated\"\nenvironments")),
+        new Change(
+            "wrangler.toml edited by hand",
+            p -> replace(p, "wrangler.toml", "max_instances = 3", "max_instances = 5")),
+        new Change(
+            "a wrangler.json beside wrangler.toml",
+            p -> write(
+                p,
+                "wrangler.json",
+                "{ \"name\": \"shop\", \"main\": \"src/index.ts\","
+                    + " \"compatibility_date\": \"2025-11-17\" }\n")),
         new Change("cfc.lock deleted", p -> Files.delete(p.resolve("cfc.lock"))),
-        new Change("a generated TypeScript file edited", p -> replace(p,
-            "src/_generated/ApiContainer.ts", "class", "class ")),
-        new Change("a generated TypeScript file deleted", p ->
-            Files.delete(p.resolve("src/_generated/ApiContainer.ts"))),
-        new Change("a stale generated file", p -> write(p, "src/_generated/OldContainer.ts",
-            firstLine(p, "src/_generated/ApiContainer.ts") + "\nexport {};\n")),
+        new Change(
+            "a generated TypeScript file edited",
+            p -> replace(p, "src/_generated/ApiContainer.ts", "class", "class ")),
+        new Change(
+            "a generated TypeScript file deleted",
+            p -> Files.delete(p.resolve("src/_generated/ApiContainer.ts"))),
+        new Change(
+            "a stale generated file",
+            p -> write(
+                p,
+                "src/_generated/OldContainer.ts",
+                firstLine(p, "src/_generated/ApiContainer.ts") + "\nexport {};\n")),
         new Change("a generated Java file edited", p -> {
           try (Stream<Path> walk = Files.walk(p.resolve("app/src/main/java"))) {
-            Path java = walk.filter(f -> f.toString().endsWith(".java")).findFirst()
-                .orElseThrow();
+            Path java =
+                walk.filter(f -> f.toString().endsWith(".java")).findFirst().orElseThrow();
             Files.writeString(java, Files.readString(java) + "\n");
           }
         }),
-        new Change("the Dockerfile deleted", p ->
-            Files.delete(p.resolve("containers/api/Dockerfile"))));
+        new Change(
+            "the Dockerfile deleted", p -> Files.delete(p.resolve("containers/api/Dockerfile"))));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -175,19 +198,24 @@ class NoChangeShortcutTest {
     assertThat(answered("generate")).as("shortcut after " + change).isFalse();
     int code = run("generate");
     assertThat(code != 0 || !err.isEmpty() || !out.equals("no changes\n"))
-        .as("the full run after " + change + " had something to do or say").isTrue();
+        .as("the full run after " + change + " had something to do or say")
+        .isTrue();
   }
 
   @Test
   void definitionsThatReadTheEnvironmentAreCompiledEveryTime() throws IOException {
-    write("cfc/app/AppContainers.java", SOURCE.replace("maxInstances(3)",
-        "maxInstances(Integer.parseInt(System.getenv().getOrDefault(\"API_MAX\", \"3\")))"));
+    write(
+        "cfc/app/AppContainers.java",
+        SOURCE.replace(
+            "maxInstances(3)",
+            "maxInstances(Integer.parseInt(System.getenv().getOrDefault(\"API_MAX\", \"3\")))"));
     assertThat(run("generate")).isZero();
     ProjectFiles.settle(project);
     assertThat(run("generate", "-v")).isZero();
     assertThat(out).isEqualTo("no changes\n");
-    assertThat(err).contains("cfc: no fingerprint: the definitions use java.lang.System, so the"
-        + " same sources may not give the same containers: every run compiles");
+    assertThat(err)
+        .contains("cfc: no fingerprint: the definitions use java.lang.System, so the"
+            + " same sources may not give the same containers: every run compiles");
     assertThat(project.resolve(NoChangeShortcut.FILE)).doesNotExist();
     assertThat(answered("generate")).isFalse();
   }
@@ -199,20 +227,25 @@ class NoChangeShortcutTest {
     Path source = project.resolve("cfc/app/AppContainers.java");
     Files.setLastModifiedTime(source, FileTime.fromMillis(System.currentTimeMillis() + 1_000));
     assertThat(run("generate", "-v")).isZero();
-    assertThat(err).contains("cfc: no fingerprint: cfc/app/AppContainers.java changed moments"
-        + " ago; a later run saves the fingerprint");
+    assertThat(err)
+        .contains("cfc: no fingerprint: cfc/app/AppContainers.java changed moments"
+            + " ago; a later run saves the fingerprint");
     assertThat(project.resolve(NoChangeShortcut.FILE)).doesNotExist();
   }
 
   /** A file rewritten during the run under its old time, as {@code cp -p} or {@code touch -r}. */
   static List<Change> editsUnderAnOldTime() {
     return List.of(
-        new Change("cfc/app/AppContainers.java", p -> replace(p, "cfc/app/AppContainers.java",
-            "maxInstances(3)", "maxInstances(4)")),
-        new Change("wrangler.toml", p -> replace(p, "wrangler.toml", "max_instances = 3",
-            "max_instances = 5")),
-        new Change("cfc.toml", p -> replace(p, "cfc.toml", "environments",
-            "java-package = \"shop.generated\"\nenvironments")));
+        new Change(
+            "cfc/app/AppContainers.java",
+            p -> replace(p, "cfc/app/AppContainers.java", "maxInstances(3)", "maxInstances(4)")),
+        new Change(
+            "wrangler.toml",
+            p -> replace(p, "wrangler.toml", "max_instances = 3", "max_instances = 5")),
+        new Change(
+            "cfc.toml",
+            p -> replace(
+                p, "cfc.toml", "environments", "java-package = \"shop.generated\"\nenvironments")));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -241,27 +274,31 @@ class NoChangeShortcutTest {
       }
     };
     StringWriter e = new StringWriter();
-    assertThat(Main.run(withProject("generate", "-v"), new PrintWriter(editDuringTheRun),
-        new PrintWriter(e))).isZero();
+    assertThat(Main.run(
+            withProject("generate", "-v"), new PrintWriter(editDuringTheRun), new PrintWriter(e)))
+        .isZero();
     assertThat(editDuringTheRun.toString()).isEqualTo("no changes\n");
     assertThat(Files.getLastModifiedTime(file)).isEqualTo(settled);
-    assertThat(e.toString()).contains("cfc: no fingerprint: " + edit.name()
-        + " changed while the run read it");
+    assertThat(e.toString())
+        .contains("cfc: no fingerprint: " + edit.name() + " changed while the run read it");
     assertThat(project.resolve(NoChangeShortcut.FILE)).doesNotExist();
     assertThat(answered("generate")).isFalse();
     int code = run("generate");
     assertThat(code != 0 || !err.isEmpty() || !out.equals("no changes\n"))
-        .as("the full run after the edit had something to do or say").isTrue();
+        .as("the full run after the edit had something to do or say")
+        .isTrue();
   }
 
   @Test
-  void aNumberFormattedByTheDefinitionsIsAnsweredOnlyUnderTheSameFormatLocale()
-      throws IOException {
+  void aNumberFormattedByTheDefinitionsIsAnsweredOnlyUnderTheSameFormatLocale() throws IOException {
     Locale format = Locale.getDefault(Locale.Category.FORMAT);
     try {
       Locale.setDefault(Locale.Category.FORMAT, Locale.US);
-      write("cfc/app/AppContainers.java", SOURCE.replace(".maxInstances(3)",
-          ".maxInstances(3).env(\"BATCH\", String.format(\"%,d\", 1234567))"));
+      write(
+          "cfc/app/AppContainers.java",
+          SOURCE.replace(
+              ".maxInstances(3)",
+              ".maxInstances(3).env(\"BATCH\", String.format(\"%,d\", 1234567))"));
       assertThat(run("generate")).isZero();
       assertThat(Files.readString(project.resolve("src/_generated/ApiContainer.ts")))
           .contains("1,234,567");
@@ -283,14 +320,18 @@ class NoChangeShortcutTest {
 
   @Test
   void aHashOrderedCollectionIsReportedOnItsLineAndNeverFingerprinted() throws IOException {
-    write("cfc/app/AppContainers.java", SOURCE.replace("import java.util.List;",
-        "import java.util.*;").replace(".maxInstances(3)", """
+    write(
+        "cfc/app/AppContainers.java",
+        SOURCE
+            .replace("import java.util.List;", "import java.util.*;")
+            .replace(".maxInstances(3)", """
         .maxInstances(3).enableInternet(false)
                           .allowedHosts(new HashSet<>(List.of("b.example.com", "a.example.com"))
                               .toArray(String[]::new))"""));
     assertThat(run("generate")).isZero();
-    assertThat(err).contains("cfc/app/AppContainers.java:13:1: warning CFC095: new HashSet"
-        + " iterates in no fixed order");
+    assertThat(err)
+        .contains("cfc/app/AppContainers.java:13:1: warning CFC095: new HashSet"
+            + " iterates in no fixed order");
     ProjectFiles.settle(project);
     assertThat(run("generate", "-v")).isZero();
     assertThat(err).contains("warning CFC095").doesNotContain("saved .cfc/fingerprint");
@@ -300,15 +341,20 @@ class NoChangeShortcutTest {
     replace(project, "cfc.toml", "environments", "suppress-warnings = [\"CFC095\"]\nenvironments");
     ProjectFiles.settle(project);
     assertThat(run("generate", "-v")).isZero();
-    assertThat(err).doesNotContain("warning CFC095").contains("cfc: no fingerprint: the"
-        + " definitions use collections with no fixed iteration order (CFC095)");
+    assertThat(err)
+        .doesNotContain("warning CFC095")
+        .contains("cfc: no fingerprint: the"
+            + " definitions use collections with no fixed iteration order (CFC095)");
     assertThat(answered("generate")).isFalse();
   }
 
   @Test
   void setOfAndMapOfInDefinitionsStillGetAFingerprint() throws IOException {
-    write("cfc/app/AppContainers.java", SOURCE.replace("import java.util.List;",
-        "import java.util.*;").replace(".maxInstances(3)", """
+    write(
+        "cfc/app/AppContainers.java",
+        SOURCE
+            .replace("import java.util.List;", "import java.util.*;")
+            .replace(".maxInstances(3)", """
         .maxInstances(3).enableInternet(false)
                           .allowedHosts(Set.of("b.example.com", "a.example.com")
                               .toArray(String[]::new))
@@ -333,11 +379,22 @@ class NoChangeShortcutTest {
         .isEqualTo(new NoChangeShortcut.Invocation(
             Path.of("x").toAbsolutePath().resolve("cfc.toml"), false, false));
     assertThat(NoChangeShortcut.parse(new String[] {"generate", "--config", "p/cfc.toml", "-q"}))
-        .isEqualTo(new NoChangeShortcut.Invocation(
-            Path.of("p/cfc.toml").toAbsolutePath(), true, false));
-    for (String line : List.of("check", "diff", "generate --dry-run", "generate --env staging",
-        "generate --adopt", "generate --allow-destroy", "--json generate", "generate generate",
-        "generate -C", "-Cx generate", "generate -qv", "generate --help", "")) {
+        .isEqualTo(
+            new NoChangeShortcut.Invocation(Path.of("p/cfc.toml").toAbsolutePath(), true, false));
+    for (String line : List.of(
+        "check",
+        "diff",
+        "generate --dry-run",
+        "generate --env staging",
+        "generate --adopt",
+        "generate --allow-destroy",
+        "--json generate",
+        "generate generate",
+        "generate -C",
+        "-Cx generate",
+        "generate -qv",
+        "generate --help",
+        "")) {
       String[] args = line.isEmpty() ? new String[0] : line.split(" ");
       assertThat(NoChangeShortcut.parse(args)).as(line).isNull();
     }

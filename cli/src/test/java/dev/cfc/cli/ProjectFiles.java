@@ -23,7 +23,8 @@ final class ProjectFiles {
    */
   static void shop(Path project, String statement, String definitions) throws IOException {
     Files.writeString(project.resolve("cfc.toml"), "sources = \"cfc\"\n");
-    Files.writeString(project.resolve("wrangler.toml"),
+    Files.writeString(
+        project.resolve("wrangler.toml"),
         "name = \"shop\"\nmain = \"src/index.ts\"\ncompatibility_date = \"2025-11-17\"\n");
     Path source = project.resolve("cfc/app/AppContainers.java");
     Files.createDirectories(source.getParent());

@@ -26,12 +26,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReadOnlyCommandsTest {
 
-  private static final List<List<String>> READ_ONLY = List.of(List.of("check"),
-      List.of("validate"), List.of("diff"), List.of("generate", "--dry-run"), List.of("plan"),
-      List.of("plan", "--format=markdown", "--all"), List.of("check", "--format=sarif"),
+  private static final List<List<String>> READ_ONLY = List.of(
+      List.of("check"),
+      List.of("validate"),
+      List.of("diff"),
+      List.of("generate", "--dry-run"),
+      List.of("plan"),
+      List.of("plan", "--format=markdown", "--all"),
+      List.of("check", "--format=sarif"),
       List.of("validate", "--format=github"));
 
-  @TempDir Path project;
+  @TempDir
+  Path project;
 
   private String err;
 
@@ -45,8 +51,8 @@ class ReadOnlyCommandsTest {
     List<String> all = new ArrayList<>(List.of("-C", project.toString()));
     all.addAll(command);
     all.addAll(List.of(more));
-    int code = Main.run(all.toArray(String[]::new), new PrintWriter(new StringWriter()),
-        new PrintWriter(e));
+    int code = Main.run(
+        all.toArray(String[]::new), new PrintWriter(new StringWriter()), new PrintWriter(e));
     err = e.toString();
     return code;
   }
@@ -56,9 +62,11 @@ class ReadOnlyCommandsTest {
     Map<String, String> tree = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(project)) {
       for (Path path : walk.toList()) {
-        tree.put(project.relativize(path).toString(), Files.isDirectory(path,
-            LinkOption.NOFOLLOW_LINKS) ? "<dir>" : Arrays.toString(Files.readAllBytes(path))
-            + Files.getLastModifiedTime(path));
+        tree.put(
+            project.relativize(path).toString(),
+            Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)
+                ? "<dir>"
+                : Arrays.toString(Files.readAllBytes(path)) + Files.getLastModifiedTime(path));
       }
     }
     return tree;
@@ -92,8 +100,10 @@ class ReadOnlyCommandsTest {
   void aWritingRunThatCannotLockSaysWhyWithExitCode4() throws IOException {
     Files.writeString(project.resolve(".cfc"), "not a directory\n");
     assertThat(run(List.of("generate"))).isEqualTo(Main.IO_ERROR);
-    assertThat(err).startsWith("cfc: nothing was written: ").contains(project.resolve(".cfc")
-        .toString()).doesNotContain("internal");
+    assertThat(err)
+        .startsWith("cfc: nothing was written: ")
+        .contains(project.resolve(".cfc").toString())
+        .doesNotContain("internal");
   }
 
   @Test

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SharedFolderProjectsTest {
 
-  @TempDir Path folder;
+  @TempDir
+  Path folder;
 
   private String out;
   private String err;
@@ -41,7 +42,8 @@ class SharedFolderProjectsTest {
         wrangler = "wrangler.%1$s.toml"
         typescript-out = "src/%1$s/_generated"
         """.formatted(worker));
-    Files.writeString(folder.resolve("wrangler." + worker + ".toml"), """
+    Files.writeString(
+        folder.resolve("wrangler." + worker + ".toml"), """
         name = "%s"
         main = "src/%s/index.ts"
         compatibility_date = "2025-11-17"
@@ -77,9 +79,12 @@ class SharedFolderProjectsTest {
   @Test
   void eachProjectIsGeneratedAndCheckedWithoutSeeingTheOthersClasses() throws IOException {
     assertThat(run("cfc.api.toml", "generate")).as(err).isZero();
-    assertThat(out).contains("wrangler.api.toml: +1 container").contains("wrangler.api.cfc.lock: created");
+    assertThat(out)
+        .contains("wrangler.api.toml: +1 container")
+        .contains("wrangler.api.cfc.lock: created");
     assertThat(run("cfc.jobs.toml", "generate")).as(err).isZero();
-    assertThat(out).contains("wrangler.jobs.toml: +1 container")
+    assertThat(out)
+        .contains("wrangler.jobs.toml: +1 container")
         .contains("wrangler.jobs.cfc.lock: created");
 
     assertThat(run("cfc.api.toml", "check")).as(out + err).isZero();
@@ -87,7 +92,8 @@ class SharedFolderProjectsTest {
     assertThat(err).doesNotContain("CFC103").doesNotContain("deletes");
     assertThat(folder.resolve("cfc.lock")).doesNotExist();
     assertThat(Files.readString(folder.resolve("wrangler.api.cfc.lock")))
-        .contains("config = \"wrangler.api.toml\"").contains("managed = [\"ApiContainer\"]");
+        .contains("config = \"wrangler.api.toml\"")
+        .contains("managed = [\"ApiContainer\"]");
     assertThat(Files.readString(folder.resolve("wrangler.jobs.cfc.lock")))
         .contains("managed = [\"JobsContainer\"]");
     assertThat(Files.readString(folder.resolve("wrangler.jobs.toml")))
@@ -111,8 +117,8 @@ class SharedFolderProjectsTest {
   @Test
   void oneProjectsLockDoesNotHoldUpTheOther() throws Exception {
     try (ProjectLock held = ProjectLock.acquire(ProjectState.of(folder.resolve("cfc.api.toml")))) {
-      CompletableFuture<Integer> jobs = CompletableFuture.supplyAsync(
-          () -> run("cfc.jobs.toml", "generate"));
+      CompletableFuture<Integer> jobs =
+          CompletableFuture.supplyAsync(() -> run("cfc.jobs.toml", "generate"));
       assertThat(jobs.get(60, TimeUnit.SECONDS)).isZero();
     }
   }
@@ -122,8 +128,10 @@ class SharedFolderProjectsTest {
     assertThat(run("cfc.api.toml", "generate")).isZero();
     Files.move(folder.resolve("wrangler.api.cfc.lock"), folder.resolve("cfc.lock"));
     assertThat(run("cfc.api.toml", "generate")).as(err).isZero();
-    assertThat(out).contains("cfc.lock: deleted (moved to wrangler.api.cfc.lock)")
-        .contains("wrangler.api.cfc.lock: created").doesNotContain("wrangler.api.toml");
+    assertThat(out)
+        .contains("cfc.lock: deleted (moved to wrangler.api.cfc.lock)")
+        .contains("wrangler.api.cfc.lock: created")
+        .doesNotContain("wrangler.api.toml");
     assertThat(folder.resolve("cfc.lock")).doesNotExist();
     // The jobs project does not take the api project's record for its own.
     Files.copy(folder.resolve("wrangler.api.cfc.lock"), folder.resolve("cfc.lock"));
@@ -134,7 +142,7 @@ class SharedFolderProjectsTest {
   @Test
   void aStaleProjectNamesItsOwnProjectFileInTheFix() {
     assertThat(run("cfc.api.toml", "check")).isEqualTo(3);
-    assertThat(out).endsWith("stale: run `cfc generate --config cfc.api.toml` and commit the"
-        + " result\n");
+    assertThat(out)
+        .endsWith("stale: run `cfc generate --config cfc.api.toml` and commit the" + " result\n");
   }
 }

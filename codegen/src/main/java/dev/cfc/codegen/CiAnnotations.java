@@ -18,8 +18,8 @@ public final class CiAnnotations {
 
   private static final String SARIF_SCHEMA =
       "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-  private static final Pattern TITLE = Pattern.compile("^## CFC\\d{3}\\s*[—-]\\s*(.*)$",
-      Pattern.MULTILINE);
+  private static final Pattern TITLE =
+      Pattern.compile("^## CFC\\d{3}\\s*[—-]\\s*(.*)$", Pattern.MULTILINE);
 
   private CiAnnotations() {}
 
@@ -42,9 +42,11 @@ public final class CiAnnotations {
           }
         }
       }
-      out.append("title=").append(escapeProperty(d.code())).append("::")
-          .append(escapeData(d.code() + ": " + d.message()
-              + (d.hint().isEmpty() ? "" : "\n" + d.hint())))
+      out.append("title=")
+          .append(escapeProperty(d.code()))
+          .append("::")
+          .append(escapeData(
+              d.code() + ": " + d.message() + (d.hint().isEmpty() ? "" : "\n" + d.hint())))
           .append('\n');
     }
     return out.toString();
@@ -88,12 +90,13 @@ public final class CiAnnotations {
       result.put("ruleId", d.code());
       result.put("ruleIndex", ruleIndex.get(d.code()));
       result.put("level", d.isError() ? "error" : "warning");
-      result.putObject("message").put("text",
-          d.message() + (d.hint().isEmpty() ? "" : "\n" + d.hint()));
+      result
+          .putObject("message")
+          .put("text", d.message() + (d.hint().isEmpty() ? "" : "\n" + d.hint()));
       Diagnostic.Location at = d.location();
       if (!at.equals(Diagnostic.Location.UNKNOWN)) {
-        ObjectNode physical = result.putArray("locations").addObject()
-            .putObject("physicalLocation");
+        ObjectNode physical =
+            result.putArray("locations").addObject().putObject("physicalLocation");
         physical.putObject("artifactLocation").put("uri", uri(at.file()));
         if (at.line() > 0) {
           ObjectNode region = physical.putObject("region");
@@ -111,8 +114,8 @@ public final class CiAnnotations {
     }
   }
 
-  private static void addRule(ArrayNode rules, Map<String, Integer> index, String code,
-      String entry) {
+  private static void addRule(
+      ArrayNode rules, Map<String, Integer> index, String code, String entry) {
     Matcher title = TITLE.matcher(entry);
     ObjectNode rule = rules.addObject();
     rule.put("id", code);
@@ -120,8 +123,8 @@ public final class CiAnnotations {
     if (!entry.isEmpty()) {
       rule.putObject("fullDescription").put("text", entry.strip());
     }
-    rule.putObject("defaultConfiguration").put("level",
-        DiagnosticCatalog.isWarning(code) ? "warning" : "error");
+    rule.putObject("defaultConfiguration")
+        .put("level", DiagnosticCatalog.isWarning(code) ? "warning" : "error");
     index.put(code, index.size());
   }
 

@@ -187,9 +187,21 @@ public record CompileRequest(
         throw new IllegalStateException("build() was already called");
       }
       built = true;
-      return new CompileRequest(projectDir, definitions, sourceRoots, wranglerConfig,
-          typescriptOut, javaOut, javaPackage, environments, onlyEnvironment, allowDestroy,
-          adoptAll, suppressedWarnings, definitionFindings, accountLimits);
+      return new CompileRequest(
+          projectDir,
+          definitions,
+          sourceRoots,
+          wranglerConfig,
+          typescriptOut,
+          javaOut,
+          javaPackage,
+          environments,
+          onlyEnvironment,
+          allowDestroy,
+          adoptAll,
+          suppressedWarnings,
+          definitionFindings,
+          accountLimits);
     }
   }
 }

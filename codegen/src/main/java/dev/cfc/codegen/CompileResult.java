@@ -11,8 +11,8 @@ import java.util.List;
  * @param configChanges what the planned wrangler config changes, as facts for a reviewer's plan
  *     (none when there are errors or no config)
  */
-public record CompileResult(List<Diagnostic> diagnostics, List<PlannedFile> files,
-    ConfigChanges configChanges) {
+public record CompileResult(
+    List<Diagnostic> diagnostics, List<PlannedFile> files, ConfigChanges configChanges) {
 
   public CompileResult {
     diagnostics = List.copyOf(diagnostics);
@@ -42,8 +42,10 @@ public record CompileResult(List<Diagnostic> diagnostics, List<PlannedFile> file
    * when nothing changes.
    */
   public List<String> summaryLines() {
-    List<String> lines = changedFiles().stream().map(PlannedFile::summary)
-        .filter(summary -> !summary.isEmpty()).toList();
+    List<String> lines = changedFiles().stream()
+        .map(PlannedFile::summary)
+        .filter(summary -> !summary.isEmpty())
+        .toList();
     return lines.isEmpty() ? List.of("no changes") : lines;
   }
 

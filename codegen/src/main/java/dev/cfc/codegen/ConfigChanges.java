@@ -81,8 +81,8 @@ public record ConfigChanges(String file, List<ScopeChanges> scopes, List<Migrati
    * @param previousClassName the class before a rename, else {@code null}
    * @param fields the fields whose value changes (empty for a created or destroyed entry)
    */
-  public record ContainerChange(Kind kind, String className, String previousClassName,
-      List<FieldChange> fields) {
+  public record ContainerChange(
+      Kind kind, String className, String previousClassName, List<FieldChange> fields) {
     public ContainerChange {
       Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(className, "className");
@@ -112,8 +112,8 @@ public record ConfigChanges(String file, List<ScopeChanges> scopes, List<Migrati
    * @param renamed {@code renamed_classes}, each as {@code [from, to]}
    * @param deleted classes in {@code deleted_classes}: their Durable Object data is deleted
    */
-  public record Migration(String tag, List<String> created, List<List<String>> renamed,
-      List<String> deleted) {
+  public record Migration(
+      String tag, List<String> created, List<List<String>> renamed, List<String> deleted) {
     public Migration {
       Objects.requireNonNull(tag, "tag");
       created = List.copyOf(created);

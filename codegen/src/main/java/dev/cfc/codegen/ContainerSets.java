@@ -6,10 +6,10 @@ import dev.cfc.dsl.ContainerSet;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
-import java.time.Duration;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -56,7 +56,8 @@ public final class ContainerSets {
           .map(p -> classesDir.relativize(p).toString().replace('\\', '/'))
           .map(p -> p.substring(0, p.length() - ".class".length()).replace('/', '.'))
           .filter(n -> !n.endsWith("module-info") && !n.endsWith("package-info"))
-          .sorted().toList();
+          .sorted()
+          .toList();
     }
   }
 
@@ -68,8 +69,8 @@ public final class ContainerSets {
    * @param shownWhere where the classes came from, for the message when there are none
    * @return the definitions, or the errors (then no definitions)
    */
-  public DefinitionLoader.Loaded instantiate(ClassLoader loader, List<String> classNames,
-      String shownWhere) {
+  public DefinitionLoader.Loaded instantiate(
+      ClassLoader loader, List<String> classNames, String shownWhere) {
     List<ContainerDefinition> definitions = new ArrayList<>();
     List<Diagnostic> errors = new ArrayList<>();
     int sets = 0;
@@ -87,34 +88,46 @@ public final class ContainerSets {
       try {
         constructor = type.getConstructor();
       } catch (NoSuchMethodException e) {
-        errors.add(Diagnostic.error("CFC204", locate(type, 0),
+        errors.add(Diagnostic.error(
+            "CFC204",
+            locate(type, 0),
             "ContainerSet " + name + " has no public no-arg constructor",
             "add `public " + type.getSimpleName() + "() {}`"));
         continue;
       }
       sets++;
       DefinitionThread.Outcome<List<ContainerDefinition>> outcome = DefinitionThread.call(
-          name, loader, timeLimit, () -> ((ContainerSet) constructor.newInstance()).containers(),
+          name,
+          loader,
+          timeLimit,
+          () -> ((ContainerSet) constructor.newInstance()).containers(),
           stack -> exitCalled(type, stack, classNames));
       if (outcome.stuckAt() != null) {
         errors.add(timedOut(type, outcome.stuckAt(), classNames));
         continue;
       }
       if (outcome.thrown() != null) {
-        Throwable cause = outcome.thrown() instanceof InvocationTargetException ite
-            && ite.getCause() != null ? ite.getCause() : outcome.thrown();
+        Throwable cause =
+            outcome.thrown() instanceof InvocationTargetException ite && ite.getCause() != null
+                ? ite.getCause()
+                : outcome.thrown();
         errors.add(userCodeFailure(type, cause, classNames));
         continue;
       }
       List<ContainerDefinition> declared = outcome.value();
       if (declared == null) {
-        errors.add(Diagnostic.error("CFC204", locate(type, 0),
-            "containers() of " + name + " returned null", "return List.of(...)"));
+        errors.add(Diagnostic.error(
+            "CFC204",
+            locate(type, 0),
+            "containers() of " + name + " returned null",
+            "return List.of(...)"));
         continue;
       }
       for (ContainerDefinition definition : declared) {
         if (definition == null) {
-          errors.add(Diagnostic.error("CFC204", locate(type, 0),
+          errors.add(Diagnostic.error(
+              "CFC204",
+              locate(type, 0),
               "containers() of " + name + " returned a null definition",
               "end every definition with .build()"));
         } else {
@@ -126,13 +139,15 @@ public final class ContainerSets {
       errors.add(noContainerSet(shownWhere));
     }
     // Only DefinitionLoader, which has the class files, looks for external reads.
-    return new DefinitionLoader.Loaded(errors.isEmpty() ? definitions : List.of(), errors,
-        false, List.of());
+    return new DefinitionLoader.Loaded(
+        errors.isEmpty() ? definitions : List.of(), errors, false, List.of());
   }
 
   /** The error for a place that holds no container set at all. */
   static Diagnostic noContainerSet(String shownWhere) {
-    return Diagnostic.error("CFC202", Diagnostic.Location.of(shownWhere),
+    return Diagnostic.error(
+        "CFC202",
+        Diagnostic.Location.of(shownWhere),
         "no public ContainerSet class with a public no-arg constructor in " + shownWhere,
         "add a class such as:\npublic final class AppContainers implements ContainerSet {\n"
             + "  @Override public List<ContainerDefinition> containers() { … }\n}");
@@ -140,42 +155,56 @@ public final class ContainerSets {
 
   private static boolean isContainerSet(Class<?> type) {
     int modifiers = type.getModifiers();
-    return ContainerSet.class.isAssignableFrom(type) && Modifier.isPublic(modifiers)
-        && !type.isInterface() && !Modifier.isAbstract(modifiers)
+    return ContainerSet.class.isAssignableFrom(type)
+        && Modifier.isPublic(modifiers)
+        && !type.isInterface()
+        && !Modifier.isAbstract(modifiers)
         && (type.getEnclosingClass() == null || Modifier.isStatic(modifiers));
   }
 
   private Diagnostic userCodeFailure(Class<?> type, Throwable cause, List<String> userClasses) {
     Diagnostic.Location at = locate(type, cause.getStackTrace(), userClasses);
     if (cause instanceof StackOverflowError) {
-      return Diagnostic.error("CFC232", at, "loading " + type.getName()
+      return Diagnostic.error(
+          "CFC232",
+          at,
+          "loading " + type.getName()
               + " overflowed the stack: the code at this line calls itself without end",
           "give the recursion a base case, or build the list with a loop");
     }
     if (cause instanceof OutOfMemoryError) {
-      return Diagnostic.error("CFC233", at, "loading " + type.getName()
-              + " ran out of memory (" + cause.getMessage() + ") at this line",
+      return Diagnostic.error(
+          "CFC233",
+          at,
+          "loading " + type.getName() + " ran out of memory (" + cause.getMessage()
+              + ") at this line",
           "look for a loop that never ends while it adds to a collection or string");
     }
     String what = cause.getClass().getSimpleName()
         + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-    return Diagnostic.error("CFC204", at,
+    return Diagnostic.error(
+        "CFC204",
+        at,
         "loading " + type.getName() + " failed with " + what,
         "fix the definition code at this line; a builder that was already built cannot be"
             + " reused, and DSL arguments must not be null");
   }
 
   private Diagnostic timedOut(Class<?> type, StackTraceElement[] stack, List<String> userClasses) {
-    return Diagnostic.error("CFC230", locate(type, stack, userClasses),
+    return Diagnostic.error(
+        "CFC230",
+        locate(type, stack, userClasses),
         "loading " + type.getName() + " did not finish within " + seconds(timeLimit)
             + "; it was running this line",
         "look for an endless loop or a call that waits (network, input, a lock) here; if it"
             + " is only slow, raise definition-timeout in cfc.toml (Maven: <definitionTimeout>)");
   }
 
-  private Diagnostic exitCalled(Class<?> type, StackTraceElement[] stack,
-      List<String> userClasses) {
-    return Diagnostic.error("CFC231", locate(type, stack, userClasses),
+  private Diagnostic exitCalled(
+      Class<?> type, StackTraceElement[] stack, List<String> userClasses) {
+    return Diagnostic.error(
+        "CFC231",
+        locate(type, stack, userClasses),
         "loading " + type.getName() + " called System.exit, which would end cfc with the"
             + " project unchecked",
         "remove the exit call: containers() must only return the definitions; throw an"
@@ -188,12 +217,13 @@ public final class ContainerSets {
   }
 
   /** The line of the innermost frame of user code on a stack, else the class itself. */
-  private Diagnostic.Location locate(Class<?> type, StackTraceElement[] stack,
-      List<String> userClasses) {
+  private Diagnostic.Location locate(
+      Class<?> type, StackTraceElement[] stack, List<String> userClasses) {
     for (StackTraceElement frame : stack) {
       if (frame.getLineNumber() > 0 && userClasses.contains(frame.getClassName())) {
         try {
-          return locate(Class.forName(frame.getClassName(), false, type.getClassLoader()),
+          return locate(
+              Class.forName(frame.getClassName(), false, type.getClassLoader()),
               frame.getLineNumber());
         } catch (ClassNotFoundException | LinkageError e) {
           return locate(type, frame.getLineNumber());

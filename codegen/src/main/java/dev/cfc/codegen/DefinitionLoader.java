@@ -65,8 +65,8 @@ public final class DefinitionLoader {
    * @param timeLimit how long one {@code ContainerSet} may take to load
    * @param readOnly whether to leave the project untouched: the cache is read, never written
    */
-  public DefinitionLoader(ProjectState state, PrintWriter verbose, Duration timeLimit,
-      boolean readOnly) {
+  public DefinitionLoader(
+      ProjectState state, PrintWriter verbose, Duration timeLimit, boolean readOnly) {
     this.projectDir = state.projectDir();
     this.cache = new ClassCache(state.cacheDir(), this::say);
     this.verbose = verbose;
@@ -87,8 +87,11 @@ public final class DefinitionLoader {
    *     {@code java.lang.System}; empty when the same sources always give the same definitions.
    *     Only {@link DefinitionLoader#load} looks; {@link ContainerSets} leaves it empty
    */
-  public record Loaded(List<ContainerDefinition> definitions, List<Diagnostic> diagnostics,
-      boolean cacheHit, List<String> externalReads) {
+  public record Loaded(
+      List<ContainerDefinition> definitions,
+      List<Diagnostic> diagnostics,
+      boolean cacheHit,
+      List<String> externalReads) {
     public Loaded {
       definitions = List.copyOf(definitions);
       diagnostics = List.copyOf(diagnostics);
@@ -107,7 +110,9 @@ public final class DefinitionLoader {
     Path dir = projectDir.resolve(sourcesDir).normalize();
     String shown = display(dir);
     if (!Files.isDirectory(dir)) {
-      return failed(Diagnostic.error("CFC201", Diagnostic.Location.of("cfc.toml"),
+      return failed(Diagnostic.error(
+          "CFC201",
+          Diagnostic.Location.of("cfc.toml"),
           "sources directory " + shown + " does not exist",
           "create it with your ContainerSet classes, or set sources = \"<dir>\" in cfc.toml"));
     }
@@ -130,8 +135,8 @@ public final class DefinitionLoader {
       }
       classes = compiled.classes();
       int count = sources.files().size();
-      say("compiled " + count + " source file" + (count == 1 ? "" : "s")
-          + " with javac in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+      say("compiled " + count + " source file" + (count == 1 ? "" : "s") + " with javac in "
+          + (System.nanoTime() - start) / 1_000_000 + " ms");
       if (readOnly) {
         say("read-only command: the compiled classes are not cached");
       } else {
@@ -145,7 +150,6 @@ public final class DefinitionLoader {
     return new Loaded(List.of(), List.of(diagnostic), false, List.of());
   }
 
-
   private void say(String message) {
     if (verbose != null) {
       verbose.println("cfc: " + message);
@@ -157,8 +161,8 @@ public final class DefinitionLoader {
     return SourceResolver.display(projectDir, path);
   }
 
-  private Loaded instantiate(Map<String, byte[]> classes, Path sourcesDir, String shown,
-      boolean hit) throws IOException {
+  private Loaded instantiate(
+      Map<String, byte[]> classes, Path sourcesDir, String shown, boolean hit) throws IOException {
     // The loader stays reachable as long as the definitions: they may hold lambdas of its classes.
     ClassLoader loader = new InMemoryClassLoader(classes, ContainerSet.class.getClassLoader());
     Loaded loaded = new ContainerSets(projectDir, List.of(sourcesDir), timeLimit)

@@ -31,16 +31,22 @@ final class DefinitionThread {
    * @param onExit turns the stack of the thread that called exit into the report printed before
    *     halting
    */
-  static <T> Outcome<T> call(String name, ClassLoader loader, Duration limit, Callable<T> code,
+  static <T> Outcome<T> call(
+      String name,
+      ClassLoader loader,
+      Duration limit,
+      Callable<T> code,
       Function<StackTraceElement[], Diagnostic> onExit) {
     CompletableFuture<T> result = new CompletableFuture<>();
-    Thread worker = new Thread(() -> {
-      try {
-        result.complete(code.call());
-      } catch (Throwable t) { // an Error of user code ends only this thread
-        result.completeExceptionally(t);
-      }
-    }, "cfc-definitions " + name);
+    Thread worker = new Thread(
+        () -> {
+          try {
+            result.complete(code.call());
+          } catch (Throwable t) { // an Error of user code ends only this thread
+            result.completeExceptionally(t);
+          }
+        },
+        "cfc-definitions " + name);
     worker.setDaemon(true);
     worker.setContextClassLoader(loader);
     Thread exitTrap = new Thread(() -> trapExit(worker, onExit), "cfc-exit-trap");
@@ -74,7 +80,8 @@ final class DefinitionThread {
   private static void trapExit(Thread worker, Function<StackTraceElement[], Diagnostic> onExit) {
     StackTraceElement[] caller = exitCall(worker.getStackTrace()) ? worker.getStackTrace() : null;
     if (caller == null) {
-      for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
+      for (Map.Entry<Thread, StackTraceElement[]> thread :
+          Thread.getAllStackTraces().entrySet()) {
         if (exitCall(thread.getValue())) {
           caller = thread.getValue();
           break;

@@ -15,15 +15,16 @@ import java.util.Objects;
  * @param location where it was written; {@link Location#UNKNOWN} when there is no better place
  * @param hint how to fix it, or an empty string
  */
-public record Diagnostic(String code, Severity severity, String message, Location location, String hint) {
+public record Diagnostic(
+    String code, Severity severity, String message, Location location, String hint) {
 
   /** Orders diagnostics by file, line, column, then code, the order they are printed in. */
-  public static final Comparator<Diagnostic> ORDER =
-      Comparator.comparing((Diagnostic d) -> d.location().file())
-          .thenComparingInt(d -> d.location().line())
-          .thenComparingInt(d -> d.location().column())
-          .thenComparing(Diagnostic::code)
-          .thenComparing(Diagnostic::message);
+  public static final Comparator<Diagnostic> ORDER = Comparator.comparing(
+          (Diagnostic d) -> d.location().file())
+      .thenComparingInt(d -> d.location().line())
+      .thenComparingInt(d -> d.location().column())
+      .thenComparing(Diagnostic::code)
+      .thenComparing(Diagnostic::message);
 
   public Diagnostic {
     Objects.requireNonNull(code, "code");
@@ -80,8 +81,13 @@ public record Diagnostic(String code, Severity severity, String message, Locatio
    */
   public String render() {
     StringBuilder out = new StringBuilder();
-    out.append(location.render()).append(": ").append(severity.label()).append(' ').append(code)
-        .append(": ").append(message);
+    out.append(location.render())
+        .append(": ")
+        .append(severity.label())
+        .append(' ')
+        .append(code)
+        .append(": ")
+        .append(message);
     if (!hint.isEmpty()) {
       for (String line : hint.split("\n", -1)) {
         out.append('\n').append("    ").append(line);

@@ -65,7 +65,7 @@ public final class Generation {
 
     /** A run that only compares. */
     public static Request check(ProjectState state) {
-      return new Request(state, Mode.CHECK, message -> { });
+      return new Request(state, Mode.CHECK, message -> {});
     }
   }
 
@@ -135,8 +135,12 @@ public final class Generation {
    *     compile's findings
    * @param failure why nothing was written ({@link Status#NOT_WRITTEN}), else null
    */
-  public record Outcome(Status status, CompileRequest request, CompileResult result,
-      List<Diagnostic> diagnostics, IOException failure) {
+  public record Outcome(
+      Status status,
+      CompileRequest request,
+      CompileResult result,
+      List<Diagnostic> diagnostics,
+      IOException failure) {
 
     public Outcome {
       Objects.requireNonNull(status, "status");
@@ -186,8 +190,12 @@ public final class Generation {
     }
     planner.planned(result);
     if (lock == null) {
-      return new Outcome(result.isStale() ? Status.STALE : Status.UP_TO_DATE, compileRequest,
-          result, result.diagnostics(), null);
+      return new Outcome(
+          result.isStale() ? Status.STALE : Status.UP_TO_DATE,
+          compileRequest,
+          result,
+          result.diagnostics(),
+          null);
     }
     try {
       OutputWriter.write(lock, result);

@@ -24,7 +24,8 @@ public final class OutputWriter {
    * the reason alone, which says so.
    */
   public static String describe(IOException failure) {
-    return failure instanceof AtomicWrite.HalfWrittenException ? failure.getMessage()
+    return failure instanceof AtomicWrite.HalfWrittenException
+        ? failure.getMessage()
         : "nothing was written: " + failure.getMessage();
   }
 
@@ -69,8 +70,7 @@ public final class OutputWriter {
    * @throws IOException when a file cannot be written, or changed since it was planned; then
    *     nothing was changed
    */
-  public static List<PlannedFile> write(ProjectLock lock, CompileResult result)
-      throws IOException {
+  public static List<PlannedFile> write(ProjectLock lock, CompileResult result) throws IOException {
     if (result.hasErrors()) {
       throw new IllegalStateException("a result with errors must not be written");
     }

@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param summary one-line summary of the change, such as
  *     {@code wrangler.toml: +1 container, ~2 fields, +1 migration v3}
  */
-public record PlannedFile(Path path, String displayName, String before, String after,
-    String summary) {
+public record PlannedFile(
+    Path path, String displayName, String before, String after, String summary) {
 
   public PlannedFile {
     Objects.requireNonNull(path, "path");

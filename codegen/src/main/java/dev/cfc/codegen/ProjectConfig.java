@@ -55,8 +55,16 @@ public record ProjectConfig(
    */
   public static final Duration DEFAULT_DEFINITION_TIMEOUT = Duration.ofSeconds(10);
 
-  private static final Set<String> KEYS = Set.of("sources", "wrangler", "typescript-out",
-      "java-out", "java-package", "environments", "suppress-warnings", "definition-timeout", "account-limits");
+  private static final Set<String> KEYS = Set.of(
+      "sources",
+      "wrangler",
+      "typescript-out",
+      "java-out",
+      "java-package",
+      "environments",
+      "suppress-warnings",
+      "definition-timeout",
+      "account-limits");
 
   private static final Pattern DURATION = Pattern.compile("([0-9]{1,6})([smh])");
 
@@ -69,8 +77,17 @@ public record ProjectConfig(
 
   /** The values used when {@code cfc.toml} leaves a key out. */
   public static ProjectConfig defaults(Path projectDir) {
-    return new ProjectConfig(projectDir, "cfc", null, "src/_generated", null, "app.generated",
-        List.of(), List.of(), DEFAULT_DEFINITION_TIMEOUT, AccountLimits.PUBLISHED);
+    return new ProjectConfig(
+        projectDir,
+        "cfc",
+        null,
+        "src/_generated",
+        null,
+        "app.generated",
+        List.of(),
+        List.of(),
+        DEFAULT_DEFINITION_TIMEOUT,
+        AccountLimits.PUBLISHED);
   }
 
   /**
@@ -82,7 +99,9 @@ public record ProjectConfig(
     String shown = file.getFileName().toString();
     List<Diagnostic> diagnostics = new ArrayList<>();
     if (InputFiles.absent(file)) {
-      diagnostics.add(Diagnostic.error("CFC200", Diagnostic.Location.of(shown),
+      diagnostics.add(Diagnostic.error(
+          "CFC200",
+          Diagnostic.Location.of(shown),
           "no " + shown + " in " + projectDir,
           "run `cfc init` there to create one, or point at the project with -C <dir>"));
       return new Loaded(null, diagnostics);
@@ -100,9 +119,11 @@ public record ProjectConfig(
     TomlParseResult toml = Toml.parse(text);
     for (TomlParseError error : toml.errors()) {
       TomlPosition at = error.position();
-      diagnostics.add(Diagnostic.error("CFC205",
+      diagnostics.add(Diagnostic.error(
+          "CFC205",
           new Diagnostic.Location(shown, at.line(), at.column()),
-          "malformed " + shown + ": " + error.getMessage(), "fix the TOML syntax"));
+          "malformed " + shown + ": " + error.getMessage(),
+          "fix the TOML syntax"));
     }
     if (!diagnostics.isEmpty()) {
       return new Loaded(null, diagnostics);
@@ -110,25 +131,32 @@ public record ProjectConfig(
     ProjectConfig defaults = defaults(projectDir);
     for (String key : toml.keySet()) {
       if (!KEYS.contains(key)) {
-        diagnostics.add(typeError(toml, key, shown, "unknown key " + key + " in " + shown,
+        diagnostics.add(typeError(
+            toml,
+            key,
+            shown,
+            "unknown key " + key + " in " + shown,
             "known keys: sources, wrangler, typescript-out, java-out, java-package,"
                 + " environments, suppress-warnings, definition-timeout, account-limits"));
       }
     }
     String sources = string(toml, "sources", defaults.sources(), shown, diagnostics);
     String wrangler = string(toml, "wrangler", null, shown, diagnostics);
-    String typescriptOut = string(toml, "typescript-out", defaults.typescriptOut(), shown,
-        diagnostics);
+    String typescriptOut =
+        string(toml, "typescript-out", defaults.typescriptOut(), shown, diagnostics);
     String javaOut = string(toml, "java-out", null, shown, diagnostics);
-    String javaPackage = string(toml, "java-package", defaults.javaPackage(), shown,
-        diagnostics);
-    Duration definitionTimeout = duration(toml, "definition-timeout",
-        DEFAULT_DEFINITION_TIMEOUT, shown, diagnostics);
+    String javaPackage = string(toml, "java-package", defaults.javaPackage(), shown, diagnostics);
+    Duration definitionTimeout =
+        duration(toml, "definition-timeout", DEFAULT_DEFINITION_TIMEOUT, shown, diagnostics);
     List<String> environments = new ArrayList<>();
     if (toml.contains("environments")) {
       if (!toml.isArray("environments")) {
-        diagnostics.add(typeError(toml, "environments", shown,
-            "environments must be an array of strings", "environments = [\"staging\"]"));
+        diagnostics.add(typeError(
+            toml,
+            "environments",
+            shown,
+            "environments must be an array of strings",
+            "environments = [\"staging\"]"));
       } else {
         TomlArray array = toml.getArray("environments");
         for (int i = 0; i < array.size(); i++) {
@@ -138,7 +166,10 @@ public record ProjectConfig(
               environments.add(name);
             }
           } else {
-            diagnostics.add(typeError(toml, "environments", shown,
+            diagnostics.add(typeError(
+                toml,
+                "environments",
+                shown,
                 "environment " + value + " is not a valid wrangler environment name",
                 "use letters, digits, - and _ only"));
           }
@@ -150,16 +181,27 @@ public record ProjectConfig(
     if (!diagnostics.isEmpty()) {
       return new Loaded(null, diagnostics);
     }
-    return new Loaded(new ProjectConfig(projectDir, sources, wrangler, typescriptOut, javaOut,
-        javaPackage, environments, suppressed, definitionTimeout, limits), List.of());
+    return new Loaded(
+        new ProjectConfig(
+            projectDir,
+            sources,
+            wrangler,
+            typescriptOut,
+            javaOut,
+            javaPackage,
+            environments,
+            suppressed,
+            definitionTimeout,
+            limits),
+        List.of());
   }
 
   /**
    * {@code [account-limits]}: each of {@code vcpu}, {@code memory-mib} and {@code disk-mb} a
    * positive number; a key left out keeps Cloudflare's published limit.
    */
-  private static AccountLimits accountLimits(TomlParseResult toml, String shown,
-      List<Diagnostic> diagnostics) {
+  private static AccountLimits accountLimits(
+      TomlParseResult toml, String shown, List<Diagnostic> diagnostics) {
     String key = "account-limits";
     AccountLimits published = AccountLimits.PUBLISHED;
     if (!toml.contains(key)) {
@@ -173,54 +215,77 @@ public record ProjectConfig(
     org.tomlj.TomlTable table = toml.getTable(key);
     for (String name : table.keySet()) {
       if (!Set.of("vcpu", "memory-mib", "disk-mb").contains(name)) {
-        diagnostics.add(typeError(toml, key + "." + name, shown,
-            "unknown key " + name + " in [" + key + "]", "known keys: vcpu, memory-mib, disk-mb"));
+        diagnostics.add(typeError(
+            toml,
+            key + "." + name,
+            shown,
+            "unknown key " + name + " in [" + key + "]",
+            "known keys: vcpu, memory-mib, disk-mb"));
       }
     }
     double vcpu = positive(toml, table, key, "vcpu", published.vcpu(), shown, diagnostics);
-    double memory = positive(toml, table, key, "memory-mib", published.memoryMib(), shown,
-        diagnostics);
+    double memory =
+        positive(toml, table, key, "memory-mib", published.memoryMib(), shown, diagnostics);
     double disk = positive(toml, table, key, "disk-mb", published.diskMb(), shown, diagnostics);
     return new AccountLimits(vcpu, (long) memory, (long) disk);
   }
 
-  private static double positive(TomlParseResult toml, org.tomlj.TomlTable table, String key,
-      String name, double fallback, String shown, List<Diagnostic> diagnostics) {
+  private static double positive(
+      TomlParseResult toml,
+      org.tomlj.TomlTable table,
+      String key,
+      String name,
+      double fallback,
+      String shown,
+      List<Diagnostic> diagnostics) {
     if (!table.contains(name)) {
       return fallback;
     }
     Object value = table.get(name);
-    if (value instanceof Number number && number.doubleValue() > 0
+    if (value instanceof Number number
+        && number.doubleValue() > 0
         && !Double.isInfinite(number.doubleValue())) {
       return number.doubleValue();
     }
-    diagnostics.add(typeError(toml, key + "." + name, shown, key + "." + name
-        + " must be a positive number", "for example " + name + " = " + (long) fallback * 2));
+    diagnostics.add(typeError(
+        toml,
+        key + "." + name,
+        shown,
+        key + "." + name + " must be a positive number",
+        "for example " + name + " = " + (long) fallback * 2));
     return fallback;
   }
 
   /** {@code suppress-warnings}: codes the catalogue documents as warnings, nothing else. */
-  private static List<String> suppressedWarnings(TomlParseResult toml, String shown,
-      List<Diagnostic> diagnostics) {
+  private static List<String> suppressedWarnings(
+      TomlParseResult toml, String shown, List<Diagnostic> diagnostics) {
     String key = "suppress-warnings";
     List<String> codes = new ArrayList<>();
     if (!toml.contains(key)) {
       return codes;
     }
     if (!toml.isArray(key)) {
-      diagnostics.add(typeError(toml, key, shown, key + " must be an array of warning codes",
-          key + " = [\"CFC209\"]"));
+      diagnostics.add(typeError(
+          toml, key, shown, key + " must be an array of warning codes", key + " = [\"CFC209\"]"));
       return codes;
     }
     TomlArray array = toml.getArray(key);
     for (int i = 0; i < array.size(); i++) {
-      String code = array.get(i) instanceof String text ? text.strip() : String.valueOf(array.get(i));
+      String code =
+          array.get(i) instanceof String text ? text.strip() : String.valueOf(array.get(i));
       if (!DiagnosticCatalog.entry(code).isPresent()) {
-        diagnostics.add(typeError(toml, key, shown, code + " in " + key
-            + " is not a cfc diagnostic code", "`cfc explain CFCnnn` lists what a code means"));
+        diagnostics.add(typeError(
+            toml,
+            key,
+            shown,
+            code + " in " + key + " is not a cfc diagnostic code",
+            "`cfc explain CFCnnn` lists what a code means"));
       } else if (!DiagnosticCatalog.isWarning(code)) {
-        diagnostics.add(typeError(toml, key, shown, code + " in " + key
-            + " is an error, and errors cannot be suppressed",
+        diagnostics.add(typeError(
+            toml,
+            key,
+            shown,
+            code + " in " + key + " is an error, and errors cannot be suppressed",
             "fix what it reports; only warnings can be suppressed"));
       } else if (!codes.contains(code.toUpperCase(java.util.Locale.ROOT))) {
         codes.add(code.toUpperCase(java.util.Locale.ROOT));
@@ -229,8 +294,12 @@ public record ProjectConfig(
     return codes;
   }
 
-  private static Duration duration(TomlParseResult toml, String key, Duration fallback,
-      String shown, List<Diagnostic> diagnostics) {
+  private static Duration duration(
+      TomlParseResult toml,
+      String key,
+      Duration fallback,
+      String shown,
+      List<Diagnostic> diagnostics) {
     if (!toml.contains(key)) {
       return fallback;
     }
@@ -247,28 +316,38 @@ public record ProjectConfig(
         default -> Duration.ofHours(amount);
       };
     }
-    diagnostics.add(typeError(toml, key, shown, key + " must be a duration such as \"30s\","
-        + " \"2m\" or whole seconds (at least 1), not " + value, key + " = \"30s\""));
+    diagnostics.add(typeError(
+        toml,
+        key,
+        shown,
+        key + " must be a duration such as \"30s\"," + " \"2m\" or whole seconds (at least 1), not "
+            + value,
+        key + " = \"30s\""));
     return fallback;
   }
 
-  private static String string(TomlParseResult toml, String key, String fallback, String shown,
+  private static String string(
+      TomlParseResult toml,
+      String key,
+      String fallback,
+      String shown,
       List<Diagnostic> diagnostics) {
     if (!toml.contains(key)) {
       return fallback;
     }
     if (!toml.isString(key) || toml.getString(key).isBlank()) {
-      diagnostics.add(typeError(toml, key, shown, key + " must be a non-empty string",
-          key + " = \"...\""));
+      diagnostics.add(
+          typeError(toml, key, shown, key + " must be a non-empty string", key + " = \"...\""));
       return fallback;
     }
     return toml.getString(key);
   }
 
-  private static Diagnostic typeError(TomlParseResult toml, String key, String shown,
-      String message, String hint) {
+  private static Diagnostic typeError(
+      TomlParseResult toml, String key, String shown, String message, String hint) {
     TomlPosition at = toml.inputPositionOf(key);
-    Diagnostic.Location location = at == null ? Diagnostic.Location.of(shown)
+    Diagnostic.Location location = at == null
+        ? Diagnostic.Location.of(shown)
         : new Diagnostic.Location(shown, at.line(), at.column());
     return Diagnostic.error("CFC205", location, message, hint);
   }

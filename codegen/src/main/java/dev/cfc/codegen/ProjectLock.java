@@ -6,10 +6,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /**
@@ -52,7 +52,7 @@ public final class ProjectLock implements AutoCloseable {
    *     back (a file it replaced was changed since); then the lock is not held
    */
   public static ProjectLock acquire(ProjectState state) throws IOException {
-    return acquire(state, message -> { });
+    return acquire(state, message -> {});
   }
 
   /**
@@ -64,18 +64,20 @@ public final class ProjectLock implements AutoCloseable {
       throws IOException {
     Path lockFile = state.lockFile();
     Files.createDirectories(lockFile.getParent());
-    FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
-        StandardOpenOption.READ, StandardOpenOption.WRITE);
+    FileChannel channel = FileChannel.open(
+        lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     try {
       FileLock lock = channel.tryLock();
       if (lock == null) {
-        waiting.accept("waiting for " + lockFile + ": another cfc run ("
-            + holder(channel) + ") is changing this project");
+        waiting.accept("waiting for " + lockFile + ": another cfc run (" + holder(channel)
+            + ") is changing this project");
         lock = channel.lock();
       }
       channel.truncate(0);
-      channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + "\n")
-          .getBytes(StandardCharsets.US_ASCII)), 0);
+      channel.write(
+          ByteBuffer.wrap(
+              ("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)),
+          0);
       ProjectLock taken = new ProjectLock(state, channel, lock);
       try {
         WriteJournal.recover(state.journalFile(), WriteSteps.configured());
@@ -95,8 +97,8 @@ public final class ProjectLock implements AutoCloseable {
     try {
       ByteBuffer bytes = ByteBuffer.allocate(64);
       channel.read(bytes, 0);
-      String text = new String(bytes.array(), 0, bytes.position(), StandardCharsets.US_ASCII)
-          .strip();
+      String text =
+          new String(bytes.array(), 0, bytes.position(), StandardCharsets.US_ASCII).strip();
       return text.matches("pid [0-9]+") ? "process " + text.substring(4) : "a process";
     } catch (IOException e) {
       return "a process";

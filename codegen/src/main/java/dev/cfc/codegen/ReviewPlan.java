@@ -24,8 +24,8 @@ import java.util.List;
  * @param runtimeFiles how many vendored runtime files change (0 when none or when listed)
  * @param runtimeVersion the cfc version the runtime files are stamped with
  */
-public record ReviewPlan(ConfigChanges changes, List<PlannedFile> files, int runtimeFiles,
-    String runtimeVersion) {
+public record ReviewPlan(
+    ConfigChanges changes, List<PlannedFile> files, int runtimeFiles, String runtimeVersion) {
 
   /** The formats a plan is rendered in. */
   public enum Format {
@@ -116,7 +116,9 @@ public record ReviewPlan(ConfigChanges changes, List<PlannedFile> files, int run
       for (ScopeChanges scope : changes.scopes()) {
         out.append("  ").append(scopeName(scope)).append(":\n");
         for (ContainerChange c : scope.containers()) {
-          out.append("    ").append(String.format("%-9s", c.kind().label())).append(' ')
+          out.append("    ")
+              .append(String.format("%-9s", c.kind().label()))
+              .append(' ')
               .append(c.previousClassName() == null ? "" : c.previousClassName() + " → ")
               .append(c.className());
           if (c.kind() == Kind.DESTROYED) {
@@ -129,8 +131,12 @@ public record ReviewPlan(ConfigChanges changes, List<PlannedFile> files, int run
         }
       }
       for (Migration m : changes.migrations()) {
-        out.append("  migration ").append(m.tag()).append(m.destroysData() ? " !!" : "")
-            .append(": ").append(String.join("; ", steps(m))).append('\n');
+        out.append("  migration ")
+            .append(m.tag())
+            .append(m.destroysData() ? " !!" : "")
+            .append(": ")
+            .append(String.join("; ", steps(m)))
+            .append('\n');
       }
     }
     out.append("files:\n");
@@ -154,14 +160,17 @@ public record ReviewPlan(ConfigChanges changes, List<PlannedFile> files, int run
     }
     for (Migration m : changes.migrations()) {
       if (m.destroysData()) {
-        out.append("> [!CAUTION]\n> Migration ").append(code(m.tag()))
+        out.append("> [!CAUTION]\n> Migration ")
+            .append(code(m.tag()))
             .append(" deletes the Durable Object data of ")
             .append(String.join(", ", m.deleted().stream().map(ReviewPlan::code).toList()))
             .append(" (`deleted_classes`). This cannot be undone.\n\n");
       }
     }
     for (ScopeChanges scope : changes.scopes()) {
-      out.append("#### ").append(code(changes.file())).append(", ")
+      out.append("#### ")
+          .append(code(changes.file()))
+          .append(", ")
           .append(scope.topLevel() ? "top level" : "environment " + code(scope.scope()))
           .append("\n\n| container | change | details |\n| --- | --- | --- |\n");
       for (ContainerChange c : scope.containers()) {
@@ -179,9 +188,13 @@ public record ReviewPlan(ConfigChanges changes, List<PlannedFile> files, int run
           details.add(code(f.key()) + ": " + (f.before() == null ? "(unset)" : code(f.before()))
               + " → " + (f.after() == null ? "(removed)" : code(f.after())));
         }
-        out.append("| ").append(code(c.className())).append(" | ")
-            .append(c.kind() == Kind.DESTROYED ? "**destroyed**" : c.kind().label()).append(" | ")
-            .append(String.join("<br>", details)).append(" |\n");
+        out.append("| ")
+            .append(code(c.className()))
+            .append(" | ")
+            .append(c.kind() == Kind.DESTROYED ? "**destroyed**" : c.kind().label())
+            .append(" | ")
+            .append(String.join("<br>", details))
+            .append(" |\n");
       }
       out.append('\n');
     }
@@ -199,7 +212,11 @@ public record ReviewPlan(ConfigChanges changes, List<PlannedFile> files, int run
     }
     out.append("#### Files\n\n");
     for (PlannedFile f : files) {
-      out.append("- ").append(code(f.displayName())).append(": ").append(f.status()).append('\n');
+      out.append("- ")
+          .append(code(f.displayName()))
+          .append(": ")
+          .append(f.status())
+          .append('\n');
     }
     if (runtimeFiles > 0) {
       out.append("- ").append(runtimeLine()).append('\n');
@@ -226,8 +243,7 @@ public record ReviewPlan(ConfigChanges changes, List<PlannedFile> files, int run
         node.put("destroysData", c.kind() == Kind.DESTROYED);
         ArrayNode fields = node.putArray("fields");
         for (FieldChange f : c.fields()) {
-          fields.addObject().put("key", f.key()).put("before", f.before())
-              .put("after", f.after());
+          fields.addObject().put("key", f.key()).put("before", f.before()).put("after", f.after());
         }
       }
     }

@@ -19,8 +19,10 @@ class CompileInputsTest {
         .definitions(List.of(
             Container.define("api")
                 .image(Image.build("containers/api"))
-                .environment("production", env -> env.image(
-                    Image.build("containers/api").dockerfile("Dockerfile.prod")
+                .environment(
+                    "production",
+                    env -> env.image(Image.build("containers/api")
+                        .dockerfile("Dockerfile.prod")
                         .context("containers")))
                 .build(),
             Container.define("jobs")
@@ -33,15 +35,17 @@ class CompileInputsTest {
 
     CompileInputs inputs = Compiler.inputs(request);
 
-    assertThat(inputs.paths()).containsExactly(
-        dir.resolve("wrangler.json"), dir.resolve("wrangler.jsonc"),
-        dir.resolve("wrangler.toml"), dir.resolve("cfc.lock"),
-        dir.resolve("containers/api"), dir.resolve("containers/api/Dockerfile"),
-        dir.resolve("containers/api/Dockerfile.prod"), dir.resolve("containers"));
-    assertThat(inputs.trees()).containsExactly(
-        new CompileInputs.Tree(dir.resolve("cfc"), ".java"),
-        new CompileInputs.Tree(dir.resolve("src/_generated"), ".ts"),
-        new CompileInputs.Tree(dir.resolve("app/src/main/java"), ".java"));
+    assertThat(inputs.paths())
+        .containsExactly(
+            dir.resolve("wrangler.json"), dir.resolve("wrangler.jsonc"),
+            dir.resolve("wrangler.toml"), dir.resolve("cfc.lock"),
+            dir.resolve("containers/api"), dir.resolve("containers/api/Dockerfile"),
+            dir.resolve("containers/api/Dockerfile.prod"), dir.resolve("containers"));
+    assertThat(inputs.trees())
+        .containsExactly(
+            new CompileInputs.Tree(dir.resolve("cfc"), ".java"),
+            new CompileInputs.Tree(dir.resolve("src/_generated"), ".ts"),
+            new CompileInputs.Tree(dir.resolve("app/src/main/java"), ".java"));
   }
 
   @Test
@@ -50,9 +54,10 @@ class CompileInputsTest {
         .wranglerConfig(Path.of("worker/wrangler.jsonc"))
         .build();
 
-    assertThat(Compiler.inputs(request).paths()).containsExactly(
-        dir.resolve("worker/wrangler.jsonc"), dir.resolve("worker/wrangler.json"),
-        dir.resolve("worker/wrangler.toml"), dir.resolve("worker/cfc.lock"));
+    assertThat(Compiler.inputs(request).paths())
+        .containsExactly(
+            dir.resolve("worker/wrangler.jsonc"), dir.resolve("worker/wrangler.json"),
+            dir.resolve("worker/wrangler.toml"), dir.resolve("worker/cfc.lock"));
     assertThat(Compiler.inputs(request).trees()).isEmpty();
   }
 }

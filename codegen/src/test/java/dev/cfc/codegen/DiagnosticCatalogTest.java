@@ -42,8 +42,8 @@ class DiagnosticCatalogTest {
     emitted.addAll(codesIn(Path.of("../maven-plugin/src/main/java")));
     assertThat(emitted).hasSizeGreaterThan(40);
     assertThat(DiagnosticCatalog.entries().keySet()).containsAll(emitted);
-    DiagnosticCatalog.entries().forEach((code, entry) ->
-        assertThat(entry).as(code).contains("Bad").contains("Fix"));
+    DiagnosticCatalog.entries()
+        .forEach((code, entry) -> assertThat(entry).as(code).contains("Bad").contains("Fix"));
   }
 
   @Test
@@ -62,14 +62,14 @@ class DiagnosticCatalogTest {
       headings.add(m.group(1));
     }
     assertThat(DiagnosticCatalog.entries().keySet()).containsExactlyElementsOf(headings);
-    DiagnosticCatalog.entries().forEach((code, entry) ->
-        assertThat(docs).as(code).contains(entry.strip()));
+    DiagnosticCatalog.entries()
+        .forEach((code, entry) -> assertThat(docs).as(code).contains(entry.strip()));
   }
 
   @Test
   void explainFindsAnEntryCaseInsensitively() {
-    assertThat(DiagnosticCatalog.entry("cfc031")).hasValueSatisfying(e ->
-        assertThat(e).startsWith("## CFC031").contains("\"0s\""));
+    assertThat(DiagnosticCatalog.entry("cfc031"))
+        .hasValueSatisfying(e -> assertThat(e).startsWith("## CFC031").contains("\"0s\""));
     assertThat(DiagnosticCatalog.entry("CFC999")).isEmpty();
   }
 }

@@ -34,7 +34,8 @@ class GenerationTest {
       compatibility_date = "2025-11-17"
       """;
 
-  @TempDir Path project;
+  @TempDir
+  Path project;
 
   private ProjectState state;
 
@@ -46,12 +47,15 @@ class GenerationTest {
 
   private static List<ContainerDefinition> definitions() {
     return List.of(Container.define("api")
-        .image(Image.registry("registry.cloudflare.com/shop/api:1.0")).build());
+        .image(Image.registry("registry.cloudflare.com/shop/api:1.0"))
+        .build());
   }
 
   private CompileRequest request() {
-    return CompileRequest.builder(project).definitions(definitions())
-        .typescriptOut(project.resolve("src/_generated")).build();
+    return CompileRequest.builder(project)
+        .definitions(definitions())
+        .typescriptOut(project.resolve("src/_generated"))
+        .build();
   }
 
   /** Plans {@link #request()}; a test overrides the hook it disturbs the run at. */
@@ -63,13 +67,13 @@ class GenerationTest {
   }
 
   private Generation.Request write() {
-    return Generation.Request.write(state, message -> { });
+    return Generation.Request.write(state, message -> {});
   }
 
   /** Whether another holder could take the project's lock right now. */
   private boolean lockIsFree() throws IOException {
-    try (FileChannel channel = FileChannel.open(state.lockFile(), StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE)) {
+    try (FileChannel channel =
+        FileChannel.open(state.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
       FileLock lock = channel.tryLock();
       if (lock == null) {
         return false;
@@ -82,8 +86,7 @@ class GenerationTest {
   }
 
   @Test
-  void aWriteRunPlansUnderTheLockWritesThePlanAndASecondRunFindsNothingToDo()
-      throws IOException {
+  void aWriteRunPlansUnderTheLockWritesThePlanAndASecondRunFindsNothingToDo() throws IOException {
     List<Boolean> freeWhilePlanning = new ArrayList<>();
     Generation.Planner planner = () -> {
       freeWhilePlanning.add(lockIsFree());
@@ -120,8 +123,8 @@ class GenerationTest {
 
     assertThat(outcome.status()).isEqualTo(Generation.Status.NOT_WRITTEN);
     assertThat(outcome.failureMessage())
-        .isEqualTo("nothing was written: wrangler.toml changed while cfc ran; run the command"
-            + " again");
+        .isEqualTo(
+            "nothing was written: wrangler.toml changed while cfc ran; run the command" + " again");
     assertThat(Files.readString(project.resolve("wrangler.toml"))).isEqualTo(editorSaved);
     assertThat(project.resolve("src")).doesNotExist();
     assertThat(state.journalFile()).doesNotExist();
@@ -143,10 +146,12 @@ class GenerationTest {
     Generation.Outcome outcome = Generation.run(write(), planner);
 
     assertThat(outcome.status()).isEqualTo(Generation.Status.WRITTEN);
-    assertThat(seen).singleElement()
+    assertThat(seen)
+        .singleElement()
         .satisfies(inputs -> assertThat(inputs.paths()).contains(project.resolve("wrangler.toml")));
     assertThat(Files.readString(project.resolve("wrangler.toml")))
-        .startsWith(edited).contains("[[containers]]");
+        .startsWith(edited)
+        .contains("[[containers]]");
   }
 
   @Test
@@ -161,8 +166,9 @@ class GenerationTest {
         }
       }
     };
-    assertThatThrownBy(() -> AtomicWrite.write(state.journalFile(), result.changedFiles(),
-        crashAfterFirstMove)).isInstanceOf(Crash.class);
+    assertThatThrownBy(() ->
+            AtomicWrite.write(state.journalFile(), result.changedFiles(), crashAfterFirstMove))
+        .isInstanceOf(Crash.class);
     assertThat(state.journalFile()).exists();
     List<String> wranglerWhilePlanning = new ArrayList<>();
 
@@ -201,24 +207,29 @@ class GenerationTest {
 
   @Test
   void findingsThatPreventAPlanOrACompileAreInvalidAndNothingIsWritten() throws IOException {
-    Diagnostic notLoaded = Diagnostic.error("CFC202", Diagnostic.Location.of("cfc"),
-        "no definitions", "write some");
+    Diagnostic notLoaded =
+        Diagnostic.error("CFC202", Diagnostic.Location.of("cfc"), "no definitions", "write some");
 
-    Generation.Outcome notPlanned = Generation.run(write(),
-        () -> Generation.Planned.failed(List.of(notLoaded)));
+    Generation.Outcome notPlanned =
+        Generation.run(write(), () -> Generation.Planned.failed(List.of(notLoaded)));
 
     assertThat(notPlanned.status()).isEqualTo(Generation.Status.INVALID);
     assertThat(notPlanned.diagnostics()).containsExactly(notLoaded);
     assertThat(notPlanned.result()).isNull();
 
-    Generation.Outcome invalid = Generation.run(write(), () -> Generation.Planned.of(
-        CompileRequest.builder(project).typescriptOut(project.resolve("src/_generated"))
-            .definitions(List.of(Container.define("api").maxInstances(0)
-                .image(Image.registry("registry.cloudflare.com/shop/api:1.0")).build()))
+    Generation.Outcome invalid = Generation.run(
+        write(),
+        () -> Generation.Planned.of(CompileRequest.builder(project)
+            .typescriptOut(project.resolve("src/_generated"))
+            .definitions(List.of(Container.define("api")
+                .maxInstances(0)
+                .image(Image.registry("registry.cloudflare.com/shop/api:1.0"))
+                .build()))
             .build()));
 
     assertThat(invalid.status()).isEqualTo(Generation.Status.INVALID);
-    assertThat(invalid.diagnostics()).isEqualTo(invalid.result().diagnostics())
+    assertThat(invalid.diagnostics())
+        .isEqualTo(invalid.result().diagnostics())
         .anyMatch(d -> d.isError() && d.code().equals("CFC020"));
     assertThat(Files.readString(project.resolve("wrangler.toml"))).isEqualTo(WRANGLER);
     assertThat(project.resolve("src")).doesNotExist();
@@ -244,13 +255,13 @@ class GenerationTest {
   }
 
   @Test
-  void aPlannerThatCannotReadItsInputsPassesTheFailureOnAndReleasesTheLock()
-      throws IOException {
+  void aPlannerThatCannotReadItsInputsPassesTheFailureOnAndReleasesTheLock() throws IOException {
     IOException unreadable = new IOException("cfc.toml: permission denied");
 
     assertThatThrownBy(() -> Generation.run(write(), () -> {
-      throw unreadable;
-    })).isSameAs(unreadable);
+          throw unreadable;
+        }))
+        .isSameAs(unreadable);
     assertThat(project.resolve("src")).doesNotExist();
     assertThat(lockIsFree()).isTrue();
   }

@@ -46,7 +46,9 @@ public final class GoldenDirectory {
     List<String> expectedNames;
     try (Stream<Path> list = Files.list(dir)) {
       expectedNames = list.map(p -> p.getFileName().toString())
-          .filter(n -> n.endsWith(extension)).sorted().toList();
+          .filter(n -> n.endsWith(extension))
+          .sorted()
+          .toList();
     }
     assertThat(files.keySet()).containsExactlyInAnyOrderElementsOf(expectedNames);
     for (Map.Entry<String, String> e : files.entrySet()) {

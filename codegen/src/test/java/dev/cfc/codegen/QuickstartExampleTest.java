@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
  */
 class QuickstartExampleTest {
 
-  private static final Path EXAMPLE = Path.of("..", "examples", "quickstart").toAbsolutePath()
-      .normalize();
-  private static final Path RUNTIME = Path.of("..", "runtime-js-templates").toAbsolutePath()
-      .normalize();
+  private static final Path EXAMPLE =
+      Path.of("..", "examples", "quickstart").toAbsolutePath().normalize();
+  private static final Path RUNTIME =
+      Path.of("..", "runtime-js-templates").toAbsolutePath().normalize();
 
   private Path project;
 
@@ -66,11 +66,10 @@ class QuickstartExampleTest {
 
   private CompileResult compile() throws IOException {
     ProjectConfig config = ProjectConfig.load(project.resolve("cfc.toml")).config();
-    DefinitionLoader.Loaded loaded = new DefinitionLoader(project, null)
-        .load(config.sourcesDir());
+    DefinitionLoader.Loaded loaded = new DefinitionLoader(project, null).load(config.sourcesDir());
     assertThat(loaded.diagnostics()).isEmpty();
-    return Compiler.compile(CompileRequest.from(config).definitions(loaded.definitions())
-        .build());
+    return Compiler.compile(
+        CompileRequest.from(config).definitions(loaded.definitions()).build());
   }
 
   @Test
@@ -81,15 +80,19 @@ class QuickstartExampleTest {
     OutputWriter.write(project, first);
 
     String wrangler = Files.readString(project.resolve("wrangler.toml"));
-    assertThat(wrangler).startsWith(handWritten.substring(0, handWritten.indexOf("[[migrations]]")))
-        .contains("class_name = \"ApiContainer\"").contains("image_vars = { NODE_VERSION = \"22\" }")
+    assertThat(wrangler)
+        .startsWith(handWritten.substring(0, handWritten.indexOf("[[migrations]]")))
+        .contains("class_name = \"ApiContainer\"")
+        .contains("image_vars = { NODE_VERSION = \"22\" }")
         .contains("new_sqlite_classes = [\"ApiContainer\", \"WorkerContainer\"]");
     assertThat(project.resolve("src/_generated/index.ts")).exists();
 
     CompileResult second = compile();
     assertThat(second.isStale()).isFalse();
 
-    Files.writeString(project.resolve("tsconfig.json"), """
+    Files.writeString(
+        project.resolve("tsconfig.json"),
+        """
         {
           "extends": "%s",
           "compilerOptions": { "strict": true, "noEmit": true },
@@ -97,9 +100,14 @@ class QuickstartExampleTest {
         }
         """.formatted(RUNTIME.resolve("tsconfig.base.json").toString().replace("\\", "/")),
         StandardCharsets.UTF_8);
-    Process tsc = new ProcessBuilder("node",
-        RUNTIME.resolve("node_modules/typescript/bin/tsc").toString(), "-p", "tsconfig.json")
-        .directory(project.toFile()).redirectErrorStream(true).start();
+    Process tsc = new ProcessBuilder(
+            "node",
+            RUNTIME.resolve("node_modules/typescript/bin/tsc").toString(),
+            "-p",
+            "tsconfig.json")
+        .directory(project.toFile())
+        .redirectErrorStream(true)
+        .start();
     tsc.getOutputStream().close();
     String output = new String(tsc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(tsc.waitFor(120, TimeUnit.SECONDS)).isTrue();

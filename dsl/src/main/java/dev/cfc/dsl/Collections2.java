@@ -42,7 +42,8 @@ final class Collections2 {
     Objects.requireNonNull(values, what);
     List<String> list = new ArrayList<>(values);
     list.forEach(value -> Objects.requireNonNull(value, what));
-    if (!(values instanceof List || values instanceof LinkedHashSet
+    if (!(values instanceof List
+        || values instanceof LinkedHashSet
         || values instanceof SortedSet)) {
       Collections.sort(list);
     }

@@ -114,8 +114,8 @@ public final class ContainerBuilder extends SettingsBuilder<ContainerBuilder> {
    * {@code instanceType}, {@code maxInstances} and {@code rollout}; the generated Container class
    * is shared by every environment, so overriding anything else is an error (CFC006).
    */
-  public ContainerBuilder environment(String environmentName,
-      Consumer<EnvironmentOverrides> overrides) {
+  public ContainerBuilder environment(
+      String environmentName, Consumer<EnvironmentOverrides> overrides) {
     Objects.requireNonNull(environmentName, "environment name");
     Objects.requireNonNull(overrides, "overrides");
     EnvironmentOverrides builder = new EnvironmentOverrides();
@@ -130,7 +130,17 @@ public final class ContainerBuilder extends SettingsBuilder<ContainerBuilder> {
   /** The definition; the builder cannot be used after this. */
   public ContainerDefinition build() {
     markUsed();
-    return new ContainerDefinition(name, settings(), defaults, environments, renamedFrom, adopt,
-        containerName, className, binding, where, definitionSources);
+    return new ContainerDefinition(
+        name,
+        settings(),
+        defaults,
+        environments,
+        renamedFrom,
+        adopt,
+        containerName,
+        className,
+        binding,
+        where,
+        definitionSources);
   }
 }

@@ -45,12 +45,14 @@ public record Egress(
 
   /** Adds hosts ({@code api.github.com} or {@code *.stripe.com}) to the allow-list. */
   public Egress allow(String... hosts) {
-    return new Egress(enableInternet, plus(allowedHosts, hosts), deniedHosts, httpsIntercepted, where);
+    return new Egress(
+        enableInternet, plus(allowedHosts, hosts), deniedHosts, httpsIntercepted, where);
   }
 
   /** Adds hosts to the deny-list, which beats the allow-list. */
   public Egress deny(String... hosts) {
-    return new Egress(enableInternet, allowedHosts, plus(deniedHosts, hosts), httpsIntercepted, where);
+    return new Egress(
+        enableInternet, allowedHosts, plus(deniedHosts, hosts), httpsIntercepted, where);
   }
 
   /**

@@ -387,7 +387,8 @@ public final class Settings {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof Settings that && values().equals(that.values())
+    return other instanceof Settings that
+        && values().equals(that.values())
         && sources.equals(that.sources);
   }
 
@@ -399,7 +400,8 @@ public final class Settings {
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder("Settings[");
-    values().forEach((name, value) -> text.append(name).append('=').append(value).append(", "));
+    values()
+        .forEach((name, value) -> text.append(name).append('=').append(value).append(", "));
     return text.append("sources=").append(sources).append(']').toString();
   }
 

@@ -146,8 +146,8 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
    * ({@code envVars} at start). Names match {@code ^[A-Za-z_][A-Za-z0-9_]*$}.
    */
   public B env(String name, String value) {
-    gathered.env.put(Objects.requireNonNull(name, "env name"),
-        Objects.requireNonNull(value, "env value"));
+    gathered.env.put(
+        Objects.requireNonNull(name, "env name"), Objects.requireNonNull(value, "env value"));
     return record("env." + name);
   }
 
@@ -187,8 +187,8 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
    * the wrangler config's {@code secrets_store_secrets}.
    */
   public B secretsStore(String envName, String binding) {
-    gathered.secretsStore.put(Objects.requireNonNull(envName, "env name"),
-        Objects.requireNonNull(binding, "binding"));
+    gathered.secretsStore.put(
+        Objects.requireNonNull(envName, "env name"), Objects.requireNonNull(binding, "binding"));
     return record("secretsStore." + envName);
   }
 
@@ -205,7 +205,8 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
    * images.
    */
   public B buildArg(String name, String value) {
-    gathered.buildArgs.put(Objects.requireNonNull(name, "build arg name"),
+    gathered.buildArgs.put(
+        Objects.requireNonNull(name, "build arg name"),
         Objects.requireNonNull(value, "build arg value"));
     return record("buildArgs." + name);
   }
@@ -222,8 +223,8 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
 
   /** A free-form label, kept in the generated class for observability. */
   public B label(String key, String value) {
-    gathered.labels.put(Objects.requireNonNull(key, "label key"),
-        Objects.requireNonNull(value, "label value"));
+    gathered.labels.put(
+        Objects.requireNonNull(key, "label key"), Objects.requireNonNull(value, "label value"));
     return record("labels." + key);
   }
 
@@ -417,8 +418,10 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
    * ({@code "ssh-ed25519 AAAA…"}). Adds to earlier calls.
    */
   public B authorizedKey(String name, String publicKey) {
-    gathered.authorizedKeys.add(new SshKey(Objects.requireNonNull(name, "key name"),
-        Objects.requireNonNull(publicKey, "public key"), SourceLocation.ofCaller()));
+    gathered.authorizedKeys.add(new SshKey(
+        Objects.requireNonNull(name, "key name"),
+        Objects.requireNonNull(publicKey, "public key"),
+        SourceLocation.ofCaller()));
     return record("authorizedKeys");
   }
 
@@ -428,15 +431,17 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
    * {@link #authorizedKey}. Adds to earlier calls.
    */
   public B trustedUserCaKey(String publicKey) {
-    gathered.trustedUserCaKeys.add(new SshKey(null,
-        Objects.requireNonNull(publicKey, "public key"), SourceLocation.ofCaller()));
+    gathered.trustedUserCaKeys.add(new SshKey(
+        null, Objects.requireNonNull(publicKey, "public key"), SourceLocation.ofCaller()));
     return record("trustedUserCaKeys");
   }
 
   /** {@link #trustedUserCaKey(String)} with the element's {@code name}. */
   public B trustedUserCaKey(String name, String publicKey) {
-    gathered.trustedUserCaKeys.add(new SshKey(Objects.requireNonNull(name, "key name"),
-        Objects.requireNonNull(publicKey, "public key"), SourceLocation.ofCaller()));
+    gathered.trustedUserCaKeys.add(new SshKey(
+        Objects.requireNonNull(name, "key name"),
+        Objects.requireNonNull(publicKey, "public key"),
+        SourceLocation.ofCaller()));
     return record("trustedUserCaKeys");
   }
 
@@ -450,8 +455,8 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
    * {@code wranglerKey("affinities", "{"colocation": "datacenter"}")}.
    */
   public B wranglerKey(String key, String json) {
-    gathered.wranglerKeys.put(Objects.requireNonNull(key, "wrangler key"),
-        Objects.requireNonNull(json, "json"));
+    gathered.wranglerKeys.put(
+        Objects.requireNonNull(key, "wrangler key"), Objects.requireNonNull(json, "json"));
     return record("wranglerKeys." + key);
   }
 
@@ -490,7 +495,8 @@ public abstract sealed class SettingsBuilder<B extends SettingsBuilder<B>>
    * value's location, and inside {@code forEach} that would be the map's own class.
    */
   private B putAll(Map<String, String> values, String what, BiConsumer<String, String> setter) {
-    for (Map.Entry<String, String> entry : Collections2.inDefinedOrder(values, what).entrySet()) {
+    for (Map.Entry<String, String> entry :
+        Collections2.inDefinedOrder(values, what).entrySet()) {
       setter.accept(entry.getKey(), entry.getValue());
     }
     return self();

@@ -29,9 +29,8 @@ public record SourceLocation(String className, String fileName, int line) {
    */
   static SourceLocation ofCaller() {
     Optional<StackWalker.StackFrame> frame = StackWalker.getInstance()
-        .walk(frames -> frames
-            .filter(f -> !f.getClassName().startsWith(DSL_PACKAGE))
-            .findFirst());
+        .walk(frames ->
+            frames.filter(f -> !f.getClassName().startsWith(DSL_PACKAGE)).findFirst());
     return frame
         .map(f -> new SourceLocation(
             f.getClassName(),

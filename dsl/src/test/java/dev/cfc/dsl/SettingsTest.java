@@ -48,9 +48,9 @@ class SettingsTest {
 
     Settings merged = top.over(profile());
 
-    assertThat(merged.env()).containsExactly(
-        Map.entry("A", "top-a"), Map.entry("B", "base-b"),
-        Map.entry("C", "top-c"));
+    assertThat(merged.env())
+        .containsExactly(
+            Map.entry("A", "top-a"), Map.entry("B", "base-b"), Map.entry("C", "top-c"));
     assertThat(merged.allowedHosts()).containsExactly("top.example.com");
     assertThat(merged.sources()).containsKeys("env.A", "env.B", "env.C", "maxInstances");
   }
@@ -77,12 +77,14 @@ class SettingsTest {
     builder.pingEndpoint = "/ping";
 
     assertThat(builder.build()).isNotEqualTo(Settings.EMPTY);
-    assertThat(new Settings.Builder().build()).isEqualTo(Settings.EMPTY)
+    assertThat(new Settings.Builder().build())
+        .isEqualTo(Settings.EMPTY)
         .hasSameHashCodeAs(Settings.EMPTY);
     builder.pingEndpoint = null;
     builder.sources.put("pingEndpoint", profile().sourceOf("image"));
     assertThat(builder.build()).isNotEqualTo(Settings.EMPTY);
-    assertThat(Settings.EMPTY.toString()).startsWith("Settings[image=null, defaultPort=null,")
+    assertThat(Settings.EMPTY.toString())
+        .startsWith("Settings[image=null, defaultPort=null,")
         .endsWith(", sources={}]");
   }
 
@@ -113,7 +115,8 @@ class SettingsTest {
     assertThat(merged.rolloutKind()).isEqualTo(RolloutKind.FULL_MANUAL);
     assertThat(merged.ssh()).isEqualTo(new Ssh(false, null));
     assertThat(merged.authorizedKeys()).extracting(SshKey::name).containsExactly("bob");
-    assertThat(merged.trustedUserCaKeys()).extracting(SshKey::publicKey)
+    assertThat(merged.trustedUserCaKeys())
+        .extracting(SshKey::publicKey)
         .containsExactly("ssh-ed25519 CA");
     assertThat(merged.trustedUserCaKeys().get(0).name()).isNull();
     assertThat(merged.sourceOf("regions")).isEqualTo(top.sourceOf("regions"));

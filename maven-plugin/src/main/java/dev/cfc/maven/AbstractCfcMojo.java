@@ -11,8 +11,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
@@ -39,7 +39,9 @@ public abstract class AbstractCfcMojo extends AbstractMojo {
    * The cfc project directory: {@code cfc.toml}, the wrangler config and every relative path
    * below resolve against it.
    */
-  @Parameter(property = "cfc.projectDirectory", defaultValue = "${project.basedir}",
+  @Parameter(
+      property = "cfc.projectDirectory",
+      defaultValue = "${project.basedir}",
       required = true)
   File projectDirectory;
 
@@ -140,9 +142,10 @@ public abstract class AbstractCfcMojo extends AbstractMojo {
     }
     Path dir = projectDirectory.toPath().toAbsolutePath().normalize();
     ProjectConfig config = projectConfig(dir);
-    List<Path> sourceRoots = compileSourceRoots().stream().distinct().map(Path::of).toList();
-    ContainerSetLoader loader = new ContainerSetLoader(dir, sourceRoots,
-        config.definitionTimeout());
+    List<Path> sourceRoots =
+        compileSourceRoots().stream().distinct().map(Path::of).toList();
+    ContainerSetLoader loader =
+        new ContainerSetLoader(dir, sourceRoots, config.definitionTimeout());
     // A writing goal plans under the lock it writes under, as the CLI does: a run that wrote
     // in between is built upon, and a write an earlier run left unfinished is rolled back first.
     Generation.Request request = writes()
@@ -174,7 +177,10 @@ public abstract class AbstractCfcMojo extends AbstractMojo {
     private final List<Path> sourceRoots;
     private ContainerSetLoader.Loaded loaded;
 
-    Loading(ContainerSetLoader loader, List<Path> classpath, ProjectConfig config,
+    Loading(
+        ContainerSetLoader loader,
+        List<Path> classpath,
+        ProjectConfig config,
         List<Path> sourceRoots) {
       this.loader = loader;
       this.classpath = classpath;
@@ -184,7 +190,9 @@ public abstract class AbstractCfcMojo extends AbstractMojo {
 
     @Override
     public Generation.Planned plan() throws IOException {
-      loaded = loader.load(Path.of(project.getBuild().getOutputDirectory()), classpath,
+      loaded = loader.load(
+          Path.of(project.getBuild().getOutputDirectory()),
+          classpath,
           AbstractCfcMojo.this::selected);
       if (loaded.diagnostics().stream().anyMatch(Diagnostic::isError)) {
         return Generation.Planned.failed(loaded.diagnostics());
@@ -211,8 +219,9 @@ public abstract class AbstractCfcMojo extends AbstractMojo {
     if (containerSets == null || containerSets.isEmpty()) {
       return true;
     }
-    return containerSets.stream().map(String::strip).anyMatch(name ->
-        className.equals(name) || className.startsWith(name + "."));
+    return containerSets.stream()
+        .map(String::strip)
+        .anyMatch(name -> className.equals(name) || className.startsWith(name + "."));
   }
 
   /** The source roots the project's classes were compiled from; diagnostics point into them. */
@@ -237,7 +246,11 @@ public abstract class AbstractCfcMojo extends AbstractMojo {
 
   /** The project file, whether or not it exists. */
   Path projectFilePath() {
-    return projectDirectory.toPath().toAbsolutePath().normalize().resolve(projectFile)
+    return projectDirectory
+        .toPath()
+        .toAbsolutePath()
+        .normalize()
+        .resolve(projectFile)
         .normalize();
   }
 
@@ -256,14 +269,17 @@ public abstract class AbstractCfcMojo extends AbstractMojo {
       report(loaded.diagnostics());
       base = loaded.config();
     }
-    return new ProjectConfig(dir, base.sources(),
+    return new ProjectConfig(
+        dir,
+        base.sources(),
         wrangler != null ? wrangler : base.wrangler(),
         typescriptOut != null ? typescriptOut : base.typescriptOut(),
         javaOut != null ? javaOut : base.javaOut(),
         javaPackage != null ? javaPackage : base.javaPackage(),
         environments != null && !environments.isEmpty() ? environments : base.environments(),
         suppressedWarnings(base),
-        definitionTimeout != null ? Duration.ofSeconds(Math.max(1, definitionTimeout))
+        definitionTimeout != null
+            ? Duration.ofSeconds(Math.max(1, definitionTimeout))
             : base.definitionTimeout(),
         base.accountLimits());
   }
@@ -271,8 +287,10 @@ public abstract class AbstractCfcMojo extends AbstractMojo {
   private List<String> suppressedWarnings(ProjectConfig base) {
     List<String> codes = new ArrayList<>(base.suppressedWarnings());
     if (suppressWarnings != null) {
-      suppressWarnings.stream().map(code -> code.strip().toUpperCase(Locale.ROOT))
-          .filter(code -> !codes.contains(code)).forEach(codes::add);
+      suppressWarnings.stream()
+          .map(code -> code.strip().toUpperCase(Locale.ROOT))
+          .filter(code -> !codes.contains(code))
+          .forEach(codes::add);
     }
     return codes;
   }
@@ -286,8 +304,7 @@ public abstract class AbstractCfcMojo extends AbstractMojo {
   }
 
   /** Logs findings with the CLI's text; fails the build when any is an error. */
-  void report(List<Diagnostic> diagnostics)
-      throws MojoExecutionException, MojoFailureException {
+  void report(List<Diagnostic> diagnostics) throws MojoExecutionException, MojoFailureException {
     log(diagnostics);
     String failure = Diagnostic.failureSummary(diagnostics);
     if (failure != null && diagnostics.stream().anyMatch(Diagnostic::isIoFailure)) {

@@ -13,8 +13,11 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * prints, when the checked-in wrangler config or generated files differ from what the
  * definitions produce. Writes nothing. Bind it into the build (phase {@code verify}).
  */
-@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY,
-    requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
+@Mojo(
+    name = "check",
+    defaultPhase = LifecyclePhase.VERIFY,
+    requiresDependencyResolution = ResolutionScope.COMPILE,
+    threadSafe = true)
 public class CheckMojo extends AbstractCfcMojo {
 
   static final String STALE = "stale: run `mvn cfc:generate` and commit the result";

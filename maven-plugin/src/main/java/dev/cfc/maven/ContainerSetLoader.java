@@ -50,8 +50,11 @@ final class ContainerSetLoader {
    * @param definitions the definitions of all sets, sets ordered by class name
    * @param diagnostics errors found while loading
    */
-  record Loaded(List<ContainerDefinition> definitions, List<Diagnostic> diagnostics,
-      URLClassLoader classLoader) implements AutoCloseable {
+  record Loaded(
+      List<ContainerDefinition> definitions,
+      List<Diagnostic> diagnostics,
+      URLClassLoader classLoader)
+      implements AutoCloseable {
     @Override
     public void close() throws IOException {
       if (classLoader != null) {
@@ -77,7 +80,9 @@ final class ContainerSetLoader {
       throws IOException {
     String shown = ProjectState.display(projectDir, classesDir);
     if (!Files.isDirectory(classesDir)) {
-      return failed(Diagnostic.error("CFC202", Diagnostic.Location.of(shown),
+      return failed(Diagnostic.error(
+          "CFC202",
+          Diagnostic.Location.of(shown),
           "no compiled classes in " + shown,
           "compile the project first: `mvn cfc:generate` does, and a bound cfc:check runs after"
               + " compile; on its own run `mvn compile cfc:check`"));
@@ -85,14 +90,19 @@ final class ContainerSetLoader {
     List<URL> urls = new ArrayList<>();
     urls.add(classesDir.toUri().toURL());
     for (Path element : classpath) {
-      if (!element.toAbsolutePath().normalize().equals(classesDir.toAbsolutePath().normalize())) {
+      if (!element
+          .toAbsolutePath()
+          .normalize()
+          .equals(classesDir.toAbsolutePath().normalize())) {
         urls.add(element.toUri().toURL());
       }
     }
     URLClassLoader loader = new DslSharingClassLoader(urls.toArray(URL[]::new));
     DefinitionLoader.Loaded loaded = new ContainerSets(projectDir, sourceRoots, timeLimit)
-        .instantiate(loader, ContainerSets.classNamesIn(classesDir).stream().filter(selected)
-            .toList(), shown);
+        .instantiate(
+            loader,
+            ContainerSets.classNamesIn(classesDir).stream().filter(selected).toList(),
+            shown);
     return new Loaded(loaded.definitions(), loaded.diagnostics(), loader);
   }
 

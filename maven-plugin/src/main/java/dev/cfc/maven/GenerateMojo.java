@@ -16,8 +16,11 @@ import org.apache.maven.project.MavenProject;
  * from a clean checkout. To generate on every build, bind {@code generate-no-fork} instead,
  * which does not compile a second time.
  */
-@Mojo(name = "generate", defaultPhase = LifecyclePhase.PROCESS_CLASSES,
-    requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
+@Mojo(
+    name = "generate",
+    defaultPhase = LifecyclePhase.PROCESS_CLASSES,
+    requiresDependencyResolution = ResolutionScope.COMPILE,
+    threadSafe = true)
 @Execute(phase = LifecyclePhase.PROCESS_CLASSES)
 public class GenerateMojo extends GenerateNoForkMojo {
 

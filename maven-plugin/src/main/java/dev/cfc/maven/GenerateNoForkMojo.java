@@ -11,8 +11,11 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * build (phase {@code process-classes}, after the classes are compiled). On the command line use
  * {@code cfc:generate}, which compiles first.
  */
-@Mojo(name = "generate-no-fork", defaultPhase = LifecyclePhase.PROCESS_CLASSES,
-    requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
+@Mojo(
+    name = "generate-no-fork",
+    defaultPhase = LifecyclePhase.PROCESS_CLASSES,
+    requiresDependencyResolution = ResolutionScope.COMPILE,
+    threadSafe = true)
 public class GenerateNoForkMojo extends AbstractCfcMojo {
 
   @Override

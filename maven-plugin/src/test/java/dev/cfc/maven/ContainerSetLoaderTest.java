@@ -18,13 +18,15 @@ class ContainerSetLoaderTest {
   private static final Path TEST_CLASSES = Path.of("target/test-classes");
   private static final Path TEST_SOURCES = Path.of("src/test/java");
 
-  @TempDir Path project;
+  @TempDir
+  Path project;
 
   @Test
   void loadsEverySetInClassNameOrderWithTheDslOfThePlugin() throws IOException {
     try (ContainerSetLoader.Loaded loaded = load("ordered")) {
       assertThat(loaded.diagnostics()).isEmpty();
-      assertThat(loaded.definitions()).extracting(ContainerDefinition::name)
+      assertThat(loaded.definitions())
+          .extracting(ContainerDefinition::name)
           .containsExactly("a1", "a2", "b");
     }
   }
@@ -33,10 +35,12 @@ class ContainerSetLoaderTest {
   void aSetWithoutANoArgConstructorIsAnError() throws IOException {
     try (ContainerSetLoader.Loaded loaded = load("noctor")) {
       assertThat(loaded.definitions()).isEmpty();
-      assertThat(loaded.diagnostics()).extracting(Diagnostic::render).containsExactly(
-          "dev/cfc/maven/fixtures/noctor/NeedsArgument.java: error CFC204: ContainerSet"
-              + " dev.cfc.maven.fixtures.noctor.NeedsArgument has no public no-arg constructor\n"
-              + "    add `public NeedsArgument() {}`");
+      assertThat(loaded.diagnostics())
+          .extracting(Diagnostic::render)
+          .containsExactly(
+              "dev/cfc/maven/fixtures/noctor/NeedsArgument.java: error CFC204: ContainerSet"
+                  + " dev.cfc.maven.fixtures.noctor.NeedsArgument has no public no-arg constructor\n"
+                  + "    add `public NeedsArgument() {}`");
     }
   }
 
@@ -50,30 +54,33 @@ class ContainerSetLoaderTest {
       assertThat(error.code()).isEqualTo("CFC204");
       assertThat(error.location().render())
           .isEqualTo("src/main/java/dev/cfc/maven/fixtures/throwing/Throwing.java:10:1");
-      assertThat(error.message()).isEqualTo("loading dev.cfc.maven.fixtures.throwing.Throwing"
-          + " failed with IllegalStateException: boom");
+      assertThat(error.message())
+          .isEqualTo("loading dev.cfc.maven.fixtures.throwing.Throwing"
+              + " failed with IllegalStateException: boom");
     }
   }
 
   @Test
   void noSetIsAnError() throws IOException {
     Files.createDirectories(project.resolve("target/classes"));
-    try (ContainerSetLoader.Loaded loaded = new ContainerSetLoader(project, List.of(),
-        ProjectConfig.DEFAULT_DEFINITION_TIMEOUT)
+    try (ContainerSetLoader.Loaded loaded = new ContainerSetLoader(
+            project, List.of(), ProjectConfig.DEFAULT_DEFINITION_TIMEOUT)
         .load(project.resolve("target/classes"), List.of())) {
       assertThat(loaded.diagnostics()).extracting(Diagnostic::code).containsExactly("CFC202");
-      assertThat(loaded.diagnostics().get(0).message()).isEqualTo(
-          "no public ContainerSet class with a public no-arg constructor in target/classes");
+      assertThat(loaded.diagnostics().get(0).message())
+          .isEqualTo(
+              "no public ContainerSet class with a public no-arg constructor in target/classes");
     }
   }
 
   @Test
   void uncompiledProjectSaysHowToCompile() throws IOException {
-    try (ContainerSetLoader.Loaded loaded = new ContainerSetLoader(project, List.of(),
-        ProjectConfig.DEFAULT_DEFINITION_TIMEOUT)
+    try (ContainerSetLoader.Loaded loaded = new ContainerSetLoader(
+            project, List.of(), ProjectConfig.DEFAULT_DEFINITION_TIMEOUT)
         .load(project.resolve("target/classes"), List.of())) {
-      assertThat(loaded.diagnostics()).extracting(Diagnostic::render).containsExactly(
-          "target/classes: error CFC202: no compiled classes in target/classes\n"
+      assertThat(loaded.diagnostics())
+          .extracting(Diagnostic::render)
+          .containsExactly("target/classes: error CFC202: no compiled classes in target/classes\n"
               + "    compile the project first: `mvn cfc:generate` does, and a bound cfc:check"
               + " runs after compile; on its own run `mvn compile cfc:check`");
     }
@@ -82,8 +89,9 @@ class ContainerSetLoaderTest {
   private ContainerSetLoader.Loaded load(String fixture, Path... sourceRoots) throws IOException {
     Path classes = project.resolve("target/classes");
     copy(TEST_CLASSES, classes, fixture, ".class");
-    return new ContainerSetLoader(project, List.of(sourceRoots),
-        ProjectConfig.DEFAULT_DEFINITION_TIMEOUT).load(classes, List.of(classes));
+    return new ContainerSetLoader(
+            project, List.of(sourceRoots), ProjectConfig.DEFAULT_DEFINITION_TIMEOUT)
+        .load(classes, List.of(classes));
   }
 
   /** Copies one fixture package, keeping its package directories. */

@@ -46,15 +46,20 @@ class ExampleProjectsIT {
     example.mvn("verify").succeeds().logs("[INFO] up to date");
 
     edit(definitions, ".maxInstances(5)", ".maxInstances(6)");
-    example.mvn("verify").fails().logs(
-        "[ERROR] generated files are stale:\n--- a/wrangler.toml\n+++ b/wrangler.toml\n",
-        "\n-max_instances = 5\n+max_instances = 6\n",
-        "\nwrangler.toml: ~1 field\n",
-        "\nstale: run `mvn cfc:generate` and commit the result\n");
+    example
+        .mvn("verify")
+        .fails()
+        .logs(
+            "[ERROR] generated files are stale:\n--- a/wrangler.toml\n+++ b/wrangler.toml\n",
+            "\n-max_instances = 5\n+max_instances = 6\n",
+            "\nwrangler.toml: ~1 field\n",
+            "\nstale: run `mvn cfc:generate` and commit the result\n");
 
     example.mvn("cfc:generate").succeeds().logs("[INFO] wrangler.toml: ~1 field");
     example.mvn("verify").succeeds().logs("[INFO] up to date");
-    assertThat(project.resolve("wrangler.toml")).content().contains("max_instances = 6")
+    assertThat(project.resolve("wrangler.toml"))
+        .content()
+        .contains("max_instances = 6")
         .doesNotContain("max_instances = 5");
   }
 
@@ -69,10 +74,13 @@ class ExampleProjectsIT {
 
     // The production override: one line of the production environment changes, nothing else.
     edit(definitions, ".maxInstances(20)", ".maxInstances(21)");
-    example.mvn("verify").fails().logs(
-        "[ERROR] generated files are stale:\n--- a/wrangler.jsonc\n+++ b/wrangler.jsonc\n",
-        "\n-\t\t\t\t\t\"max_instances\": 20,\n+\t\t\t\t\t\"max_instances\": 21,\n",
-        "\nwrangler.jsonc: ~1 field\nstale: run `mvn cfc:generate` and commit the result\n");
+    example
+        .mvn("verify")
+        .fails()
+        .logs(
+            "[ERROR] generated files are stale:\n--- a/wrangler.jsonc\n+++ b/wrangler.jsonc\n",
+            "\n-\t\t\t\t\t\"max_instances\": 20,\n+\t\t\t\t\t\"max_instances\": 21,\n",
+            "\nwrangler.jsonc: ~1 field\nstale: run `mvn cfc:generate` and commit the result\n");
 
     example.mvn("cfc:generate").succeeds().logs("[INFO] wrangler.jsonc: ~1 field");
     example.mvn("verify").succeeds().logs("[INFO] up to date");
@@ -87,17 +95,25 @@ class ExampleProjectsIT {
     example.mvn("cfc:generate@api").succeeds().logs("[INFO] wrangler.api.toml: +1 container");
     example.mvn("cfc:generate@jobs").succeeds().logs("[INFO] wrangler.jobs.toml: +1 container");
     example.mvn("verify").succeeds().logs("[INFO] up to date");
-    assertThat(project.resolve("wrangler.api.toml")).content()
-        .contains("class_name = \"GatewayContainer\"").doesNotContain("VideoEncoder");
-    assertThat(project.resolve("wrangler.jobs.toml")).content()
-        .contains("name = \"jobs-video-encoder\"").doesNotContain("Gateway");
+    assertThat(project.resolve("wrangler.api.toml"))
+        .content()
+        .contains("class_name = \"GatewayContainer\"")
+        .doesNotContain("VideoEncoder");
+    assertThat(project.resolve("wrangler.jobs.toml"))
+        .content()
+        .contains("name = \"jobs-video-encoder\"")
+        .doesNotContain("Gateway");
     assertThat(project.resolve("wrangler.api.cfc.lock")).exists();
     assertThat(project.resolve("wrangler.jobs.cfc.lock")).exists();
 
-    edit(project.resolve("cfc/app/jobs/JobsContainers.java"), ".maxInstances(10)",
+    edit(
+        project.resolve("cfc/app/jobs/JobsContainers.java"),
+        ".maxInstances(10)",
         ".maxInstances(12)");
-    example.mvn("verify").fails().logs(
-        "\n-max_instances = 10\n+max_instances = 12\n", "\nwrangler.jobs.toml: ~1 field\n");
+    example
+        .mvn("verify")
+        .fails()
+        .logs("\n-max_instances = 10\n+max_instances = 12\n", "\nwrangler.jobs.toml: ~1 field\n");
     example.mvn("cfc:generate@jobs").succeeds().logs("[INFO] wrangler.jobs.toml: ~1 field");
     example.mvn("verify").succeeds();
     assertThat(project.resolve("wrangler.api.toml")).content().doesNotContain("max_instances = 12");
@@ -106,12 +122,16 @@ class ExampleProjectsIT {
   /** One Maven run: its exit code and the log it wrote. */
   private record Run(String command, int exitCode, String log, Path logFile) {
     Run succeeds() {
-      assertThat(exitCode).as("%s should pass; log %s:\n%s", command, logFile, log).isZero();
+      assertThat(exitCode)
+          .as("%s should pass; log %s:\n%s", command, logFile, log)
+          .isZero();
       return this;
     }
 
     Run fails() {
-      assertThat(exitCode).as("%s should fail; log %s:\n%s", command, logFile, log).isNotZero();
+      assertThat(exitCode)
+          .as("%s should fail; log %s:\n%s", command, logFile, log)
+          .isNotZero();
       return this;
     }
 
@@ -139,7 +159,8 @@ class ExampleProjectsIT {
     static Example copy(String name) throws IOException {
       Path from = EXAMPLES.resolve(name).toAbsolutePath().normalize();
       Path pom = from.resolve("pom.xml");
-      assertThat(Files.readString(pom)).as("%s names the cfc version being built", pom)
+      assertThat(Files.readString(pom))
+          .as("%s names the cfc version being built", pom)
           .contains("<cfc.version>" + VERSION + "</cfc.version>");
       Path to = WORK.resolve(name).toAbsolutePath().normalize();
       delete(to);
@@ -173,8 +194,10 @@ class ExampleProjectsIT {
       command.add(goal);
       Path logFile = dir.resolveSibling(
           dir.getFileName() + "-" + (++runs) + "-" + goal.replace(':', '-') + ".log");
-      ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-          .redirectErrorStream(true).redirectOutput(logFile.toFile());
+      ProcessBuilder builder = new ProcessBuilder(command)
+          .directory(dir.toFile())
+          .redirectErrorStream(true)
+          .redirectOutput(logFile.toFile());
       // Short builds: the C1 compiler alone starts Maven faster.
       builder.environment().put("MAVEN_OPTS", "-XX:TieredStopAtLevel=1");
       Process process = builder.start();
@@ -191,7 +214,9 @@ class ExampleProjectsIT {
   /** Replaces the one occurrence of {@code from}, as a developer editing the DSL would. */
   private static void edit(Path file, String from, String to) throws IOException {
     String text = Files.readString(file);
-    assertThat(text.indexOf(from)).as("%s in %s", from, file).isNotNegative()
+    assertThat(text.indexOf(from))
+        .as("%s in %s", from, file)
+        .isNotNegative()
         .isEqualTo(text.lastIndexOf(from));
     Files.writeString(file, text.replace(from, to));
   }

@@ -24,35 +24,52 @@ class PluginLayeringTest {
 
   @Test
   void thePluginUsesOnlyCodegensPublicApi() {
-    noClasses().that().resideInAPackage("dev.cfc.maven..")
-        .should().dependOnClassesThat().resideInAPackage("dev.cfc.codegen.internal..")
+    noClasses()
+        .that()
+        .resideInAPackage("dev.cfc.maven..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.cfc.codegen.internal..")
         .check(classes);
   }
 
   @Test
   void thePluginDoesNotUseTheCliOrPicocli() {
-    noClasses().that().resideInAPackage("dev.cfc.maven..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.cfc.cli..", "picocli..")
+    noClasses()
+        .that()
+        .resideInAPackage("dev.cfc.maven..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.cfc.cli..", "picocli..")
         .check(classes);
   }
 
   @Test
   void nothingButThePluginUsesMavenApis() {
-    noClasses().that().resideOutsideOfPackage("dev.cfc.maven..")
-        .should().dependOnClassesThat().resideInAPackage("org.apache.maven..")
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.cfc.maven..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.apache.maven..")
         .check(classes);
   }
 
   @Test
   void thePluginLeavesLockingAndWritingToGeneration() {
     // The order lock, plan, write lives once, in codegen's Generation.
-    noClasses().that().resideInAPackage("dev.cfc.maven..")
-        .should().dependOnClassesThat().belongToAnyOf(ProjectLock.class)
-        .orShould().callMethod(OutputWriter.class, "write", ProjectLock.class,
-            CompileResult.class)
-        .orShould().callMethod(OutputWriter.class, "write", ProjectState.class,
-            CompileResult.class)
-        .orShould().callMethod(OutputWriter.class, "write", Path.class, CompileResult.class)
+    noClasses()
+        .that()
+        .resideInAPackage("dev.cfc.maven..")
+        .should()
+        .dependOnClassesThat()
+        .belongToAnyOf(ProjectLock.class)
+        .orShould()
+        .callMethod(OutputWriter.class, "write", ProjectLock.class, CompileResult.class)
+        .orShould()
+        .callMethod(OutputWriter.class, "write", ProjectState.class, CompileResult.class)
+        .orShould()
+        .callMethod(OutputWriter.class, "write", Path.class, CompileResult.class)
         .check(classes);
   }
 }

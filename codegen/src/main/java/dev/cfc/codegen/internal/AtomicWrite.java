@@ -74,8 +74,8 @@ public final class AtomicWrite {
         String after = files.get(i).after();
         WriteJournal.Entry entry = entries.get(i);
         if (after != null) {
-          WriteJournal.writeDurably(entry.temp(), after.getBytes(StandardCharsets.UTF_8),
-              entry.mode());
+          WriteJournal.writeDurably(
+              entry.temp(), after.getBytes(StandardCharsets.UTF_8), entry.mode());
           steps.reached("temp", entry.target());
         }
       }
@@ -98,8 +98,8 @@ public final class AtomicWrite {
         // The files not moved yet are as they were, or hold the edit that stopped the write.
         journal.rollBack(journalFile, steps);
       } catch (IOException again) {
-        HalfWrittenException halfWritten = new HalfWrittenException(e.getMessage() + ", and "
-            + again.getMessage(), again);
+        HalfWrittenException halfWritten =
+            new HalfWrittenException(e.getMessage() + ", and " + again.getMessage(), again);
         halfWritten.addSuppressed(e);
         throw halfWritten;
       }
@@ -123,16 +123,23 @@ public final class AtomicWrite {
 
   private static WriteJournal.Entry entry(PlannedFile file) throws IOException {
     Path planned = file.path().toAbsolutePath().normalize();
-    String afterSha = file.after() == null ? null
+    String afterSha = file.after() == null
+        ? null
         : WriteJournal.sha256(file.after().getBytes(StandardCharsets.UTF_8));
     if (file.after() == null && Files.isSymbolicLink(planned)) {
-      return new WriteJournal.Entry(planned, file.displayName(), null, file.before(),
-          Files.readSymbolicLink(planned).toString(), null, null);
+      return new WriteJournal.Entry(
+          planned,
+          file.displayName(),
+          null,
+          file.before(),
+          Files.readSymbolicLink(planned).toString(),
+          null,
+          null);
     }
     Path target = endOfLinks(planned);
     Path temp = target.resolveSibling("." + target.getFileName() + ".cfc-tmp");
-    return new WriteJournal.Entry(target, file.displayName(), temp, file.before(), null,
-        afterSha, mode(target));
+    return new WriteJournal.Entry(
+        target, file.displayName(), temp, file.before(), null, afterSha, mode(target));
   }
 
   /** The file a chain of symbolic links ends at (which may not exist yet). */

@@ -50,8 +50,7 @@ public final class ClassCache {
     Path classesDir = entry(hash).resolve("classes");
     Map<String, byte[]> classes = new TreeMap<>();
     for (String name : ContainerSets.classNamesIn(classesDir)) {
-      classes.put(name, Files.readAllBytes(classesDir.resolve(name.replace('.', '/')
-          + ".class")));
+      classes.put(name, Files.readAllBytes(classesDir.resolve(name.replace('.', '/') + ".class")));
     }
     return classes;
   }
@@ -61,11 +60,11 @@ public final class ClassCache {
     Path entry = entry(hash);
     Path staging = null;
     try {
-      staging = Files.createDirectories(root).resolve(entry.getFileName() + ".tmp"
-          + ProcessHandle.current().pid());
+      staging = Files.createDirectories(root)
+          .resolve(entry.getFileName() + ".tmp" + ProcessHandle.current().pid());
       for (Map.Entry<String, byte[]> entryClass : classes.entrySet()) {
-        Path file = staging.resolve("classes").resolve(entryClass.getKey().replace('.', '/')
-            + ".class");
+        Path file =
+            staging.resolve("classes").resolve(entryClass.getKey().replace('.', '/') + ".class");
         Files.createDirectories(file.getParent());
         Files.write(file, entryClass.getValue());
       }
@@ -93,7 +92,8 @@ public final class ClassCache {
     List<Path> old;
     try (Stream<Path> list = Files.list(root)) {
       old = list.filter(p -> !p.getFileName().toString().equals(keep))
-          .sorted(Comparator.comparing(ClassCache::modified).reversed()).toList();
+          .sorted(Comparator.comparing(ClassCache::modified).reversed())
+          .toList();
     }
     for (int i = KEEP_OLD_ENTRIES; i < old.size(); i++) {
       deleteTree(old.get(i));

@@ -59,7 +59,8 @@ public final class DefinitionCompiler {
   public Compiled compile(DefinitionSources sources) throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
-      return failed(List.of(Diagnostic.error("CFC203",
+      return failed(List.of(Diagnostic.error(
+          "CFC203",
           Diagnostic.Location.of(display(sources.dir())),
           "no Java compiler available: cfc runs on a JRE",
           "run cfc with a JDK (17 or later); JAVA_HOME must point at a JDK")));
@@ -67,14 +68,22 @@ public final class DefinitionCompiler {
     Map<String, byte[]> classes = new TreeMap<>();
     DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
     try (StandardJavaFileManager standard =
-             javac.getStandardFileManager(collector, Locale.ROOT, StandardCharsets.UTF_8);
-         JavaFileManager inMemory = new InMemoryOutput(standard, classes)) {
-      List<String> options = List.of("-classpath", dslClasspath(), "-proc:none", "-g",
-          "-encoding", "UTF-8", "-nowarn", "-Xlint:none");
+            javac.getStandardFileManager(collector, Locale.ROOT, StandardCharsets.UTF_8);
+        JavaFileManager inMemory = new InMemoryOutput(standard, classes)) {
+      List<String> options = List.of(
+          "-classpath",
+          dslClasspath(),
+          "-proc:none",
+          "-g",
+          "-encoding",
+          "UTF-8",
+          "-nowarn",
+          "-Xlint:none");
       Iterable<? extends JavaFileObject> units =
           standard.getJavaFileObjectsFromPaths(sources.files());
       StringWriter javacOutput = new StringWriter();
-      boolean ok = javac.getTask(javacOutput, inMemory, collector, options, null, units).call();
+      boolean ok =
+          javac.getTask(javacOutput, inMemory, collector, options, null, units).call();
       if (!ok) {
         return failed(javacErrors(collector));
       }
@@ -100,21 +109,24 @@ public final class DefinitionCompiler {
       if (d.getKind() != javax.tools.Diagnostic.Kind.ERROR) {
         continue;
       }
-      String file = d.getSource() == null ? "<javac>" : display(Path.of(d.getSource().toUri()));
+      String file =
+          d.getSource() == null ? "<javac>" : display(Path.of(d.getSource().toUri()));
       int line = (int) Math.max(0, d.getLineNumber());
       int column = (int) Math.max(0, d.getColumnNumber());
       String[] message = d.getMessage(Locale.ROOT).split("\n", 2);
       StringBuilder hint = new StringBuilder();
       String sourceLine = sourceLine(d);
       if (sourceLine != null) {
-        hint.append(sourceLine).append('\n').append(" ".repeat(Math.max(0, column - 1)))
+        hint.append(sourceLine)
+            .append('\n')
+            .append(" ".repeat(Math.max(0, column - 1)))
             .append('^');
       }
       if (message.length > 1) {
         hint.append(hint.length() > 0 ? "\n" : "").append(message[1].strip());
       }
-      errors.add(Diagnostic.error("CFC203", new Diagnostic.Location(file, line, column),
-          message[0], hint.toString()));
+      errors.add(Diagnostic.error(
+          "CFC203", new Diagnostic.Location(file, line, column), message[0], hint.toString()));
     }
     return errors;
   }
@@ -152,8 +164,8 @@ public final class DefinitionCompiler {
     }
 
     @Override
-    public JavaFileObject getJavaFileForOutput(Location location, String className,
-        JavaFileObject.Kind kind, FileObject sibling) {
+    public JavaFileObject getJavaFileForOutput(
+        Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
       URI uri = URI.create("mem:///" + className.replace('.', '/') + kind.extension);
       return new SimpleJavaFileObject(uri, kind) {
         @Override

@@ -27,9 +27,11 @@ public record DefinitionSources(Path dir, List<Path> files) {
   /** The {@code .java} files under {@code dir}, which must be a directory. */
   public static DefinitionSources in(Path dir) throws IOException {
     try (Stream<Path> walk = Files.walk(dir)) {
-      return new DefinitionSources(dir,
+      return new DefinitionSources(
+          dir,
           walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p))
-              .sorted().toList());
+              .sorted()
+              .toList());
     }
   }
 
@@ -42,10 +44,11 @@ public record DefinitionSources(Path dir, List<Path> files) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       digest.update(("cfc " + CfcVersion.get() + "\0" + Runtime.version().feature() + "\0"
-          + IterationOrder.VERSION + "\0").getBytes(StandardCharsets.UTF_8));
+              + IterationOrder.VERSION + "\0")
+          .getBytes(StandardCharsets.UTF_8));
       for (Path file : files) {
-        digest.update(dir.relativize(file).toString().replace('\\', '/')
-            .getBytes(StandardCharsets.UTF_8));
+        digest.update(
+            dir.relativize(file).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);
         digest.update(Files.readAllBytes(file));
         digest.update((byte) 0);

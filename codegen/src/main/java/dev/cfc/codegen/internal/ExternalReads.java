@@ -7,8 +7,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,49 +29,112 @@ public final class ExternalReads {
 
   /** Classes, by internal name, that compute only from their arguments. */
   private static final Set<String> SAFE_CLASSES = Set.of(
-      "java/lang/Object", "java/lang/String", "java/lang/StringBuilder", "java/lang/CharSequence",
-      "java/lang/Character", "java/lang/Integer", "java/lang/Long", "java/lang/Short",
-      "java/lang/Byte", "java/lang/Boolean", "java/lang/Double", "java/lang/Float",
-      "java/lang/Number", "java/lang/Math", "java/lang/StrictMath", "java/lang/Enum",
-      "java/lang/Record", "java/lang/Iterable", "java/lang/Comparable", "java/lang/Void",
-      "java/lang/Override", "java/lang/Deprecated", "java/lang/SuppressWarnings",
-      "java/lang/FunctionalInterface", "java/lang/SafeVarargs",
-      "java/lang/Throwable", "java/lang/Exception", "java/lang/RuntimeException",
-      "java/lang/Error", "java/lang/AssertionError", "java/lang/IllegalArgumentException",
-      "java/lang/IllegalStateException", "java/lang/NullPointerException",
-      "java/lang/UnsupportedOperationException", "java/lang/IndexOutOfBoundsException",
-      "java/lang/ArithmeticException", "java/lang/ClassCastException",
-      "java/lang/NumberFormatException", "java/lang/MatchException",
+      "java/lang/Object",
+      "java/lang/String",
+      "java/lang/StringBuilder",
+      "java/lang/CharSequence",
+      "java/lang/Character",
+      "java/lang/Integer",
+      "java/lang/Long",
+      "java/lang/Short",
+      "java/lang/Byte",
+      "java/lang/Boolean",
+      "java/lang/Double",
+      "java/lang/Float",
+      "java/lang/Number",
+      "java/lang/Math",
+      "java/lang/StrictMath",
+      "java/lang/Enum",
+      "java/lang/Record",
+      "java/lang/Iterable",
+      "java/lang/Comparable",
+      "java/lang/Void",
+      "java/lang/Override",
+      "java/lang/Deprecated",
+      "java/lang/SuppressWarnings",
+      "java/lang/FunctionalInterface",
+      "java/lang/SafeVarargs",
+      "java/lang/Throwable",
+      "java/lang/Exception",
+      "java/lang/RuntimeException",
+      "java/lang/Error",
+      "java/lang/AssertionError",
+      "java/lang/IllegalArgumentException",
+      "java/lang/IllegalStateException",
+      "java/lang/NullPointerException",
+      "java/lang/UnsupportedOperationException",
+      "java/lang/IndexOutOfBoundsException",
+      "java/lang/ArithmeticException",
+      "java/lang/ClassCastException",
+      "java/lang/NumberFormatException",
+      "java/lang/MatchException",
       // what javac emits for a switch over an enum
-      "java/lang/NoSuchFieldError", "java/lang/IncompatibleClassChangeError",
+      "java/lang/NoSuchFieldError",
+      "java/lang/IncompatibleClassChangeError",
       // what javac emits for lambdas, string concatenation, records and pattern switches
-      "java/lang/invoke/LambdaMetafactory", "java/lang/invoke/StringConcatFactory",
-      "java/lang/invoke/MethodHandles", "java/lang/invoke/MethodHandles$Lookup",
-      "java/lang/invoke/MethodHandle", "java/lang/invoke/MethodType",
-      "java/lang/invoke/CallSite", "java/lang/runtime/ObjectMethods",
+      "java/lang/invoke/LambdaMetafactory",
+      "java/lang/invoke/StringConcatFactory",
+      "java/lang/invoke/MethodHandles",
+      "java/lang/invoke/MethodHandles$Lookup",
+      "java/lang/invoke/MethodHandle",
+      "java/lang/invoke/MethodType",
+      "java/lang/invoke/CallSite",
+      "java/lang/runtime/ObjectMethods",
       "java/lang/runtime/SwitchBootstraps",
-      "java/util/List", "java/util/Map", "java/util/Map$Entry", "java/util/Set",
-      "java/util/Collection", "java/util/SequencedCollection", "java/util/SequencedMap",
-      "java/util/SequencedSet", "java/util/ArrayList", "java/util/LinkedList",
-      "java/util/ArrayDeque", "java/util/Deque", "java/util/Queue", "java/util/HashMap",
-      "java/util/LinkedHashMap", "java/util/TreeMap", "java/util/SortedMap",
-      "java/util/NavigableMap", "java/util/HashSet", "java/util/LinkedHashSet",
-      "java/util/TreeSet", "java/util/SortedSet", "java/util/NavigableSet",
-      "java/util/EnumMap", "java/util/EnumSet", "java/util/Arrays", "java/util/Collections",
-      "java/util/Objects", "java/util/Optional", "java/util/OptionalInt",
-      "java/util/OptionalLong", "java/util/OptionalDouble", "java/util/Iterator",
-      "java/util/ListIterator", "java/util/Comparator", "java/util/StringJoiner",
+      "java/util/List",
+      "java/util/Map",
+      "java/util/Map$Entry",
+      "java/util/Set",
+      "java/util/Collection",
+      "java/util/SequencedCollection",
+      "java/util/SequencedMap",
+      "java/util/SequencedSet",
+      "java/util/ArrayList",
+      "java/util/LinkedList",
+      "java/util/ArrayDeque",
+      "java/util/Deque",
+      "java/util/Queue",
+      "java/util/HashMap",
+      "java/util/LinkedHashMap",
+      "java/util/TreeMap",
+      "java/util/SortedMap",
+      "java/util/NavigableMap",
+      "java/util/HashSet",
+      "java/util/LinkedHashSet",
+      "java/util/TreeSet",
+      "java/util/SortedSet",
+      "java/util/NavigableSet",
+      "java/util/EnumMap",
+      "java/util/EnumSet",
+      "java/util/Arrays",
+      "java/util/Collections",
+      "java/util/Objects",
+      "java/util/Optional",
+      "java/util/OptionalInt",
+      "java/util/OptionalLong",
+      "java/util/OptionalDouble",
+      "java/util/Iterator",
+      "java/util/ListIterator",
+      "java/util/Comparator",
+      "java/util/StringJoiner",
       "java/util/Locale",
-      "java/time/Duration", "java/time/temporal/ChronoUnit", "java/util/concurrent/TimeUnit");
+      "java/time/Duration",
+      "java/time/temporal/ChronoUnit",
+      "java/util/concurrent/TimeUnit");
 
-  private static final List<String> SAFE_PACKAGES = List.of("dev/cfc/dsl/",
-      "java/util/function/", "java/util/stream/");
+  private static final List<String> SAFE_PACKAGES =
+      List.of("dev/cfc/dsl/", "java/util/function/", "java/util/stream/");
 
   /** Members of safe classes that read system properties, randomness or the default locale. */
-  private static final Set<String> UNSAFE_MEMBERS = Set.of("java/lang/Integer.getInteger",
-      "java/lang/Long.getLong", "java/lang/Boolean.getBoolean", "java/lang/Math.random",
-      "java/lang/StrictMath.random", "java/util/Locale.getDefault",
-      "java/util/Locale.setDefault", "java/util/Collections.shuffle");
+  private static final Set<String> UNSAFE_MEMBERS = Set.of(
+      "java/lang/Integer.getInteger",
+      "java/lang/Long.getLong",
+      "java/lang/Boolean.getBoolean",
+      "java/lang/Math.random",
+      "java/lang/StrictMath.random",
+      "java/util/Locale.getDefault",
+      "java/util/Locale.setDefault",
+      "java/util/Collections.shuffle");
 
   private ExternalReads() {}
 
@@ -90,7 +153,8 @@ public final class ExternalReads {
     Map<String, byte[]> classes = new HashMap<>();
     for (Path file : classFiles) {
       String relative = classesDir.relativize(file).toString().replace('\\', '/');
-      classes.put(relative.substring(0, relative.length() - ".class".length()).replace('/', '.'),
+      classes.put(
+          relative.substring(0, relative.length() - ".class".length()).replace('/', '.'),
           Files.readAllBytes(file));
     }
     return classes;

@@ -36,8 +36,12 @@ public final class GeneratedFiles {
    * @param display how a path is printed (relative to the project)
    * @param current the current content of a file, or null when it does not exist
    */
-  public static List<PlannedFile> plan(Path outDir, Map<String, String> emitted,
-      String extension, Function<Path, String> display, Function<Path, String> current) {
+  public static List<PlannedFile> plan(
+      Path outDir,
+      Map<String, String> emitted,
+      String extension,
+      Function<Path, String> display,
+      Function<Path, String> current) {
     List<PlannedFile> files = new ArrayList<>();
     Set<Path> planned = new HashSet<>();
     int created = 0;
@@ -84,13 +88,16 @@ public final class GeneratedFiles {
    * @param setting the setting that names the directory, as {@code typescript-out}
    * @param example a directory of its own to suggest, as {@code src/_generated}
    */
-  public static List<Diagnostic> foreign(List<PlannedFile> planned, String setting,
-      String example) {
+  public static List<Diagnostic> foreign(
+      List<PlannedFile> planned, String setting, String example) {
     List<Diagnostic> found = new ArrayList<>();
     for (PlannedFile file : planned) {
-      if (file.before() != null && file.after() != null
+      if (file.before() != null
+          && file.after() != null
           && !file.before().startsWith(HEADER_PREFIX)) {
-        found.add(Diagnostic.error("CFC220", new Diagnostic.Location(file.displayName(), 1, 1),
+        found.add(Diagnostic.error(
+            "CFC220",
+            new Diagnostic.Location(file.displayName(), 1, 1),
             file.displayName() + " was not written by cfc, and cfc generates a file of that name"
                 + " in " + setting,
             "cfc never replaces a file that does not start with its header (`"
@@ -110,7 +117,8 @@ public final class GeneratedFiles {
           .filter(Files::isRegularFile)
           .map(Path::normalize)
           .filter(p -> !planned.contains(p))
-          .sorted().toList();
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -79,20 +79,27 @@ public final class InputFiles {
   public static Read read(Path path, String shown) {
     String notAFile = notAFile(path);
     if (notAFile != null) {
-      return problem(NOT_A_FILE, Diagnostic.Location.of(shown), shown + " " + notAFile,
+      return problem(
+          NOT_A_FILE,
+          Diagnostic.Location.of(shown),
+          shown + " " + notAFile,
           "point cfc at the regular file it should read");
     }
     byte[] bytes;
     try (InputStream in = Files.newInputStream(path)) {
       bytes = in.readNBytes((int) MAX_BYTES + 1);
     } catch (IOException e) {
-      return problem(IO_FAILURE, Diagnostic.Location.of(shown),
+      return problem(
+          IO_FAILURE,
+          Diagnostic.Location.of(shown),
           "cannot read " + shown + ": " + reason(e),
           "the file is fine; the system could not read it: check its permissions and the disk");
     }
     if (bytes.length > MAX_BYTES) {
-      return problem(TOO_LARGE, Diagnostic.Location.of(shown), shown + " is larger than "
-              + MAX_BYTES / (1024 * 1024) + " MiB, the most cfc reads",
+      return problem(
+          TOO_LARGE,
+          Diagnostic.Location.of(shown),
+          shown + " is larger than " + MAX_BYTES / (1024 * 1024) + " MiB, the most cfc reads",
           "a wrangler config or cfc.toml is a few KiB; check that " + shown
               + " is the file you meant");
     }
@@ -118,7 +125,9 @@ public final class InputFiles {
    * that went one level too deep.
    */
   public static Diagnostic tooDeep(String shown, int line, int column) {
-    return Diagnostic.error(TOO_DEEP, new Diagnostic.Location(shown, line, column),
+    return Diagnostic.error(
+        TOO_DEEP,
+        new Diagnostic.Location(shown, line, column),
         "arrays and tables nest more than " + MAX_NESTING + " levels deep here",
         "flatten the value; cfc reads configs nested at most " + MAX_NESTING + " levels");
   }
@@ -265,12 +274,13 @@ public final class InputFiles {
           return "is a symbolic link to " + target + ", which does not exist";
         }
       }
-      BasicFileAttributes attributes = Files.readAttributes(at, BasicFileAttributes.class,
-          LinkOption.NOFOLLOW_LINKS);
+      BasicFileAttributes attributes =
+          Files.readAttributes(at, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       if (attributes.isRegularFile()) {
         return null;
       }
-      return attributes.isDirectory() ? "is a directory, not a file"
+      return attributes.isDirectory()
+          ? "is a directory, not a file"
           : "is " + special(at) + ", not a regular file";
     } catch (IOException e) {
       // Whatever stops cfc from looking is reported when it tries to read.
@@ -281,8 +291,8 @@ public final class InputFiles {
   /** A FIFO, socket or device, as its mode bits say where the file system has them. */
   private static String special(Path path) {
     try {
-      int type = ((Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS))
-          & 0170000;
+      int type =
+          ((Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS)) & 0170000;
       return switch (type) {
         case 0010000 -> "a FIFO (named pipe)";
         case 0140000 -> "a socket";
@@ -296,7 +306,8 @@ public final class InputFiles {
 
   /** Strict UTF-8, with the line and column of the first byte that is not. */
   private static Read decode(byte[] bytes, String shown) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+    CharsetDecoder decoder = StandardCharsets.UTF_8
+        .newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -312,9 +323,14 @@ public final class InputFiles {
     String before = out.toString();
     int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
     int column = before.length() - (before.lastIndexOf('\n') + 1) + 1;
-    return problem(NOT_UTF8, new Diagnostic.Location(shown, line, column),
-        String.format(Locale.ROOT, "%s is not UTF-8 text: byte 0x%02X here is not valid UTF-8",
-            shown, bytes[in.position()] & 0xFF),
+    return problem(
+        NOT_UTF8,
+        new Diagnostic.Location(shown, line, column),
+        String.format(
+            Locale.ROOT,
+            "%s is not UTF-8 text: byte 0x%02X here is not valid UTF-8",
+            shown,
+            bytes[in.position()] & 0xFF),
         "save the file as UTF-8");
   }
 }

@@ -8,7 +8,6 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -48,8 +47,11 @@ public final class IterationOrder {
   /** Part of the definition cache's key: classes cached before the rewrite must not be used. */
   public static final String VERSION = "stable-collections 1";
 
-  private static final Set<String> STABILISED = Set.of("java/util/Set.of",
-      "java/util/Set.copyOf", "java/util/Map.of", "java/util/Map.ofEntries",
+  private static final Set<String> STABILISED = Set.of(
+      "java/util/Set.of",
+      "java/util/Set.copyOf",
+      "java/util/Map.of",
+      "java/util/Map.ofEntries",
       "java/util/Map.copyOf");
 
   /** Calls whose result iterates in hash order, by {@code owner.name}, as warnings name them. */
@@ -57,19 +59,26 @@ public final class IterationOrder {
       Map.entry("java/util/HashSet.<init>", "new HashSet"),
       Map.entry("java/util/HashMap.<init>", "new HashMap"),
       Map.entry("java/util/stream/Collectors.toSet", "Collectors.toSet()"),
-      Map.entry("java/util/stream/Collectors.toUnmodifiableSet",
-          "Collectors.toUnmodifiableSet()"),
+      Map.entry("java/util/stream/Collectors.toUnmodifiableSet", "Collectors.toUnmodifiableSet()"),
       Map.entry("java/util/stream/Collectors.toMap", "Collectors.toMap(…)"),
-      Map.entry("java/util/stream/Collectors.toUnmodifiableMap",
-          "Collectors.toUnmodifiableMap(…)"),
+      Map.entry("java/util/stream/Collectors.toUnmodifiableMap", "Collectors.toUnmodifiableMap(…)"),
       Map.entry("java/util/stream/Collectors.toConcurrentMap", "Collectors.toConcurrentMap(…)"),
       Map.entry("java/util/stream/Collectors.groupingBy", "Collectors.groupingBy(…)"),
-      Map.entry("java/util/stream/Collectors.groupingByConcurrent",
+      Map.entry(
+          "java/util/stream/Collectors.groupingByConcurrent",
           "Collectors.groupingByConcurrent(…)"));
 
   /** The DSL methods that take a collection or map and order it themselves. */
-  private static final Set<String> ORDERING_DSL_METHODS = Set.of("env", "labels", "secrets",
-      "secretsStore", "buildArgs", "allowedHosts", "deniedHosts", "allow", "deny");
+  private static final Set<String> ORDERING_DSL_METHODS = Set.of(
+      "env",
+      "labels",
+      "secrets",
+      "secretsStore",
+      "buildArgs",
+      "allowedHosts",
+      "deniedHosts",
+      "allow",
+      "deny");
 
   private IterationOrder() {}
 
@@ -130,21 +139,22 @@ public final class IterationOrder {
   }
 
   /** {@link #warnings(Path, Path, Path)} for class files held in memory by binary name. */
-  public static List<Diagnostic> warnings(Map<String, byte[]> classes, Path sourcesDir,
-      Path projectDir) throws IOException {
+  public static List<Diagnostic> warnings(
+      Map<String, byte[]> classes, Path sourcesDir, Path projectDir) throws IOException {
     Set<Diagnostic> warnings = new LinkedHashSet<>();
     // In the order of the class files' paths, as javac would have written them.
     Map<String, String> byPath = new TreeMap<>();
     classes.keySet().forEach(name -> byPath.put(name.replace('.', '/') + ".class", name));
     for (String name : byPath.values()) {
       ClassFile parsed = new ClassFile(classes.get(name));
-      String relative = name.contains(".")
-          ? name.substring(0, name.lastIndexOf('.')).replace('.', '/') : "";
-      Path source = sourcesDir.resolve(relative)
-          .resolve(parsed.sourceFile == null ? "" : parsed.sourceFile);
+      String relative =
+          name.contains(".") ? name.substring(0, name.lastIndexOf('.')).replace('.', '/') : "";
+      Path source =
+          sourcesDir.resolve(relative).resolve(parsed.sourceFile == null ? "" : parsed.sourceFile);
       String shown = SourceResolver.display(projectDir, source);
       for (Use use : parsed.unorderedUses()) {
-        warnings.add(Diagnostic.warning("CFC095",
+        warnings.add(Diagnostic.warning(
+            "CFC095",
             new Diagnostic.Location(shown, use.line(), use.line() > 0 ? 1 : 0),
             use.what() + " iterates in no fixed order, so what is built from it may differ"
                 + " from one run to the next",
@@ -188,8 +198,8 @@ public final class IterationOrder {
         switch (tags[i]) {
           case 1 -> {
             int length = u2(at + 1);
-            utf8[i] = new DataInputStream(new ByteArrayInputStream(classFile, at + 1,
-                length + 2)).readUTF();
+            utf8[i] = new DataInputStream(new ByteArrayInputStream(classFile, at + 1, length + 2))
+                .readUTF();
             at += 3 + length;
           }
           case 7, 8, 16, 19, 20 -> at += 3;
@@ -295,7 +305,8 @@ public final class IterationOrder {
     private boolean orderedNext(int start, int length, int pc) {
       pc = skipCasts(start, length, pc);
       int next = pc < length ? invoked(start, pc) : -1;
-      if (next >= 0 && owner(next).equals("java/util/stream/Stream")
+      if (next >= 0
+          && owner(next).equals("java/util/stream/Stream")
           && name(next).equals("collect")) {
         pc = skipCasts(start, length, pc + instructionLength(start, pc));
         next = pc < length ? invoked(start, pc) : -1;
@@ -307,8 +318,8 @@ public final class IterationOrder {
       String name = name(next);
       String descriptor = descriptor(next);
       if (owner.startsWith("dev/cfc/dsl/") && ORDERING_DSL_METHODS.contains(name)) {
-        return descriptor.contains("Ljava/util/Map;)") || descriptor.contains(
-            "Ljava/util/Collection;)");
+        return descriptor.contains("Ljava/util/Map;)")
+            || descriptor.contains("Ljava/util/Collection;)");
       }
       if ((owner.equals("java/util/TreeSet") || owner.equals("java/util/TreeMap"))
           && name.equals("<init>")) {
@@ -352,10 +363,25 @@ public final class IterationOrder {
     private int instructionLength(int start, int pc) {
       int opcode = bytes.get(start + pc) & 0xff;
       return switch (opcode) {
-        case 0x10, 0x12, 0x15, 0x16, 0x17, 0x18, 0x19, 0x36, 0x37, 0x38, 0x39, 0x3a, 0xa9,
-            0xbc -> 2;
-        case 0x11, 0x13, 0x14, 0x84, 0xb2, 0xb3, 0xb4, 0xb5, 0xb6, 0xb7, 0xb8, 0xbb, 0xbd,
-            0xc0, 0xc1, 0xc6, 0xc7 -> 3;
+        case 0x10, 0x12, 0x15, 0x16, 0x17, 0x18, 0x19, 0x36, 0x37, 0x38, 0x39, 0x3a, 0xa9, 0xbc ->
+          2;
+        case 0x11,
+            0x13,
+            0x14,
+            0x84,
+            0xb2,
+            0xb3,
+            0xb4,
+            0xb5,
+            0xb6,
+            0xb7,
+            0xb8,
+            0xbb,
+            0xbd,
+            0xc0,
+            0xc1,
+            0xc6,
+            0xc7 -> 3;
         case 0xc5 -> 4;
         case 0xb9, 0xba, 0xc8, 0xc9 -> 5;
         case 0xc4 -> (bytes.get(start + pc + 1) & 0xff) == 0x84 ? 6 : 4;

@@ -50,7 +50,8 @@ final class ManagedLock {
       return null;
     }
     TomlParseResult toml = Toml.parse(text);
-    return toml.hasErrors() || !toml.isString("wrangler.config") ? null
+    return toml.hasErrors() || !toml.isString("wrangler.config")
+        ? null
         : toml.getString("wrangler.config");
   }
 
@@ -80,7 +81,9 @@ final class ManagedLock {
     }
     TomlParseResult toml = Toml.parse(text);
     if (toml.hasErrors() || !toml.isArray("wrangler.managed")) {
-      diagnostics.add(Diagnostic.error("CFC208", Diagnostic.Location.of(shownName),
+      diagnostics.add(Diagnostic.error(
+          "CFC208",
+          Diagnostic.Location.of(shownName),
           shownName + " is not a lock file cfc wrote",
           "restore it from version control; deleting it makes cfc treat its entries as"
               + " hand-written"));
@@ -114,24 +117,30 @@ final class ManagedLock {
     List<String> sorted = new ArrayList<>(classes);
     sorted.sort(null);
     StringBuilder out = new StringBuilder();
-    out.append("# Written by cfc: the wrangler entries cfc manages. Commit this file; do not edit.\n");
+    out.append(
+        "# Written by cfc: the wrangler entries cfc manages. Commit this file; do not edit.\n");
     out.append("[wrangler]\n");
     out.append("config = \"").append(Toml.tomlEscape(configName)).append("\"\n");
     out.append("managed = [");
     for (int i = 0; i < sorted.size(); i++) {
-      out.append(i == 0 ? "" : ", ").append('"').append(Toml.tomlEscape(sorted.get(i)))
+      out.append(i == 0 ? "" : ", ")
+          .append('"')
+          .append(Toml.tomlEscape(sorted.get(i)))
           .append('"');
     }
     out.append("]\n");
     if (!written.byEntry().isEmpty()) {
-      out.append("\n# The keys cfc writes in each entry (<class>, or <env>:<class>); it removes only"
-          + " these.\n");
+      out.append(
+          "\n# The keys cfc writes in each entry (<class>, or <env>:<class>); it removes only"
+              + " these.\n");
       out.append("[wrangler.written]\n");
       written.byEntry().forEach((entry, keys) -> {
-        out.append(entry.matches("[A-Za-z0-9_-]+") ? entry
-            : "\"" + Toml.tomlEscape(entry) + "\"").append(" = [");
+        out.append(entry.matches("[A-Za-z0-9_-]+") ? entry : "\"" + Toml.tomlEscape(entry) + "\"")
+            .append(" = [");
         for (int i = 0; i < keys.size(); i++) {
-          out.append(i == 0 ? "" : ", ").append('"').append(Toml.tomlEscape(keys.get(i)))
+          out.append(i == 0 ? "" : ", ")
+              .append('"')
+              .append(Toml.tomlEscape(keys.get(i)))
               .append('"');
         }
         out.append("]\n");

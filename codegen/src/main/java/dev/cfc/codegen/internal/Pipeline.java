@@ -12,14 +12,13 @@ import dev.cfc.codegen.internal.model.BuildPaths;
 import dev.cfc.codegen.internal.model.SourceResolver;
 import dev.cfc.codegen.internal.typescript.TypeScriptEmitter;
 import dev.cfc.codegen.internal.typescript.TypeScriptPlan;
+import dev.cfc.codegen.internal.validate.Validator;
 import dev.cfc.codegen.internal.wrangler.ConfigSource;
 import dev.cfc.codegen.internal.wrangler.DesiredState;
 import dev.cfc.codegen.internal.wrangler.ParsedConfig;
 import dev.cfc.codegen.internal.wrangler.ReconcileOutcome;
 import dev.cfc.codegen.internal.wrangler.WranglerEntries;
 import dev.cfc.codegen.internal.wrangler.WranglerReconciler;
-import dev.cfc.codegen.internal.wrangler.WrittenKeys;
-import dev.cfc.codegen.internal.validate.Validator;
 import dev.cfc.dsl.ContainerDefinition;
 import dev.cfc.dsl.Image;
 import dev.cfc.dsl.Settings;
@@ -36,8 +35,8 @@ import java.util.Set;
 public final class Pipeline {
 
   /** wrangler's own order of preference when a project has several configs. */
-  static final List<String> CONFIG_NAMES = List.of("wrangler.json", "wrangler.jsonc",
-      "wrangler.toml");
+  static final List<String> CONFIG_NAMES =
+      List.of("wrangler.json", "wrangler.jsonc", "wrangler.toml");
 
   private static final String BYTE_ORDER_MARK = "\uFEFF";
 
@@ -59,11 +58,15 @@ public final class Pipeline {
     diagnostics.addAll(request.definitionFindings());
     for (Path journal : journals()) {
       // The files may be part old, part new: any finding about them would mislead.
-      diagnostics.add(Diagnostic.error("CFC221", Diagnostic.Location.of(resolver.display(journal)),
+      diagnostics.add(Diagnostic.error(
+          "CFC221",
+          Diagnostic.Location.of(resolver.display(journal)),
           "a cfc run was interrupted while writing (or is writing now), so the project's files"
               + " may be part old, part new",
-          "run `cfc generate" + (journal.getParent().getFileName().toString().equals(".cfc")
-              ? "" : " --config " + journal.getParent().getFileName() + ".toml")
+          "run `cfc generate"
+              + (journal.getParent().getFileName().toString().equals(".cfc")
+                  ? ""
+                  : " --config " + journal.getParent().getFileName() + ".toml")
               + "` (or the Maven plugin's generate goal): it rolls the interrupted write back,"
               + " then generates"));
     }
@@ -73,23 +76,31 @@ public final class Pipeline {
     Path configPath = locateConfig();
     String configText = configPath == null ? null : read(configPath);
     if (configText == null) {
-      diagnostics.addAll(new Validator(request.projectDir(), resolver,
-          request.effectiveEnvironments(), request.environments(), null,
-          request.accountLimits())
+      diagnostics.addAll(new Validator(
+              request.projectDir(),
+              resolver,
+              request.effectiveEnvironments(),
+              request.environments(),
+              null,
+              request.accountLimits())
           .validate(request.definitions()));
       return result();
     }
     String configName = resolver.display(configPath);
     // wrangler drops a UTF-8 byte order mark before parsing; cfc does too, and keeps it on write.
     String byteOrderMark = configText.startsWith(BYTE_ORDER_MARK) ? BYTE_ORDER_MARK : "";
-    ConfigSource source = new ConfigSource(Path.of(configName),
-        configText.substring(byteOrderMark.length()));
+    ConfigSource source =
+        new ConfigSource(Path.of(configName), configText.substring(byteOrderMark.length()));
     WranglerReconciler reconciler = new WranglerReconciler();
     ParsedConfig config = reconciler.parse(source);
     diagnostics.addAll(config.diagnostics());
-    diagnostics.addAll(new Validator(request.projectDir(), resolver,
-        request.effectiveEnvironments(), request.environments(),
-        config.diagnostics().isEmpty() ? config.facts() : null, request.accountLimits())
+    diagnostics.addAll(new Validator(
+            request.projectDir(),
+            resolver,
+            request.effectiveEnvironments(),
+            request.environments(),
+            config.diagnostics().isEmpty() ? config.facts() : null,
+            request.accountLimits())
         .validate(request.definitions()));
     if (hasErrors()) {
       return result();
@@ -103,46 +114,70 @@ public final class Pipeline {
     if (hasErrors()) {
       return result();
     }
-    DesiredState desired = new WranglerEntries(request.projectDir(), configPath.getParent(),
-        config.facts().workerName(), resolver).desiredState(request.definitions(),
-        request.effectiveEnvironments(), request.allowDestroy(), request.adoptAll());
-    ReconcileOutcome outcome = reconciler.run(config, desired, recorded.classes(),
-        recorded.written());
+    DesiredState desired = new WranglerEntries(
+            request.projectDir(), configPath.getParent(), config.facts().workerName(), resolver)
+        .desiredState(
+            request.definitions(),
+            request.effectiveEnvironments(),
+            request.allowDestroy(),
+            request.adoptAll());
+    ReconcileOutcome outcome =
+        reconciler.run(config, desired, recorded.classes(), recorded.written());
     diagnostics.addAll(outcome.diagnostics());
     if (hasErrors()) {
       return result();
     }
-    files.add(new PlannedFile(configPath, configName, configText,
+    files.add(new PlannedFile(
+        configPath,
+        configName,
+        configText,
         byteOrderMark + outcome.newText(),
         outcome.summary().render()));
     configChanges = outcome.summary().changes();
-    String newLock = ManagedLock.render(configPath.getFileName().toString(),
-        outcome.managedClasses(), outcome.writtenKeys());
-    files.add(new PlannedFile(lockPath, resolver.display(lockPath), lockText, newLock,
-        resolver.display(lockPath) + ": " + (lockText == null ? "created"
-            : newLock.equals(lockText) ? "no changes" : "updated")));
+    String newLock = ManagedLock.render(
+        configPath.getFileName().toString(), outcome.managedClasses(), outcome.writtenKeys());
+    files.add(new PlannedFile(
+        lockPath,
+        resolver.display(lockPath),
+        lockText,
+        newLock,
+        resolver.display(lockPath) + ": "
+            + (lockText == null
+                ? "created"
+                : newLock.equals(lockText) ? "no changes" : "updated")));
     if (movedRecord != null) {
       files.add(movedRecord);
     }
     if (request.typescriptOut() != null) {
-      List<PlannedFile> typescript = TypeScriptPlan.plan(request.typescriptOut(),
-          new TypeScriptEmitter().emit(request.definitions(), config.facts().workerName(),
-              request.environments(), outcome.bindings()),
-          resolver::display, path -> Files.exists(path) ? read(path) : null);
+      List<PlannedFile> typescript = TypeScriptPlan.plan(
+          request.typescriptOut(),
+          new TypeScriptEmitter()
+              .emit(
+                  request.definitions(),
+                  config.facts().workerName(),
+                  request.environments(),
+                  outcome.bindings()),
+          resolver::display,
+          path -> Files.exists(path) ? read(path) : null);
       diagnostics.addAll(GeneratedFiles.foreign(typescript, "typescript-out", "src/_generated"));
       files.addAll(typescript);
     }
     if (request.javaOut() != null) {
       if (!JavaEmitter.isPackageName(request.javaPackage())) {
-        diagnostics.add(Diagnostic.error("CFC205", Diagnostic.Location.of("cfc.toml"),
+        diagnostics.add(Diagnostic.error(
+            "CFC205",
+            Diagnostic.Location.of("cfc.toml"),
             "java-package \"" + request.javaPackage() + "\" is not a Java package name",
             "use dotted lower-case identifiers that are not keywords: java-package ="
                 + " \"app.generated\""));
         return result();
       }
-      List<PlannedFile> java = GeneratedFiles.plan(request.javaOut(),
-          new JavaEmitter().emit(request.definitions(), request.javaPackage()), JAVA_EXTENSION,
-          resolver::display, path -> Files.exists(path) ? read(path) : null);
+      List<PlannedFile> java = GeneratedFiles.plan(
+          request.javaOut(),
+          new JavaEmitter().emit(request.definitions(), request.javaPackage()),
+          JAVA_EXTENSION,
+          resolver::display,
+          path -> Files.exists(path) ? read(path) : null);
       diagnostics.addAll(GeneratedFiles.foreign(java, "java-out", "containers/java-generated"));
       files.addAll(java);
     }
@@ -156,7 +191,8 @@ public final class Pipeline {
    */
   public static CompileInputs inputs(CompileRequest request) {
     Path dir = request.projectDir();
-    Path configDir = request.wranglerConfig() == null ? dir
+    Path configDir = request.wranglerConfig() == null
+        ? dir
         : dir.resolve(request.wranglerConfig()).normalize().getParent();
     Set<Path> paths = new LinkedHashSet<>();
     if (request.wranglerConfig() != null) {
@@ -219,7 +255,8 @@ public final class Pipeline {
     sorted.removeIf(d -> !d.isError() && request.suppressedWarnings().contains(d.code()));
     sorted.sort(Diagnostic.ORDER);
     boolean errors = sorted.stream().anyMatch(Diagnostic::isError);
-    return errors ? new CompileResult(sorted, List.of())
+    return errors
+        ? new CompileResult(sorted, List.of())
         : new CompileResult(sorted, files, configChanges);
   }
 
@@ -227,7 +264,9 @@ public final class Pipeline {
     if (request.wranglerConfig() != null) {
       Path path = request.projectDir().resolve(request.wranglerConfig()).normalize();
       if (InputFiles.absent(path)) {
-        diagnostics.add(Diagnostic.error("CFC206", Diagnostic.Location.of("cfc.toml"),
+        diagnostics.add(Diagnostic.error(
+            "CFC206",
+            Diagnostic.Location.of("cfc.toml"),
             "wrangler config " + resolver.display(path) + " does not exist",
             "create it, or fix wrangler = \"…\" in cfc.toml"));
         return null;
@@ -243,7 +282,9 @@ public final class Pipeline {
         return candidate;
       }
     }
-    diagnostics.add(Diagnostic.error("CFC206", Diagnostic.Location.of("cfc.toml"),
+    diagnostics.add(Diagnostic.error(
+        "CFC206",
+        Diagnostic.Location.of("cfc.toml"),
         "no wrangler.json, wrangler.jsonc or wrangler.toml in the project directory",
         "create one (`npm create cloudflare`), or name it with wrangler = \"…\" in cfc.toml"));
     return null;
@@ -264,7 +305,11 @@ public final class Pipeline {
       return null;
     }
     String shown = resolver.display(legacy);
-    return new PlannedFile(legacy, shown, text, null,
+    return new PlannedFile(
+        legacy,
+        shown,
+        text,
+        null,
         shown + ": deleted (moved to " + resolver.display(lockPath) + ")");
   }
 
@@ -285,13 +330,16 @@ public final class Pipeline {
       if (other.equals(edited) || !Files.isRegularFile(other)) {
         continue;
       }
-      boolean wranglerPrefersOther = CONFIG_NAMES.indexOf(name)
-          < CONFIG_NAMES.indexOf(edited.getFileName().toString());
-      diagnostics.add(Diagnostic.warning("CFC209", Diagnostic.Location.of(resolver.display(other)),
+      boolean wranglerPrefersOther =
+          CONFIG_NAMES.indexOf(name) < CONFIG_NAMES.indexOf(edited.getFileName().toString());
+      diagnostics.add(Diagnostic.warning(
+          "CFC209",
+          Diagnostic.Location.of(resolver.display(other)),
           "both " + resolver.display(edited) + " and " + resolver.display(other) + " exist; cfc"
-              + " edits " + resolver.display(edited) + (wranglerPrefersOther
-              ? ", but wrangler reads " + resolver.display(other) + " first"
-              : ", and wrangler reads it first, so " + resolver.display(other) + " is ignored"),
+              + " edits " + resolver.display(edited)
+              + (wranglerPrefersOther
+                  ? ", but wrangler reads " + resolver.display(other) + " first"
+                  : ", and wrangler reads it first, so " + resolver.display(other) + " is ignored"),
           "delete the config you do not use, or name the one wrangler reads with wrangler = \""
               + name + "\" in cfc.toml"));
     }

@@ -59,8 +59,14 @@ public record WriteJournal(List<Entry> entries, List<Path> directories) {
    * @param afterSha256 hash of the new content, or null when the file is deleted
    * @param mode the old file's POSIX permissions ({@code rw-r--r--}), or null
    */
-  public record Entry(Path target, String shownName, Path temp, String before, String link,
-      String afterSha256, String mode) {
+  public record Entry(
+      Path target,
+      String shownName,
+      Path temp,
+      String before,
+      String link,
+      String afterSha256,
+      String mode) {
 
     /** Whether the file is as it was before the write. */
     boolean isOld() throws IOException {
@@ -69,7 +75,8 @@ public record WriteJournal(List<Entry> entries, List<Path> directories) {
             && Files.readSymbolicLink(target).toString().equals(link);
       }
       byte[] now = read(target);
-      return before == null ? now == null
+      return before == null
+          ? now == null
           : now != null && Arrays.equals(now, before.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -107,9 +114,11 @@ public record WriteJournal(List<Entry> entries, List<Path> directories) {
     try {
       journal = parse(Files.readString(journalFile, StandardCharsets.UTF_8));
     } catch (IOException | RuntimeException e) {
-      throw new IOException("cannot read " + journalFile + ", the record of an interrupted cfc"
-          + " run: " + e.getMessage() + "; check the generated files and the wrangler config"
-          + " (git status), then delete it", e);
+      throw new IOException(
+          "cannot read " + journalFile + ", the record of an interrupted cfc"
+              + " run: " + e.getMessage() + "; check the generated files and the wrangler config"
+              + " (git status), then delete it",
+          e);
     }
     journal.rollBack(journalFile, steps);
     return true;
@@ -178,8 +187,11 @@ public record WriteJournal(List<Entry> entries, List<Path> directories) {
 
   /** Writes {@code bytes} to {@code file}, replacing it, and forces them to the disk. */
   static void writeDurably(Path file, byte[] bytes, String mode) throws IOException {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,
-        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+    try (FileChannel channel = FileChannel.open(
+        file,
+        StandardOpenOption.CREATE,
+        StandardOpenOption.TRUNCATE_EXISTING,
+        StandardOpenOption.WRITE)) {
       java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
       while (buffer.hasRemaining()) {
         channel.write(buffer);
@@ -259,9 +271,14 @@ public record WriteJournal(List<Entry> entries, List<Path> directories) {
     }
     List<Entry> entries = new ArrayList<>();
     for (JsonNode node : root.path("files")) {
-      entries.add(new Entry(Path.of(node.get("target").asText()), node.get("shown").asText(),
-          path(node.get("temp")), text(node.get("before")), text(node.get("link")),
-          text(node.get("after-sha256")), text(node.get("mode"))));
+      entries.add(new Entry(
+          Path.of(node.get("target").asText()),
+          node.get("shown").asText(),
+          path(node.get("temp")),
+          text(node.get("before")),
+          text(node.get("link")),
+          text(node.get("after-sha256")),
+          text(node.get("mode"))));
     }
     List<Path> directories = new ArrayList<>();
     for (JsonNode node : root.path("directories")) {

@@ -3,9 +3,9 @@ package dev.cfc.codegen.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.cfc.codegen.CompileRequest;
 import dev.cfc.codegen.CompileResult;
 import dev.cfc.codegen.Compiler;
-import dev.cfc.codegen.CompileRequest;
 import dev.cfc.codegen.DefinitionLoader;
 import dev.cfc.codegen.DiagnosticCatalog;
 import dev.cfc.codegen.GoldenDirectory;
@@ -69,16 +69,17 @@ import org.junit.jupiter.api.TestFactory;
 class DocsSnippetsTest {
 
   /** {@code cfc.updateGoldens}, which rewrites every kind of expected output, or this page's own. */
-  private static final boolean UPDATE = GoldenDirectory.UPDATE
-      || Boolean.getBoolean("cfc.updateDocs");
+  private static final boolean UPDATE =
+      GoldenDirectory.UPDATE || Boolean.getBoolean("cfc.updateDocs");
+
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   private static final Path DOCS = ROOT.resolve("docs");
   private static final Path SNIPPETS = DOCS.resolve("snippets");
   private static final Path RUNTIME = ROOT.resolve("runtime-js-templates");
 
   /** Pages written and checked by others (the diagnostics catalogue has its own test). */
-  private static final Set<String> NOT_CHECKED = Set.of("diagnostics.md", "maven-plugin.md",
-      "performance.md");
+  private static final Set<String> NOT_CHECKED =
+      Set.of("diagnostics.md", "maven-plugin.md", "performance.md");
 
   /** Pages other people are still writing; links to them may not resolve yet. */
   private static final Set<String> PENDING = Set.of("performance.md");
@@ -114,8 +115,7 @@ class DocsSnippetsTest {
 
   @TestFactory
   Stream<DynamicTest> everyBlockEqualsItsSource() throws IOException {
-    return pages().stream().map(page -> DynamicTest.dynamicTest(page.name,
-        () -> checkPage(page)));
+    return pages().stream().map(page -> DynamicTest.dynamicTest(page.name, () -> checkPage(page)));
   }
 
   private void checkPage(MarkdownPage page) throws Exception {
@@ -166,8 +166,8 @@ class DocsSnippetsTest {
       if (!file.startsWith(ROOT) || !Files.isRegularFile(file)) {
         throw new IllegalArgumentException("no file " + snippet.group(1));
       }
-      return Regions.extract(Files.readString(file, StandardCharsets.UTF_8), snippet.group(2),
-          snippet.group(1));
+      return Regions.extract(
+          Files.readString(file, StandardCharsets.UTF_8), snippet.group(2), snippet.group(1));
     }
     Matcher generated = GENERATED.matcher(marker);
     if (generated.matches()) {
@@ -190,8 +190,8 @@ class DocsSnippetsTest {
       }
       return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
     }
-    throw new IllegalArgumentException("unknown marker <!-- " + marker + " -->; use snippet:,"
-        + " generated:, shell or output");
+    throw new IllegalArgumentException(
+        "unknown marker <!-- " + marker + " -->; use snippet:," + " generated:, shell or output");
   }
 
   @Test
@@ -227,20 +227,22 @@ class DocsSnippetsTest {
         }
       }
     }
-    assertThat(used).as("keep ShellCommands.ALLOWED to the commands the pages show")
+    assertThat(used)
+        .as("keep ShellCommands.ALLOWED to the commands the pages show")
         .containsAll(ShellCommands.ALLOWED.keySet());
   }
 
   @TestFactory
   Stream<DynamicTest> everyAllowedCommandIsBackedByItsEvidence() {
-    return ShellCommands.ALLOWED.entrySet().stream().map(entry -> DynamicTest.dynamicTest(
-        entry.getKey(), () -> verify(entry.getValue())));
+    return ShellCommands.ALLOWED.entrySet().stream()
+        .map(entry -> DynamicTest.dynamicTest(entry.getKey(), () -> verify(entry.getValue())));
   }
 
   private void verify(ShellCommands.Evidence evidence) throws IOException {
     if (evidence instanceof ShellCommands.Evidence.AssertedIn a) {
       assertThat(Files.readString(ROOT.resolve(a.file()), StandardCharsets.UTF_8))
-          .as(a.file() + " runs the command").contains(a.needle());
+          .as(a.file() + " runs the command")
+          .contains(a.needle());
     } else if (evidence instanceof ShellCommands.Evidence.Explains e) {
       assertThat(DiagnosticCatalog.entry(e.code())).isPresent();
     } else if (evidence instanceof ShellCommands.Evidence.Copies c) {
@@ -250,7 +252,8 @@ class DocsSnippetsTest {
       assertThat(run.failed()).as(run.output()).isFalse();
       if (!r.command().equals("validate")) {
         CompileResult again = recompile(run.copy());
-        assertThat(again.isStale()).as("a second run of " + r.project() + " changes nothing")
+        assertThat(again.isStale())
+            .as("a second run of " + r.project() + " changes nothing")
             .isFalse();
         assertThat(again.summaryLines()).containsExactly("no changes");
       }
@@ -259,11 +262,10 @@ class DocsSnippetsTest {
 
   private static CompileResult recompile(Path dir) throws IOException {
     ProjectConfig config = ProjectConfig.load(dir.resolve("cfc.toml")).config();
-    DefinitionLoader.Loaded definitions = new DefinitionLoader(dir, null)
-        .load(config.sourcesDir());
+    DefinitionLoader.Loaded definitions = new DefinitionLoader(dir, null).load(config.sourcesDir());
     assertThat(definitions.diagnostics()).isEmpty();
-    return Compiler.compile(CompileRequest.from(config).definitions(definitions.definitions())
-        .build());
+    return Compiler.compile(
+        CompileRequest.from(config).definitions(definitions.definitions()).build());
   }
 
   @Test
@@ -278,7 +280,11 @@ class DocsSnippetsTest {
   }
 
   private static String dslClasspath() throws URISyntaxException {
-    return Path.of(ContainerSet.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+    return Path.of(ContainerSet.class
+            .getProtectionDomain()
+            .getCodeSource()
+            .getLocation()
+            .toURI())
         .toString();
   }
 
@@ -307,7 +313,9 @@ class DocsSnippetsTest {
     ProjectRuns.Run run = runs.generate(project, List.of());
     assertThat(run.failed()).as(run.output()).isFalse();
     Path dir = run.copy();
-    Files.writeString(dir.resolve("tsconfig.json"), """
+    Files.writeString(
+        dir.resolve("tsconfig.json"),
+        """
         {
           "extends": "%s",
           "compilerOptions": {
@@ -321,12 +329,13 @@ class DocsSnippetsTest {
     exec(dir, "node", tsc.toString(), "-p", "tsconfig.json");
     List<String> tests;
     try (Stream<Path> walk = Files.walk(dir.resolve("build"))) {
-      tests = walk.map(Path::toString).filter(p -> p.endsWith(".test.js")).sorted().toList();
+      tests =
+          walk.map(Path::toString).filter(p -> p.endsWith(".test.js")).sorted().toList();
     }
     if (!tests.isEmpty()) {
       // Plain Node, no module hooks: tests import the generated handles.ts, which is Node-safe.
-      Files.writeString(dir.resolve("build/package.json"), "{ \"type\": \"module\" }\n",
-          StandardCharsets.UTF_8);
+      Files.writeString(
+          dir.resolve("build/package.json"), "{ \"type\": \"module\" }\n", StandardCharsets.UTF_8);
       List<String> command = new ArrayList<>(List.of("node", "--test"));
       command.addAll(tests);
       exec(dir, command.toArray(String[]::new));
@@ -341,8 +350,8 @@ class DocsSnippetsTest {
   Stream<DynamicTest> containerJavaOfQuotedProjectsCompiles() throws IOException {
     List<String> projects = new ArrayList<>();
     for (String project : quotedProjects()) {
-      ProjectConfig config = ProjectConfig.load(ROOT.resolve(project).resolve("cfc.toml"))
-          .config();
+      ProjectConfig config =
+          ProjectConfig.load(ROOT.resolve(project).resolve("cfc.toml")).config();
       if (config != null && config.javaOut() != null) {
         projects.add(project);
       }
@@ -358,8 +367,11 @@ class DocsSnippetsTest {
     Path dsl = dir.resolve(config.sources()).normalize();
     List<Path> files;
     try (Stream<Path> walk = Files.walk(dir)) {
-      files = walk.filter(p -> p.toString().endsWith(".java") && !p.startsWith(dsl)
-          && !p.startsWith(dir.resolve(".cfc"))).sorted().toList();
+      files = walk.filter(p -> p.toString().endsWith(".java")
+              && !p.startsWith(dsl)
+              && !p.startsWith(dir.resolve(".cfc")))
+          .sorted()
+          .toList();
     }
     assertThat(files).anyMatch(p -> p.startsWith(dir.resolve(config.javaOut())));
     compile(files, List.of());
@@ -369,16 +381,23 @@ class DocsSnippetsTest {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     Path out = Files.createTempDirectory("docs-java-snippets");
-    try (StandardJavaFileManager fileManager = javac.getStandardFileManager(diagnostics,
-        Locale.ROOT, StandardCharsets.UTF_8)) {
-      List<String> options = new ArrayList<>(List.of("-d", out.toString(), "-Xlint:all",
-          "-Werror", "-proc:none"));
+    try (StandardJavaFileManager fileManager =
+        javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+      List<String> options =
+          new ArrayList<>(List.of("-d", out.toString(), "-Xlint:all", "-Werror", "-proc:none"));
       if (!classpath.isEmpty()) {
         options.addAll(List.of("-classpath", String.join(java.io.File.pathSeparator, classpath)));
       }
       StringWriter log = new StringWriter();
-      boolean ok = javac.getTask(log, fileManager, diagnostics, options, null,
-          fileManager.getJavaFileObjectsFromPaths(files)).call();
+      boolean ok = javac
+          .getTask(
+              log,
+              fileManager,
+              diagnostics,
+              options,
+              null,
+              fileManager.getJavaFileObjectsFromPaths(files))
+          .call();
       assertThat(ok).as(diagnostics.getDiagnostics() + "\n" + log).isTrue();
       assertThat(diagnostics.getDiagnostics()).isEmpty();
     } finally {
@@ -387,12 +406,18 @@ class DocsSnippetsTest {
   }
 
   private static void exec(Path dir, String... command) throws Exception {
-    Process process = new ProcessBuilder(command).directory(dir.toFile())
-        .redirectErrorStream(true).start();
+    Process process = new ProcessBuilder(command)
+        .directory(dir.toFile())
+        .redirectErrorStream(true)
+        .start();
     process.getOutputStream().close();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(180, TimeUnit.SECONDS)).as(String.join(" ", command)).isTrue();
-    assertThat(process.exitValue()).as(String.join(" ", command) + "\n" + output).isZero();
+    assertThat(process.waitFor(180, TimeUnit.SECONDS))
+        .as(String.join(" ", command))
+        .isTrue();
+    assertThat(process.exitValue())
+        .as(String.join(" ", command) + "\n" + output)
+        .isZero();
   }
 
   /** Every project a generated marker names. */
@@ -463,19 +488,21 @@ class DocsSnippetsTest {
       Matcher m = LINK.matcher(text);
       while (m.find()) {
         String target = m.group(1);
-        if (target.startsWith("http://") || target.startsWith("https://")
+        if (target.startsWith("http://")
+            || target.startsWith("https://")
             || target.startsWith("mailto:")) {
           continue;
         }
         String file = target.contains("#") ? target.substring(0, target.indexOf('#')) : target;
         String anchor = target.contains("#") ? target.substring(target.indexOf('#') + 1) : null;
-        Path resolved = file.isEmpty() ? page.path : page.path.getParent().resolve(file)
-            .normalize();
+        Path resolved =
+            file.isEmpty() ? page.path : page.path.getParent().resolve(file).normalize();
         if (!Files.exists(resolved)) {
           if (!PENDING.contains(resolved.getFileName().toString())) {
             broken.add(page.name + ": " + target);
           }
-        } else if (anchor != null && resolved.toString().endsWith(".md")
+        } else if (anchor != null
+            && resolved.toString().endsWith(".md")
             && !anchors(MarkdownPage.read(resolved)).contains(anchor)) {
           broken.add(page.name + ": " + target + " (no such heading)");
         }
@@ -537,10 +564,16 @@ class DocsSnippetsTest {
       String left = i < a.size() ? a.get(i) : null;
       String right = i < e.size() ? e.get(i) : null;
       if (left == null || !left.equals(right)) {
-        out.append("    line ").append(i + 1).append(": page   ")
-            .append(left == null ? "(none)" : left).append('\n')
-            .append("    line ").append(i + 1).append(": source ")
-            .append(right == null ? "(none)" : right).append('\n');
+        out.append("    line ")
+            .append(i + 1)
+            .append(": page   ")
+            .append(left == null ? "(none)" : left)
+            .append('\n')
+            .append("    line ")
+            .append(i + 1)
+            .append(": source ")
+            .append(right == null ? "(none)" : right)
+            .append('\n');
         shown++;
       }
     }

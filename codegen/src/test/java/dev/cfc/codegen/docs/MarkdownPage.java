@@ -31,8 +31,8 @@ final class MarkdownPage {
    * @param close 0-based index of the closing fence line
    * @param content the lines between the fences, indentation removed, joined with {@code \n}
    */
-  record Block(int line, String marker, String info, String indent, int open, int close,
-      String content) {}
+  record Block(
+      int line, String marker, String info, String indent, int open, int close, String content) {}
 
   final Path path;
   final String name;
@@ -87,8 +87,8 @@ final class MarkdownPage {
         String line = lines.get(j);
         content.add(line.startsWith(indent) ? line.substring(indent.length()) : line.strip());
       }
-      blocks.add(new Block(i + 1, marker, open.group(3).strip(), indent, i, close,
-          String.join("\n", content)));
+      blocks.add(new Block(
+          i + 1, marker, open.group(3).strip(), indent, i, close, String.join("\n", content)));
       i = close;
     }
     return blocks;

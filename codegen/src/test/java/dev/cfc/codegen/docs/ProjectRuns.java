@@ -31,8 +31,8 @@ import java.util.stream.Stream;
 final class ProjectRuns {
 
   /** Directories of a project that are never copied. */
-  private static final List<String> SKIPPED = List.of(".cfc", "node_modules", "build",
-      "src/_generated", "before");
+  private static final List<String> SKIPPED =
+      List.of(".cfc", "node_modules", "build", "src/_generated", "before");
 
   /**
    * What one run produced.
@@ -44,8 +44,7 @@ final class ProjectRuns {
    * @param output what {@code cfc generate} prints: diagnostics, then the failure line or the
    *     summary lines
    */
-  record Run(String project, List<String> options, Path copy, CompileResult result,
-      String output) {
+  record Run(String project, List<String> options, Path copy, CompileResult result, String output) {
 
     boolean failed() {
       return result.hasErrors();
@@ -56,7 +55,9 @@ final class ProjectRuns {
       if (file == null) {
         return Diffs.unified(result, false);
       }
-      return result.files().stream().filter(f -> f.displayName().equals(file)).findFirst()
+      return result.files().stream()
+          .filter(f -> f.displayName().equals(file))
+          .findFirst()
           .map(f -> Diffs.unified(f, false))
           .orElseThrow(() -> new IllegalArgumentException(project + ": no planned file " + file));
     }
@@ -64,8 +65,8 @@ final class ProjectRuns {
     /** A file of the project after the run. */
     String file(String relative) throws IOException {
       if (failed()) {
-        throw new IllegalStateException(project + " " + options + " failed, nothing was written:\n"
-            + output);
+        throw new IllegalStateException(
+            project + " " + options + " failed, nothing was written:\n" + output);
       }
       return Files.readString(copy.resolve(relative), StandardCharsets.UTF_8);
     }
@@ -127,8 +128,7 @@ final class ProjectRuns {
       copyTree(before, copy);
       CompileResult earlier = compile(copy, false, false, null);
       if (earlier.hasErrors()) {
-        throw new IllegalStateException(project + "/before does not generate:\n"
-            + render(earlier));
+        throw new IllegalStateException(project + "/before does not generate:\n" + render(earlier));
       }
       OutputWriter.write(copy, earlier);
       deleteTree(copy.resolve(sources));
@@ -149,11 +149,10 @@ final class ProjectRuns {
     return loaded.config();
   }
 
-  private static CompileResult compile(Path dir, boolean allowDestroy, boolean adopt,
-      String env) throws IOException {
+  private static CompileResult compile(Path dir, boolean allowDestroy, boolean adopt, String env)
+      throws IOException {
     ProjectConfig config = config(dir);
-    DefinitionLoader.Loaded definitions = new DefinitionLoader(dir, null)
-        .load(config.sourcesDir());
+    DefinitionLoader.Loaded definitions = new DefinitionLoader(dir, null).load(config.sourcesDir());
     if (!definitions.diagnostics().isEmpty()) {
       return new CompileResult(definitions.diagnostics(), List.of());
     }

@@ -38,12 +38,11 @@ final class ShellCommands {
   private static Map<String, Evidence> allowed() {
     Map<String, Evidence> m = new LinkedHashMap<>();
     m.put("mvn -B verify", new Evidence.AssertedIn(".ci/run", "mvn -B verify"));
-    m.put("cp -r examples/quickstart /tmp/quickstart",
-        new Evidence.Copies("examples/quickstart"));
-    m.put("./cfc validate -C /tmp/quickstart",
-        new Evidence.Runs("examples/quickstart", "validate"));
-    m.put("./cfc generate -C /tmp/quickstart",
-        new Evidence.Runs("examples/quickstart", "generate"));
+    m.put("cp -r examples/quickstart /tmp/quickstart", new Evidence.Copies("examples/quickstart"));
+    m.put(
+        "./cfc validate -C /tmp/quickstart", new Evidence.Runs("examples/quickstart", "validate"));
+    m.put(
+        "./cfc generate -C /tmp/quickstart", new Evidence.Runs("examples/quickstart", "generate"));
     m.put("./cfc check -C /tmp/quickstart", new Evidence.Runs("examples/quickstart", "check"));
     String scaffold = "cli/src/test/java/dev/cfc/cli/InitProjectEndToEndTest.java";
     m.put("./cfc init -C my-worker", new Evidence.AssertedIn(scaffold, "cfc(\"init\")"));

@@ -47,8 +47,8 @@ class MediaPlatformExampleTest {
   private static final Path EXAMPLE = ROOT.resolve("examples/media-platform");
   private static final Path RUNTIME = ROOT.resolve("runtime-js-templates");
   /** Build output and caches that a copy of the example leaves out. */
-  private static final Set<String> NOT_COPIED = Set.of(".cfc", "target", ".wrangler",
-      "node_modules");
+  private static final Set<String> NOT_COPIED =
+      Set.of(".cfc", "target", ".wrangler", "node_modules");
 
   private static Path project;
 
@@ -59,8 +59,8 @@ class MediaPlatformExampleTest {
       fail("runtime-js-templates/node_modules is missing: build runtime-js-templates with its"
           + " tests first (it runs npm ci)");
     }
-    project = Files.createTempDirectory(Files.createDirectories(RUNTIME.resolve("target")),
-        "media-platform-");
+    project = Files.createTempDirectory(
+        Files.createDirectories(RUNTIME.resolve("target")), "media-platform-");
     try (Stream<Path> all = Files.walk(EXAMPLE)) {
       for (Path from : all.toList()) {
         Path relative = EXAMPLE.relativize(from);
@@ -99,10 +99,10 @@ class MediaPlatformExampleTest {
     assertThat(loadedConfig.diagnostics()).isEmpty();
     ProjectConfig config = loadedConfig.config();
     assertThat(config.environments()).containsExactly("staging", "production");
-    DefinitionLoader.Loaded loaded = new DefinitionLoader(project, null)
-        .load(config.sourcesDir());
+    DefinitionLoader.Loaded loaded = new DefinitionLoader(project, null).load(config.sourcesDir());
     assertThat(loaded.diagnostics()).isEmpty();
-    assertThat(loaded.definitions()).extracting(d -> d.name())
+    assertThat(loaded.definitions())
+        .extracting(d -> d.name())
         .containsExactly("transcoder", "jobs", "fetcher");
 
     CompileResult result = Compiler.compile(
@@ -114,16 +114,21 @@ class MediaPlatformExampleTest {
     }
 
     assertThat(result.diagnostics()).isEmpty();
-    assertThat(result.files()).extracting(PlannedFile::displayName).contains(
-        "wrangler.toml", "cfc.lock", "src/_generated/index.ts",
-        "src/_generated/TranscoderContainer.ts",
-        "containers/transcoder/src/generated/java/media/generated/"
-            + "TranscoderContainerConfig.java",
-        "containers/transcoder/src/generated/java/media/generated/RequestMetadata.java");
+    assertThat(result.files())
+        .extracting(PlannedFile::displayName)
+        .contains(
+            "wrangler.toml",
+            "cfc.lock",
+            "src/_generated/index.ts",
+            "src/_generated/TranscoderContainer.ts",
+            "containers/transcoder/src/generated/java/media/generated/"
+                + "TranscoderContainerConfig.java",
+            "containers/transcoder/src/generated/java/media/generated/RequestMetadata.java");
     assertThat(result.changedFiles())
         .as("stale files in examples/media-platform: run ./cfc generate -C"
             + " examples/media-platform and commit the result")
-        .extracting(PlannedFile::displayName).isEmpty();
+        .extracting(PlannedFile::displayName)
+        .isEmpty();
     assertThat(result.isStale()).isFalse();
   }
 
@@ -148,10 +153,10 @@ class MediaPlatformExampleTest {
   @Test
   void workerTypeChecksWithTheExamplesStrictTsconfig() throws Exception {
     ObjectMapper json = new ObjectMapper();
-    JsonNode options = json.readTree(project.resolve("tsconfig.json").toFile())
-        .path("compilerOptions");
-    JsonNode base = json.readTree(RUNTIME.resolve("tsconfig.base.json").toFile())
-        .path("compilerOptions");
+    JsonNode options =
+        json.readTree(project.resolve("tsconfig.json").toFile()).path("compilerOptions");
+    JsonNode base =
+        json.readTree(RUNTIME.resolve("tsconfig.base.json").toFile()).path("compilerOptions");
     for (Map.Entry<String, JsonNode> option : base.properties()) {
       assertThat(options.get(option.getKey()))
           .as("the example's tsconfig.json keeps the runtime's %s", option.getKey())
@@ -159,10 +164,15 @@ class MediaPlatformExampleTest {
     }
 
     // --listFiles: the files tsc read, to show the types came from the real packages.
-    Process tsc = new ProcessBuilder("node",
-        RUNTIME.resolve("node_modules/typescript/bin/tsc").toString(), "-p", "tsconfig.json",
-        "--listFiles")
-        .directory(project.toFile()).redirectErrorStream(true).start();
+    Process tsc = new ProcessBuilder(
+            "node",
+            RUNTIME.resolve("node_modules/typescript/bin/tsc").toString(),
+            "-p",
+            "tsconfig.json",
+            "--listFiles")
+        .directory(project.toFile())
+        .redirectErrorStream(true)
+        .start();
     tsc.getOutputStream().close();
     String output = new String(tsc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(tsc.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -175,8 +185,8 @@ class MediaPlatformExampleTest {
 
   @Test
   void wranglerAcceptsTheConfigAndBundlesTheWorkerInEveryEnvironment() {
-    WranglerProof.Result result = WranglerProof.prove(project.resolve("wrangler.toml"),
-        List.of("staging", "production"));
+    WranglerProof.Result result =
+        WranglerProof.prove(project.resolve("wrangler.toml"), List.of("staging", "production"));
     assertThat(result.ok()).as(result.output()).isTrue();
     assertThat(result.checks()).hasSize(7);
   }
@@ -185,9 +195,10 @@ class MediaPlatformExampleTest {
   void theRootBuildBuildsAndTestsTheTranscoderApp() throws IOException {
     String rootPom = Files.readString(ROOT.resolve("pom.xml"), StandardCharsets.UTF_8);
     assertThat(rootPom).contains("<module>examples/media-platform/containers/transcoder</module>");
-    String appPom = Files.readString(EXAMPLE.resolve("containers/transcoder/pom.xml"),
-        StandardCharsets.UTF_8);
-    assertThat(appPom).as("the app builds from its own directory, as its Dockerfile does")
+    String appPom =
+        Files.readString(EXAMPLE.resolve("containers/transcoder/pom.xml"), StandardCharsets.UTF_8);
+    assertThat(appPom)
+        .as("the app builds from its own directory, as its Dockerfile does")
         .doesNotContain("<parent>")
         .contains("<source>src/generated/java</source>");
   }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GoldenFilePermissionsTest {
 
-  @TempDir Path temp;
+  @TempDir
+  Path temp;
 
   @Test
   void generateKeepsTheModeOfTheConfigItEditsAndCreatesReadableFiles() throws IOException {
@@ -39,12 +40,16 @@ class GoldenFilePermissionsTest {
     OutputWriter.write(project, run.result());
 
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config)))
-        .as("mode of the edited wrangler.toml").isEqualTo("rw-rw-r--");
+        .as("mode of the edited wrangler.toml")
+        .isEqualTo("rw-rw-r--");
     for (String created : new String[] {"cfc.lock", "src/_generated/index.ts"}) {
       assertThat(Files.getPosixFilePermissions(project.resolve(created)))
           .as("mode of the created " + created)
-          .contains(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
-              PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
+          .contains(
+              PosixFilePermission.OWNER_READ,
+              PosixFilePermission.OWNER_WRITE,
+              PosixFilePermission.GROUP_READ,
+              PosixFilePermission.OTHERS_READ);
     }
   }
 }

@@ -52,8 +52,8 @@ class GoldenInjectionTest {
     assertThat(run.failed()).as(run.output()).isFalse();
     OutputWriter.write(project, run.result());
 
-    List<ContainerDefinition> definitions = new DefinitionLoader(project, null)
-        .load(run.config().sourcesDir()).definitions();
+    List<ContainerDefinition> definitions =
+        new DefinitionLoader(project, null).load(run.config().sourcesDir()).definitions();
     assertThat(definitions).hasSize(1);
     Settings dsl = definitions.get(0).effectiveSettings();
     assertThat(dsl.buildArgs()).as("the case has hostile build args").hasSizeGreaterThan(3);
@@ -68,9 +68,11 @@ class GoldenInjectionTest {
         project.resolve("src/_generated/TranscoderContainer.ts"), StandardCharsets.UTF_8);
     JsonNode evaluated = evaluate("[" + literalAfter(generated, "\n    env: ", ",\n") + ", "
         + literalAfter(generated, "override labels = ", ";\n") + "]");
-    assertThat(toMap(evaluated.get(0))).as("env evaluated by Node")
+    assertThat(toMap(evaluated.get(0)))
+        .as("env evaluated by Node")
         .containsExactlyEntriesOf(dsl.env());
-    assertThat(toMap(evaluated.get(1))).as("labels evaluated by Node")
+    assertThat(toMap(evaluated.get(1)))
+        .as("labels evaluated by Node")
         .containsExactlyEntriesOf(dsl.labels());
   }
 

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GoldenJsoncHintsTest {
 
-  @TempDir Path temp;
+  @TempDir
+  Path temp;
 
   @Test
   void diagnosticsOfJsonConfigsSuggestJsonNotToml() throws IOException {

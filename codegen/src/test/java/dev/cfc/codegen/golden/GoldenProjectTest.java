@@ -3,12 +3,12 @@ package dev.cfc.codegen.golden;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.cfc.codegen.GoldenDirectory;
-import dev.cfc.codegen.OutputWriter;
-import dev.cfc.codegen.PlannedFile;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.DeltaType;
+import dev.cfc.codegen.GoldenDirectory;
+import dev.cfc.codegen.OutputWriter;
+import dev.cfc.codegen.PlannedFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,11 +66,14 @@ class GoldenProjectTest {
    * (one environment's {@code maxInstances}, while production's change is not this run's).
    */
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"field-changed/wrangler.toml", "field-changed-jsonc/wrangler.jsonc",
-      "environments-only-staging/wrangler.toml",
-      "environments-only-staging-jsonc/wrangler.jsonc"})
-  void changingOneDslValueChangesExactlyOneWranglerLine(String caseAndConfig)
-      throws IOException {
+  @ValueSource(
+      strings = {
+        "field-changed/wrangler.toml",
+        "field-changed-jsonc/wrangler.jsonc",
+        "environments-only-staging/wrangler.toml",
+        "environments-only-staging-jsonc/wrangler.jsonc"
+      })
+  void changingOneDslValueChangesExactlyOneWranglerLine(String caseAndConfig) throws IOException {
     GoldenCase golden = GoldenCase.load(caseAndConfig.substring(0, caseAndConfig.indexOf('/')));
     String config = caseAndConfig.substring(caseAndConfig.indexOf('/') + 1);
     List<String> before = Files.readAllLines(golden.input().resolve(config));
@@ -83,8 +86,7 @@ class GoldenProjectTest {
     assertThat(delta.getTarget().size()).isEqualTo(1);
   }
 
-  private static void check(GoldenCase golden, Path project, boolean update)
-      throws IOException {
+  private static void check(GoldenCase golden, Path project, boolean update) throws IOException {
     golden.copyInputTo(project);
     Map<String, byte[]> before = GoldenCase.tree(project);
     GoldenCase.Run run = golden.compile(project);
@@ -95,7 +97,8 @@ class GoldenProjectTest {
       if (run.result() != null) {
         assertThat(run.result().files()).as("files planned by a failed run").isEmpty();
       }
-      assertThat(asText(GoldenCase.tree(project))).as("project after a failed run")
+      assertThat(asText(GoldenCase.tree(project)))
+          .as("project after a failed run")
           .isEqualTo(asText(before));
       if (update) {
         deleteRecursively(golden.expectedDir());
@@ -106,7 +109,8 @@ class GoldenProjectTest {
       return;
     }
     if (Files.isRegularFile(expectedOutput)
-        && Files.readString(expectedOutput, StandardCharsets.UTF_8).contains("nothing was written")) {
+        && Files.readString(expectedOutput, StandardCharsets.UTF_8)
+            .contains("nothing was written")) {
       expectText(expectedOutput, run.output(), "printed output", update); // expected to fail
     }
 
@@ -128,8 +132,11 @@ class GoldenProjectTest {
       }
     }
     expectFiles(golden, compared, update);
-    expectText(golden.dir.resolve("expected-deleted.txt"),
-        deleted.isEmpty() ? null : String.join("\n", deleted) + "\n", "deleted files", update);
+    expectText(
+        golden.dir.resolve("expected-deleted.txt"),
+        deleted.isEmpty() ? null : String.join("\n", deleted) + "\n",
+        "deleted files",
+        update);
 
     OutputWriter.write(project, run.result());
 
@@ -137,15 +144,17 @@ class GoldenProjectTest {
     Map<String, String> expectedAfter = asText(before);
     deleted.forEach(expectedAfter::remove);
     expectedAfter.putAll(written);
-    assertThat(after).as("the project after generate: planned files written, nothing else"
-        + " touched").isEqualTo(expectedAfter);
+    assertThat(after)
+        .as("the project after generate: planned files written, nothing else" + " touched")
+        .isEqualTo(expectedAfter);
     runtimeCopies.forEach(path -> assertThat(project.resolve(path)).isRegularFile());
     written.forEach((path, content) ->
         assertThat(content.indexOf('\r')).as(path + " has LF line endings only").isEqualTo(-1));
 
     GoldenCase.Run second = golden.compile(project);
     assertThat(second.failed()).as("second run failed:\n" + second.output()).isFalse();
-    assertThat(second.result().changedFiles()).as("files a second run would change")
+    assertThat(second.result().changedFiles())
+        .as("files a second run would change")
         .isEmpty();
     assertThat(second.result().isStale()).isFalse();
     assertThat(second.result().summaryLines()).containsExactly("no changes");
@@ -154,8 +163,8 @@ class GoldenProjectTest {
     expectText(expectedOutput, run.output(), "printed output", update);
   }
 
-  private static void expectFiles(GoldenCase golden, Map<String, String> actual,
-      boolean update) throws IOException {
+  private static void expectFiles(GoldenCase golden, Map<String, String> actual, boolean update)
+      throws IOException {
     Path dir = golden.expectedDir();
     if (update) {
       deleteRecursively(dir);
@@ -166,15 +175,15 @@ class GoldenProjectTest {
       }
     }
     Map<String, String> expected = asText(GoldenCase.tree(dir));
-    assertThat(actual.keySet()).as("files the run creates or changes (besides cfc-*.ts)")
+    assertThat(actual.keySet())
+        .as("files the run creates or changes (besides cfc-*.ts)")
         .containsExactlyElementsOf(expected.keySet());
     actual.forEach((path, content) ->
         assertThat(content).as("expected/" + path).isEqualTo(expected.get(path)));
   }
 
   /** Compares {@code actual} with a file, null meaning the file must not exist. */
-  static void expectText(Path file, String actual, String what, boolean update)
-      throws IOException {
+  static void expectText(Path file, String actual, String what, boolean update) throws IOException {
     if (update) {
       if (actual == null) {
         Files.deleteIfExists(file);
@@ -186,8 +195,10 @@ class GoldenProjectTest {
       assertThat(file).as(what).doesNotExist();
       return;
     }
-    assertThat(file).as(what + ": " + file.getFileName() + " is missing (run with"
-        + " -Dcfc.updateGoldens=true)").isRegularFile();
+    assertThat(file)
+        .as(what + ": " + file.getFileName() + " is missing (run with"
+            + " -Dcfc.updateGoldens=true)")
+        .isRegularFile();
     assertThat(actual).as(what).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
   }
 

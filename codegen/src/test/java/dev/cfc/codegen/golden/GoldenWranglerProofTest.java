@@ -34,7 +34,8 @@ class GoldenWranglerProofTest {
 
   private static final int PARALLEL_PROOFS = 2;
 
-  @TempDir Path work;
+  @TempDir
+  Path work;
 
   @TestFactory
   Stream<DynamicTest> everySuccessfulGoldenCasePassesTheWranglerProof() throws IOException {
@@ -62,13 +63,15 @@ class GoldenWranglerProofTest {
             + (Files.isRegularFile(main) ? Files.readString(main) : ""))) {
           continue;
         }
-        CompletableFuture<WranglerProof.Result> proof = CompletableFuture.supplyAsync(
-            () -> WranglerProof.prove(config, environments), pool);
+        CompletableFuture<WranglerProof.Result> proof =
+            CompletableFuture.supplyAsync(() -> WranglerProof.prove(config, environments), pool);
         tests.add(DynamicTest.dynamicTest(golden.name, () -> {
           WranglerProof.Result result = proof.join();
-          assertThat(result.ok()).as("wrangler proof of golden case " + golden.name + ":\n"
-              + result.output()).isTrue();
-          assertThat(result.checks()).as(result.output())
+          assertThat(result.ok())
+              .as("wrangler proof of golden case " + golden.name + ":\n" + result.output())
+              .isTrue();
+          assertThat(result.checks())
+              .as(result.output())
               .hasSize(1 + 2 * (1 + environments.size()));
         }));
       }
@@ -80,7 +83,8 @@ class GoldenWranglerProofTest {
   }
 
   private static Path wranglerConfig(GoldenCase.Run run) {
-    return run.result().files().stream().map(PlannedFile::path)
+    return run.result().files().stream()
+        .map(PlannedFile::path)
         .filter(path -> path.getFileName().toString().matches("wrangler\\.(toml|jsonc|json)"))
         .findFirst()
         .orElseThrow(() -> new UncheckedIOException(new IOException("no wrangler config planned")));

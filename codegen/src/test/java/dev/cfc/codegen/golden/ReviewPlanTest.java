@@ -38,7 +38,8 @@ class ReviewPlanTest {
   private static final Path MARKDOWN_GOLDEN =
       GoldenCase.ROOT.resolveSibling("plan").resolve("environments-edited.md");
 
-  @TempDir Path project;
+  @TempDir
+  Path project;
 
   private CompileResult goldenCase(String name) throws IOException {
     GoldenCase c = GoldenCase.load(name);
@@ -49,12 +50,15 @@ class ReviewPlanTest {
   }
 
   private CompileResult compile(boolean allowDestroy) throws IOException {
-    ProjectConfig config = ProjectConfig.load(project.resolve(ProjectConfig.FILE_NAME)).config();
-    DefinitionLoader.Loaded definitions = new DefinitionLoader(project, null)
-        .load(config.sourcesDir());
+    ProjectConfig config =
+        ProjectConfig.load(project.resolve(ProjectConfig.FILE_NAME)).config();
+    DefinitionLoader.Loaded definitions =
+        new DefinitionLoader(project, null).load(config.sourcesDir());
     assertThat(definitions.diagnostics()).isEmpty();
     CompileResult result = Compiler.compile(CompileRequest.from(config)
-        .definitions(definitions.definitions()).allowDestroy(allowDestroy).build());
+        .definitions(definitions.definitions())
+        .allowDestroy(allowDestroy)
+        .build());
     assertThat(result.hasErrors()).as("%s", result.diagnostics()).isFalse();
     return result;
   }
@@ -67,12 +71,13 @@ class ReviewPlanTest {
   @Test
   void aRenameIsOneRenamedEntryAndARenamingMigration() throws IOException {
     ConfigChanges changes = goldenCase("rename").configChanges();
-    assertThat(only(changes)).containsExactly(new ContainerChange(Kind.RENAMED,
-        "PreviewerContainer", "ThumbnailerContainer", List.of()));
+    assertThat(only(changes))
+        .containsExactly(new ContainerChange(
+            Kind.RENAMED, "PreviewerContainer", "ThumbnailerContainer", List.of()));
     assertThat(changes.migrations()).singleElement().satisfies(m -> {
       assertThat(m.tag()).isEqualTo("v2");
-      assertThat(m.renamed()).containsExactly(List.of("ThumbnailerContainer",
-          "PreviewerContainer"));
+      assertThat(m.renamed())
+          .containsExactly(List.of("ThumbnailerContainer", "PreviewerContainer"));
       assertThat(m.destroysData()).isFalse();
     });
   }
@@ -80,11 +85,13 @@ class ReviewPlanTest {
   @Test
   void aRemovalIsDestroyedInEveryScopeAndItsMigrationDestroysData() throws IOException {
     ConfigChanges changes = goldenCase("removal-allowed-environments").configChanges();
-    assertThat(changes.scopes()).extracting(ScopeChanges::scope)
+    assertThat(changes.scopes())
+        .extracting(ScopeChanges::scope)
         .containsExactly("", "staging", "production");
-    assertThat(changes.scopes()).allSatisfy(scope -> assertThat(scope.containers())
-        .containsExactly(new ContainerChange(Kind.DESTROYED, "ThumbnailerContainer", null,
-            List.of())));
+    assertThat(changes.scopes())
+        .allSatisfy(scope -> assertThat(scope.containers())
+            .containsExactly(
+                new ContainerChange(Kind.DESTROYED, "ThumbnailerContainer", null, List.of())));
     assertThat(changes.migrations()).singleElement().satisfies(m -> {
       assertThat(m.deleted()).containsExactly("ThumbnailerContainer");
       assertThat(m.destroysData()).isTrue();
@@ -95,21 +102,31 @@ class ReviewPlanTest {
   @Test
   void anAdoptedHandWrittenEntryShowsTheFieldsCfcTakesOver() throws IOException {
     ConfigChanges changes = goldenCase("adopt").configChanges();
-    assertThat(only(changes)).containsExactly(
-        new ContainerChange(Kind.ADOPTED, "TranscoderContainer", null,
-            List.of(new FieldChange("max_instances", "10", "3"))),
-        new ContainerChange(Kind.CREATED, "ThumbnailerContainer", null, List.of()));
-    assertThat(changes.migrations()).singleElement()
+    assertThat(only(changes))
+        .containsExactly(
+            new ContainerChange(
+                Kind.ADOPTED,
+                "TranscoderContainer",
+                null,
+                List.of(new FieldChange("max_instances", "10", "3"))),
+            new ContainerChange(Kind.CREATED, "ThumbnailerContainer", null, List.of()));
+    assertThat(changes.migrations())
+        .singleElement()
         .satisfies(m -> assertThat(m.created()).containsExactly("ThumbnailerContainer"));
   }
 
   @Test
   void aChangedFieldShowsOldAndNewAndARemovedOneHasNoNewValue() throws IOException {
-    assertThat(only(goldenCase("field-changed").configChanges())).containsExactly(
-        new ContainerChange(Kind.CHANGED, "TranscoderContainer", null,
+    assertThat(only(goldenCase("field-changed").configChanges()))
+        .containsExactly(new ContainerChange(
+            Kind.CHANGED,
+            "TranscoderContainer",
+            null,
             List.of(new FieldChange("max_instances", "3", "5"))));
     ConfigChanges removed = goldenCase("field-removed-jsonc").configChanges();
-    assertThat(only(removed)).singleElement().extracting(ContainerChange::fields)
+    assertThat(only(removed))
+        .singleElement()
+        .extracting(ContainerChange::fields)
         .isEqualTo(List.of(new FieldChange("instance_type", "\"standard-1\"", null)));
     assertThat(removed.migrations()).isEmpty();
   }
@@ -132,7 +149,8 @@ class ReviewPlanTest {
     OutputWriter.write(project, compile(false));
     Path dsl = project.resolve("cfc/app/MediaContainers.java");
     String source = Files.readString(dsl, StandardCharsets.UTF_8);
-    String edited = source.replace(".maxInstances(20)", ".maxInstances(30)")
+    String edited = source
+        .replace(".maxInstances(20)", ".maxInstances(30)")
         .replace("define(\"thumbnailer\")", "define(\"encoder\")")
         .replace("acme/thumbnailer:1.0", "acme/encoder:2.0");
     assertThat(edited).isNotEqualTo(source);
@@ -143,27 +161,34 @@ class ReviewPlanTest {
   @Test
   void aReviewSeesEveryKindOfChangePerEnvironment() throws IOException {
     ReviewPlan plan = editedEnvironments(false);
-    assertThat(plan.changes().scopes()).extracting(ScopeChanges::scope)
+    assertThat(plan.changes().scopes())
+        .extracting(ScopeChanges::scope)
         .containsExactly("", "staging", "production");
     Map<String, List<ContainerChange>> byScope = new java.util.HashMap<>();
     plan.changes().scopes().forEach(s -> byScope.put(s.scope(), s.containers()));
-    assertThat(byScope.get("production")).extracting(ContainerChange::kind,
-        ContainerChange::className).containsExactlyInAnyOrder(
+    assertThat(byScope.get("production"))
+        .extracting(ContainerChange::kind, ContainerChange::className)
+        .containsExactlyInAnyOrder(
             tuple(Kind.CHANGED, "TranscoderContainer"),
             tuple(Kind.CREATED, "EncoderContainer"),
             tuple(Kind.DESTROYED, "ThumbnailerContainer"));
-    assertThat(byScope.get("production")).filteredOn(c -> c.kind() == Kind.CHANGED)
-        .singleElement().extracting(ContainerChange::fields)
+    assertThat(byScope.get("production"))
+        .filteredOn(c -> c.kind() == Kind.CHANGED)
+        .singleElement()
+        .extracting(ContainerChange::fields)
         .isEqualTo(List.of(new FieldChange("max_instances", "20", "30")));
-    assertThat(byScope.get("")).extracting(ContainerChange::kind)
+    assertThat(byScope.get(""))
+        .extracting(ContainerChange::kind)
         .containsExactlyInAnyOrder(Kind.CREATED, Kind.DESTROYED);
     assertThat(plan.changes().migrations()).singleElement().satisfies(m -> {
       assertThat(m.created()).containsExactly("EncoderContainer");
       assertThat(m.deleted()).containsExactly("ThumbnailerContainer");
     });
-    String markdown = plan.render(ReviewPlan.Format.MARKDOWN)
-        .replace(CfcVersion.get(), GoldenCase.VERSION_TOKEN);
-    GoldenDirectory.assertMatches(MARKDOWN_GOLDEN.getParent(), ".md",
+    String markdown =
+        plan.render(ReviewPlan.Format.MARKDOWN).replace(CfcVersion.get(), GoldenCase.VERSION_TOKEN);
+    GoldenDirectory.assertMatches(
+        MARKDOWN_GOLDEN.getParent(),
+        ".md",
         Map.of(MARKDOWN_GOLDEN.getFileName().toString(), markdown));
   }
 
@@ -178,14 +203,15 @@ class ReviewPlanTest {
         .doesNotContain("cfc-runtime.ts");
     assertThat(all.runtimeFiles()).isZero();
     assertThat(all.files()).hasSize(summarised.files().size() + summarised.runtimeFiles());
-    assertThat(all.render(ReviewPlan.Format.TEXT)).contains("cfc-runtime.ts")
+    assertThat(all.render(ReviewPlan.Format.TEXT))
+        .contains("cfc-runtime.ts")
         .doesNotContain("runtime updated");
   }
 
   @Test
   void theJsonFollowsTheDocumentedSchema() throws IOException {
-    JsonNode json = new ObjectMapper().readTree(editedEnvironments(false)
-        .render(ReviewPlan.Format.JSON));
+    JsonNode json =
+        new ObjectMapper().readTree(editedEnvironments(false).render(ReviewPlan.Format.JSON));
     assertThat(json.get("schemaVersion").asInt()).isEqualTo(ReviewPlan.JSON_SCHEMA_VERSION);
     assertThat(json.get("config").asText()).isEqualTo("wrangler.toml");
     assertThat(json.get("destroysData").asBoolean()).isTrue();

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** Compiled classes are kept per source hash, never half-written, and old entries pruned. */
 class ClassCacheTest {
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
+
   private final List<String> said = new ArrayList<>();
 
   private static final Map<String, byte[]> CLASSES =
@@ -55,7 +57,9 @@ class ClassCacheTest {
     cache.store("abc", CLASSES);
 
     assertThat(cache.holds("abc")).isFalse();
-    assertThat(said).singleElement().asString()
+    assertThat(said)
+        .singleElement()
+        .asString()
         .startsWith("compiled classes not cached (")
         .endsWith("); the next run compiles again");
   }

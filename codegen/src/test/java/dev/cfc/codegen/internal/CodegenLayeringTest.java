@@ -20,33 +20,53 @@ class CodegenLayeringTest {
 
   @Test
   void theModelDoesNotDependOnTheWranglerPackage() {
-    noClasses().that().resideInAPackage("dev.cfc.codegen.internal.model..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.cfc.codegen.internal.wrangler..",
-            "dev.cfc.codegen.internal.typescript..", "dev.cfc.codegen.internal.java..")
+    noClasses()
+        .that()
+        .resideInAPackage("dev.cfc.codegen.internal.model..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.cfc.codegen.internal.wrangler..",
+            "dev.cfc.codegen.internal.typescript..",
+            "dev.cfc.codegen.internal.java..")
         .check(classes);
   }
 
   @Test
   void theTomlBackendDoesNotUseTheJsoncOne() {
-    noClasses().that().resideInAPackage("dev.cfc.codegen.internal.wrangler")
-        .and().haveSimpleNameStartingWith("Toml")
-        .should().dependOnClassesThat().haveSimpleNameStartingWith("Jsonc")
+    noClasses()
+        .that()
+        .resideInAPackage("dev.cfc.codegen.internal.wrangler")
+        .and()
+        .haveSimpleNameStartingWith("Toml")
+        .should()
+        .dependOnClassesThat()
+        .haveSimpleNameStartingWith("Jsonc")
         .check(classes);
   }
 
   @Test
   void theJsoncBackendDoesNotUseTheTomlOne() {
-    noClasses().that().resideInAPackage("dev.cfc.codegen.internal.wrangler")
-        .and().haveSimpleNameStartingWith("Jsonc")
-        .should().dependOnClassesThat().haveSimpleNameStartingWith("Toml")
+    noClasses()
+        .that()
+        .resideInAPackage("dev.cfc.codegen.internal.wrangler")
+        .and()
+        .haveSimpleNameStartingWith("Jsonc")
+        .should()
+        .dependOnClassesThat()
+        .haveSimpleNameStartingWith("Toml")
         .check(classes);
   }
 
   @Test
   void theCodeGeneratorsStayOutOfTheReconcile() {
-    noClasses().that().resideInAnyPackage("dev.cfc.codegen.internal.typescript..",
-            "dev.cfc.codegen.internal.java..")
-        .should().dependOnClassesThat().resideInAPackage("dev.cfc.codegen.internal.wrangler..")
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "dev.cfc.codegen.internal.typescript..", "dev.cfc.codegen.internal.java..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.cfc.codegen.internal.wrangler..")
         .check(classes);
   }
 }

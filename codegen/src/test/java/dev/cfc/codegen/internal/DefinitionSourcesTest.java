@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The cache key of compiled definitions follows what the sources say, not when they were saved. */
 class DefinitionSourcesTest {
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   @BeforeEach
   void sources() throws IOException {
@@ -56,8 +57,8 @@ class DefinitionSourcesTest {
   void theHashIgnoresTimestampsAndFilesThatAreNotSources() throws IOException {
     String before = DefinitionSources.in(dir).hash();
 
-    Files.setLastModifiedTime(dir.resolve("app/A.java"),
-        FileTime.from(Instant.parse("2001-02-03T04:05:06Z")));
+    Files.setLastModifiedTime(
+        dir.resolve("app/A.java"), FileTime.from(Instant.parse("2001-02-03T04:05:06Z")));
     Files.writeString(dir.resolve("app/notes.txt"), "changed");
 
     assertThat(DefinitionSources.in(dir).hash()).isEqualTo(before).hasSize(24);

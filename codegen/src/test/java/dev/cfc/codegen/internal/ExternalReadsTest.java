@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Which compiled definitions may depend on more than their sources. */
 class ExternalReadsTest {
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   @Test
   void whatJavacEmitsForOrdinaryDefinitionCodeIsNotARead() throws Exception {
@@ -60,8 +61,14 @@ class ExternalReadsTest {
                 + getClass().getName();
           }
         }
-        """)).containsExactly("java.lang.Class", "java.lang.System", "java.nio.file.Files",
-            "java.nio.file.Path", "java.time.LocalDate", "java.util.Random");
+        """))
+        .containsExactly(
+            "java.lang.Class",
+            "java.lang.System",
+            "java.nio.file.Files",
+            "java.nio.file.Path",
+            "java.time.LocalDate",
+            "java.util.Random");
   }
 
   @Test
@@ -74,8 +81,12 @@ class ExternalReadsTest {
                 + java.util.Locale.getDefault().hashCode();
           }
         }
-        """)).containsExactly("java.lang.Boolean.getBoolean", "java.lang.Integer.getInteger",
-            "java.lang.Math.random", "java.util.Locale.getDefault");
+        """))
+        .containsExactly(
+            "java.lang.Boolean.getBoolean",
+            "java.lang.Integer.getInteger",
+            "java.lang.Math.random",
+            "java.util.Locale.getDefault");
   }
 
   @Test
@@ -96,10 +107,13 @@ class ExternalReadsTest {
     Files.writeString(file, source);
     Path classes = Files.createDirectories(dir.resolve("classes"));
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    String dsl = Path.of(ContainerSet.class.getProtectionDomain().getCodeSource().getLocation()
-        .getPath()).toString();
-    int code = javac.run(null, null, null, "-d", classes.toString(), "-cp", dsl,
-        file.toString());
+    String dsl = Path.of(ContainerSet.class
+            .getProtectionDomain()
+            .getCodeSource()
+            .getLocation()
+            .getPath())
+        .toString();
+    int code = javac.run(null, null, null, "-d", classes.toString(), "-cp", dsl, file.toString());
     assertThat(code).as("javac").isZero();
     return ExternalReads.in(classes);
   }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IterationOrderTest {
 
-  @TempDir Path project;
+  @TempDir
+  Path project;
 
   @Test
   void setOfAndMapOfIterateInTheOrderTheyWereWrittenIn() throws IOException {
@@ -47,11 +48,13 @@ class IterationOrderTest {
         }
         """);
     assertThat(loaded.diagnostics()).isEmpty();
-    assertThat(loaded.definitions()).extracting(ContainerDefinition::name)
+    assertThat(loaded.definitions())
+        .extracting(ContainerDefinition::name)
         .containsExactly("zeta", "alpha", "mid", "beta", "omega", "gamma", "kappa", "delta");
     ContainerDefinition first = loaded.definitions().get(0);
-    assertThat(first.settings().allowedHosts()).containsExactly("z.example.com",
-        "a.example.com", "m.example.com", "b.example.com", "y.example.com");
+    assertThat(first.settings().allowedHosts())
+        .containsExactly(
+            "z.example.com", "a.example.com", "m.example.com", "b.example.com", "y.example.com");
     assertThat(first.settings().labels().keySet())
         .containsExactly("zone", "app", "mode", "bay", "yard");
     assertThat(first.settings().env().keySet()).containsExactly("Z_VAR", "A_VAR");
@@ -87,8 +90,7 @@ class IterationOrderTest {
   }
 
   @Test
-  void hashOrderedCollectionsAreReportedOnTheirLineUnlessSomethingOrdersThem()
-      throws IOException {
+  void hashOrderedCollectionsAreReportedOnTheirLineUnlessSomethingOrdersThem() throws IOException {
     String source = """
         package app;
         import dev.cfc.dsl.*;
@@ -121,8 +123,10 @@ class IterationOrderTest {
     assertThat(api.settings().deniedHosts()).containsExactly("x.example.com");
     assertThat(loaded.diagnostics()).extracting(Diagnostic::code).containsOnly("CFC095");
     assertThat(loaded.diagnostics()).extracting(Diagnostic::isError).containsOnly(false);
-    assertThat(loaded.diagnostics()).extracting(d -> d.location().render())
-        .containsExactly("cfc/app/AppContainers.java:" + lineOf(source, "HASHSET") + ":1",
+    assertThat(loaded.diagnostics())
+        .extracting(d -> d.location().render())
+        .containsExactly(
+            "cfc/app/AppContainers.java:" + lineOf(source, "HASHSET") + ":1",
             "cfc/app/AppContainers.java:" + lineOf(source, "TOMAP") + ":1");
     assertThat(loaded.diagnostics().get(0).message())
         .isEqualTo("new HashSet iterates in no fixed order, so what is built from it may differ"

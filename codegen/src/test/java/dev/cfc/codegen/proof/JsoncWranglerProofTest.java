@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cfc.codegen.CompileRequest;
+import dev.cfc.codegen.CompileResult;
+import dev.cfc.codegen.Compiler;
+import dev.cfc.codegen.DefinitionLoader;
+import dev.cfc.codegen.OutputWriter;
+import dev.cfc.codegen.ProjectConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,12 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import dev.cfc.codegen.CompileRequest;
-import dev.cfc.codegen.CompileResult;
-import dev.cfc.codegen.Compiler;
-import dev.cfc.codegen.DefinitionLoader;
-import dev.cfc.codegen.OutputWriter;
-import dev.cfc.codegen.ProjectConfig;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -57,20 +57,23 @@ class JsoncWranglerProofTest {
       "reconcile/environments/expected.toml",
       "\"vars\" exists at the top level, but not on \"env.staging\"");
 
-  @TempDir Path work;
+  @TempDir
+  Path work;
 
   @TestFactory
   Stream<DynamicTest> expectedConfigsPassTheWranglerProof() {
     List<Path> configs = new ArrayList<>();
-    configs.addAll(expectedConfigs(RESOURCES.resolve("reconcile-jsonc"), "expected.jsonc",
-        "expected.json"));
+    configs.addAll(
+        expectedConfigs(RESOURCES.resolve("reconcile-jsonc"), "expected.jsonc", "expected.json"));
     configs.addAll(expectedConfigs(RESOURCES.resolve("reconcile"), "expected.toml"));
     Set<String> seen = new LinkedHashSet<>();
     List<DynamicTest> tests = new ArrayList<>();
     for (Path config : configs) {
       String text = read(config);
       Map<String, Object> tree = parse(config.getFileName().toString(), text);
-      if (tree == null || !tree.containsKey("main") || !tree.containsKey("compatibility_date")
+      if (tree == null
+          || !tree.containsKey("main")
+          || !tree.containsKey("compatibility_date")
           || !seen.add(config.getFileName() + "\n" + text)) {
         continue;
       }
@@ -88,9 +91,13 @@ class JsoncWranglerProofTest {
    */
   @Test
   void jsoncExampleGeneratesAConfigWranglerAcceptsInEveryEnvironment() throws IOException {
-    Path example = Path.of("..", "examples", "jsonc-environments").toAbsolutePath().normalize();
+    Path example =
+        Path.of("..", "examples", "jsonc-environments").toAbsolutePath().normalize();
     Path project = work.resolve("jsonc-environments");
-    for (String file : List.of("cfc.toml", "wrangler.jsonc", "cfc/app/PlatformContainers.java",
+    for (String file : List.of(
+        "cfc.toml",
+        "wrangler.jsonc",
+        "cfc/app/PlatformContainers.java",
         "containers/api/Dockerfile")) {
       Files.createDirectories(project.resolve(file).getParent());
       Files.copy(example.resolve(file), project.resolve(file));
@@ -103,26 +110,28 @@ class JsoncWranglerProofTest {
 
     String generated = read(project.resolve("wrangler.jsonc"));
     String head = handWritten.substring(0, handWritten.indexOf("\t\t\t],\n\t\t},"));
-    assertThat(generated).startsWith(head)
+    assertThat(generated)
+        .startsWith(head)
         .contains("\"image\": \"registry.cloudflare.com/acme/api:1.4\",\n"
             + "\t\t\t\t\t\"instance_type\": \"basic\",\n\t\t\t\t\t\"max_instances\": 20,");
     Files.createDirectories(project.resolve("src"));
-    Files.writeString(project.resolve("src/index.ts"), "export class ApiContainer {}\n"
-        + "export class FetcherContainer {}\n"
-        + "export default { fetch() { return new Response(\"\"); } };\n");
-    WranglerProof.Result result = WranglerProof.prove(project.resolve("wrangler.jsonc"),
-        List.of("staging", "production"));
+    Files.writeString(
+        project.resolve("src/index.ts"),
+        "export class ApiContainer {}\n"
+            + "export class FetcherContainer {}\n"
+            + "export default { fetch() { return new Response(\"\"); } };\n");
+    WranglerProof.Result result =
+        WranglerProof.prove(project.resolve("wrangler.jsonc"), List.of("staging", "production"));
     assertThat(result.ok()).as(result.output()).isTrue();
     assertThat(result.checks()).hasSize(7);
   }
 
   private static CompileResult compileExample(Path project) throws IOException {
     ProjectConfig config = ProjectConfig.load(project.resolve("cfc.toml")).config();
-    DefinitionLoader.Loaded loaded = new DefinitionLoader(project, null)
-        .load(config.sourcesDir());
+    DefinitionLoader.Loaded loaded = new DefinitionLoader(project, null).load(config.sourcesDir());
     assertThat(loaded.diagnostics()).isEmpty();
-    return Compiler.compile(CompileRequest.from(config).definitions(loaded.definitions())
-        .build());
+    return Compiler.compile(
+        CompileRequest.from(config).definitions(loaded.definitions()).build());
   }
 
   private void prove(String name, Path config, String text, Map<String, Object> tree)
@@ -182,11 +191,11 @@ class JsoncWranglerProofTest {
     Files.createDirectories(mainFile.getParent());
     Files.writeString(mainFile, main.toString());
 
-    WranglerProof.Result result =
-        WranglerProof.prove(project.resolve(fileName), environments);
+    WranglerProof.Result result = WranglerProof.prove(project.resolve(fileName), environments);
     String warning = INPUT_WARNINGS.get(name);
     if (!result.ok() && warning != null) {
-      assertThat(result.failures()).as(result.output())
+      assertThat(result.failures())
+          .as(result.output())
           .allMatch(line -> line.contains("wrangler warned:") && line.contains(warning));
       result = WranglerProof.prove(project.resolve(fileName), environments, true);
     }

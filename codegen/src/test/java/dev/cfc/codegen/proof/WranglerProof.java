@@ -43,7 +43,8 @@ public final class WranglerProof {
 
     /** The {@code ok …} and {@code FAIL …} lines, without wrangler's output. */
     public List<String> checks() {
-      return output.lines()
+      return output
+          .lines()
           .filter(line -> line.startsWith("ok ") || line.startsWith("FAIL "))
           .toList();
     }
@@ -65,9 +66,9 @@ public final class WranglerProof {
   public static Result prove(Path configFile, List<String> environments, boolean allowWarnings) {
     Path harness = harnessDirectory();
     if (!Files.isRegularFile(harness.resolve("node_modules/wrangler/package.json"))) {
-      throw new IllegalStateException(
-          "wrangler is not installed in " + harness + ": run `node install.mjs` (or `npm ci`) there,"
-              + " or let Maven's generate-test-resources phase do it");
+      throw new IllegalStateException("wrangler is not installed in " + harness
+          + ": run `node install.mjs` (or `npm ci`) there,"
+          + " or let Maven's generate-test-resources phase do it");
     }
     List<String> command = new ArrayList<>();
     command.add("node");
@@ -101,11 +102,10 @@ public final class WranglerProof {
   private static Result run(List<String> command, Path workingDirectory) {
     Process process;
     try {
-      process =
-          new ProcessBuilder(command)
-              .directory(workingDirectory.toFile())
-              .redirectErrorStream(true)
-              .start();
+      process = new ProcessBuilder(command)
+          .directory(workingDirectory.toFile())
+          .redirectErrorStream(true)
+          .start();
       process.getOutputStream().close(); // the harness reads nothing from stdin
     } catch (IOException e) {
       throw new UncheckedIOException("could not start `node` (is Node.js on the PATH?)", e);

@@ -19,10 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WranglerProofTest {
 
-  private static final Path FIXTURES =
-      WranglerProof.harnessDirectory().resolve("../resources/wrangler-proof-fixtures").normalize();
+  private static final Path FIXTURES = WranglerProof.harnessDirectory()
+      .resolve("../resources/wrangler-proof-fixtures")
+      .normalize();
 
-  @TempDir Path work;
+  @TempDir
+  Path work;
 
   @Test
   void tomlWithDockerfileAndRegistryContainersPassesAtTopLevelAndInStaging() {
@@ -62,14 +64,12 @@ class WranglerProofTest {
   void wranglerOnlyWarnsAboutAnUnknownContainerKey() {
     WranglerProof.Result strict = prove("broken", "unknown-container-key.toml", List.of());
     WranglerProof.Result lenient =
-        WranglerProof.prove(
-            copy("broken").resolve("unknown-container-key.toml"), List.of(), true);
+        WranglerProof.prove(copy("broken").resolve("unknown-container-key.toml"), List.of(), true);
 
     assertThat(strict.failures())
-        .anyMatch(
-            line ->
-                line.startsWith("FAIL unknown-container-key.toml (top level) [dry-run]: wrangler warned:")
-                    && line.contains("Unexpected fields found in containers field: \"max_instance\""));
+        .anyMatch(line -> line.startsWith(
+                "FAIL unknown-container-key.toml (top level) [dry-run]: wrangler warned:")
+            && line.contains("Unexpected fields found in containers field: \"max_instance\""));
     assertThat(lenient.checks())
         .anyMatch(line -> line.startsWith("ok unknown-container-key.toml (top level) [dry-run"));
     assertThat(lenient.ok()).isFalse(); // the schema still rejects it
@@ -81,9 +81,10 @@ class WranglerProofTest {
 
     assertThat(result.ok()).isFalse();
     assertThat(result.failures())
-        .anyMatch(line -> line.startsWith(
-            "FAIL upper-case-application-name.toml (top level) [dry-run]"));
-    assertThat(result.output()).contains("invalid tag \"acme-videoTranscoder:")
+        .anyMatch(
+            line -> line.startsWith("FAIL upper-case-application-name.toml (top level) [dry-run]"));
+    assertThat(result.output())
+        .contains("invalid tag \"acme-videoTranscoder:")
         .contains("repository name must be lowercase");
   }
 
@@ -113,25 +114,27 @@ class WranglerProofTest {
 
   @Test
   void containerClassWithoutAnyDurableObjectIsRejectedByWrangler() {
-    WranglerProof.Result result = prove("broken", "container-without-durable-object.toml", List.of());
+    WranglerProof.Result result =
+        prove("broken", "container-without-durable-object.toml", List.of());
 
     assertThat(result.ok()).isFalse();
     assertThat(result.failures())
-        .anyMatch(
-            line ->
-                line.startsWith("FAIL container-without-durable-object.toml (top level) [dry-run]:")
-                    && line.contains(
-                        "The container class_name ApiContainer does not match any durable object"
-                            + " class_name"));
+        .anyMatch(line ->
+            line.startsWith("FAIL container-without-durable-object.toml (top level) [dry-run]:")
+                && line.contains(
+                    "The container class_name ApiContainer does not match any durable object"
+                        + " class_name"));
   }
 
   @Test
   void boundContainerClassWithoutMigrationPassesWranglerButFailsTheSqliteCheck() {
-    WranglerProof.Result result = prove("broken", "container-class-without-migration.toml", List.of());
+    WranglerProof.Result result =
+        prove("broken", "container-class-without-migration.toml", List.of());
 
     assertThat(result.ok()).isFalse();
     assertThat(result.checks())
-        .anyMatch(line -> line.startsWith("ok container-class-without-migration.toml (top level) [dry-run"));
+        .anyMatch(line ->
+            line.startsWith("ok container-class-without-migration.toml (top level) [dry-run"));
     assertThat(result.failures())
         .containsExactly(
             "FAIL container-class-without-migration.toml (top level) [sqlite]: container class"
@@ -144,31 +147,28 @@ class WranglerProofTest {
 
     assertThat(result.ok()).isFalse();
     assertThat(result.failures())
-        .anyMatch(
-            line ->
-                line.startsWith("FAIL bad-instance-type.toml (top level) [dry-run]:")
-                    && line.contains("\"containers.instance_type\" field to be one of")
-                    && line.contains("but got \"standard-9\""))
-        .anyMatch(
-            line ->
-                line.startsWith("FAIL bad-instance-type.toml [schema]: /containers/0/instance_type:")
-                    && line.contains("\"standard-9\" is not one of"));
+        .anyMatch(line -> line.startsWith("FAIL bad-instance-type.toml (top level) [dry-run]:")
+            && line.contains("\"containers.instance_type\" field to be one of")
+            && line.contains("but got \"standard-9\""))
+        .anyMatch(line ->
+            line.startsWith("FAIL bad-instance-type.toml [schema]: /containers/0/instance_type:")
+                && line.contains("\"standard-9\" is not one of"));
   }
 
   @Test
   void environmentThatDoesNotRepeatContainersFailsOnWranglersWarning() {
-    WranglerProof.Result result = prove("broken", "env-without-containers.toml", List.of("staging"));
+    WranglerProof.Result result =
+        prove("broken", "env-without-containers.toml", List.of("staging"));
 
     assertThat(result.ok()).isFalse();
     assertThat(result.checks())
         .anyMatch(line -> line.startsWith("ok env-without-containers.toml (top level) [dry-run"));
     assertThat(result.failures())
         .singleElement()
-        .satisfies(
-            line ->
-                assertThat(line)
-                    .startsWith("FAIL env-without-containers.toml --env staging [dry-run]: wrangler warned:")
-                    .contains("\"containers\" exists at the top level, but not on \"env.staging\""));
+        .satisfies(line -> assertThat(line)
+            .startsWith(
+                "FAIL env-without-containers.toml --env staging [dry-run]: wrangler warned:")
+            .contains("\"containers\" exists at the top level, but not on \"env.staging\""));
   }
 
   private WranglerProof.Result prove(String fixture, String config, List<String> environments) {

@@ -59,24 +59,72 @@ public final class StableMap {
 
   /** {@code Map.of} with 8 entries, in the order given. */
   public static <K, V> Map<K, V> of(
-      K k1, V v1, K k2, V v2, K k3, V v3, K k4, V v4, K k5, V v5, K k6, V v6, K k7, V v7, K k8,
+      K k1,
+      V v1,
+      K k2,
+      V v2,
+      K k3,
+      V v3,
+      K k4,
+      V v4,
+      K k5,
+      V v5,
+      K k6,
+      V v6,
+      K k7,
+      V v7,
+      K k8,
       V v8) {
     return ofPairs(k1, v1, k2, v2, k3, v3, k4, v4, k5, v5, k6, v6, k7, v7, k8, v8);
   }
 
   /** {@code Map.of} with 9 entries, in the order given. */
   public static <K, V> Map<K, V> of(
-      K k1, V v1, K k2, V v2, K k3, V v3, K k4, V v4, K k5, V v5, K k6, V v6, K k7, V v7, K k8,
-      V v8, K k9, V v9) {
+      K k1,
+      V v1,
+      K k2,
+      V v2,
+      K k3,
+      V v3,
+      K k4,
+      V v4,
+      K k5,
+      V v5,
+      K k6,
+      V v6,
+      K k7,
+      V v7,
+      K k8,
+      V v8,
+      K k9,
+      V v9) {
     return ofPairs(k1, v1, k2, v2, k3, v3, k4, v4, k5, v5, k6, v6, k7, v7, k8, v8, k9, v9);
   }
 
   /** {@code Map.of} with 10 entries, in the order given. */
   public static <K, V> Map<K, V> of(
-      K k1, V v1, K k2, V v2, K k3, V v3, K k4, V v4, K k5, V v5, K k6, V v6, K k7, V v7, K k8,
-      V v8, K k9, V v9, K k10, V v10) {
-    return ofPairs(k1, v1, k2, v2, k3, v3, k4, v4, k5, v5, k6, v6, k7, v7, k8, v8, k9, v9, k10,
-        v10);
+      K k1,
+      V v1,
+      K k2,
+      V v2,
+      K k3,
+      V v3,
+      K k4,
+      V v4,
+      K k5,
+      V v5,
+      K k6,
+      V v6,
+      K k7,
+      V v7,
+      K k8,
+      V v8,
+      K k9,
+      V v9,
+      K k10,
+      V v10) {
+    return ofPairs(
+        k1, v1, k2, v2, k3, v3, k4, v4, k5, v5, k6, v6, k7, v7, k8, v8, k9, v9, k10, v10);
   }
 
   /** {@code Map.ofEntries}, in the order given. */
@@ -92,8 +140,8 @@ public final class StableMap {
   /** {@code Map.copyOf}, in the map's own iteration order. */
   public static <K, V> Map<K, V> copyOf(Map<? extends K, ? extends V> map) {
     Map<K, V> copy = new LinkedHashMap<>();
-    map.forEach((key, value) ->
-        copy.put(Objects.requireNonNull(key), Objects.requireNonNull(value)));
+    map.forEach(
+        (key, value) -> copy.put(Objects.requireNonNull(key), Objects.requireNonNull(value)));
     return Collections.unmodifiableMap(copy);
   }
 

@@ -50,7 +50,8 @@ public final class JavaEmitter {
     }
     Map<String, String> files = new LinkedHashMap<>();
     List<ContainerDefinition> sorted = definitions.stream()
-        .sorted(Comparator.comparing(ContainerConfigSpec::className)).toList();
+        .sorted(Comparator.comparing(ContainerConfigSpec::className))
+        .toList();
     for (ContainerDefinition definition : sorted) {
       put(files, javaPackage, ContainerConfigSpec.of(definition, javaPackage, version));
     }

@@ -37,8 +37,16 @@ import javax.lang.model.SourceVersion;
 final class JavaNames {
 
   /** Members of every record and of {@link Object}, which a component must not shadow. */
-  static final Set<String> RECORD_MEMBERS = Set.of("clone", "finalize", "getClass", "hashCode",
-      "notify", "notifyAll", "toString", "wait", "equals");
+  static final Set<String> RECORD_MEMBERS = Set.of(
+      "clone",
+      "finalize",
+      "getClass",
+      "hashCode",
+      "notify",
+      "notifyAll",
+      "toString",
+      "wait",
+      "equals");
 
   /** The static methods of the generated record. */
   static final Set<String> FACTORY_METHODS = Set.of("from", "fromEnv");
@@ -56,8 +64,8 @@ final class JavaNames {
     StringBuilder out = new StringBuilder();
     for (String word : words) {
       String lower = word.toLowerCase(Locale.ROOT);
-      out.append(out.isEmpty() ? lower
-          : Character.toUpperCase(lower.charAt(0)) + lower.substring(1));
+      out.append(
+          out.isEmpty() ? lower : Character.toUpperCase(lower.charAt(0)) + lower.substring(1));
     }
     if (out.isEmpty()) {
       return "value";
@@ -70,9 +78,13 @@ final class JavaNames {
 
   /** Whether {@code name} cannot be a component of the generated record as it is. */
   static boolean reserved(String name, Collection<String> portAccessors) {
-    return SourceVersion.isKeyword(name, SourceVersion.RELEASE_17) || name.equals("var")
-        || name.equals("yield") || name.equals("record") || RECORD_MEMBERS.contains(name)
-        || FACTORY_METHODS.contains(name) || portAccessors.contains(name);
+    return SourceVersion.isKeyword(name, SourceVersion.RELEASE_17)
+        || name.equals("var")
+        || name.equals("yield")
+        || name.equals("record")
+        || RECORD_MEMBERS.contains(name)
+        || FACTORY_METHODS.contains(name)
+        || portAccessors.contains(name);
   }
 
   /**

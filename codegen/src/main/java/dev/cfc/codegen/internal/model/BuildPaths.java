@@ -30,9 +30,10 @@ public record BuildPaths(Path path, Path dockerfile, Path context) {
    */
   public static BuildPaths of(Path projectDir, Image.Build build) {
     Path path = projectDir.resolve(build.path()).normalize();
-    Path named = build.dockerfile() == null ? null : path.resolve(build.dockerfile()).normalize();
-    Path context = build.context() == null ? null
-        : projectDir.resolve(build.context()).normalize();
+    Path named =
+        build.dockerfile() == null ? null : path.resolve(build.dockerfile()).normalize();
+    Path context =
+        build.context() == null ? null : projectDir.resolve(build.context()).normalize();
     Path dockerfile;
     if (Files.isRegularFile(path)) {
       dockerfile = named == null ? path : null;

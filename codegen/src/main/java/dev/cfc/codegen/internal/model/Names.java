@@ -15,15 +15,81 @@ public final class Names {
 
   /** JavaScript/TypeScript reserved and strict-mode words a definition name may not be. */
   public static final Set<String> RESERVED = Set.of(
-      "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete",
-      "do", "else", "enum", "export", "extends", "false", "finally", "for", "function", "if",
-      "import", "in", "instanceof", "new", "null", "return", "super", "switch", "this", "throw",
-      "true", "try", "typeof", "var", "void", "while", "with", "implements", "interface", "let",
-      "package", "private", "protected", "public", "static", "yield", "await", "async",
-      "arguments", "eval", "undefined", "constructor", "prototype", "any", "boolean", "number",
-      "string", "symbol", "object", "never", "unknown", "declare", "type", "namespace",
-      "module", "readonly", "abstract", "as", "is", "keyof", "infer", "satisfies", "of", "get",
-      "set", "from");
+      "break",
+      "case",
+      "catch",
+      "class",
+      "const",
+      "continue",
+      "debugger",
+      "default",
+      "delete",
+      "do",
+      "else",
+      "enum",
+      "export",
+      "extends",
+      "false",
+      "finally",
+      "for",
+      "function",
+      "if",
+      "import",
+      "in",
+      "instanceof",
+      "new",
+      "null",
+      "return",
+      "super",
+      "switch",
+      "this",
+      "throw",
+      "true",
+      "try",
+      "typeof",
+      "var",
+      "void",
+      "while",
+      "with",
+      "implements",
+      "interface",
+      "let",
+      "package",
+      "private",
+      "protected",
+      "public",
+      "static",
+      "yield",
+      "await",
+      "async",
+      "arguments",
+      "eval",
+      "undefined",
+      "constructor",
+      "prototype",
+      "any",
+      "boolean",
+      "number",
+      "string",
+      "symbol",
+      "object",
+      "never",
+      "unknown",
+      "declare",
+      "type",
+      "namespace",
+      "module",
+      "readonly",
+      "abstract",
+      "as",
+      "is",
+      "keyof",
+      "infer",
+      "satisfies",
+      "of",
+      "get",
+      "set",
+      "from");
 
   private Names() {}
 
@@ -42,14 +108,12 @@ public final class Names {
    * binding the config already has.
    */
   public static String className(ContainerDefinition definition) {
-    return definition.className() != null ? definition.className()
-        : className(definition.name());
+    return definition.className() != null ? definition.className() : className(definition.name());
   }
 
   /** The Durable Object binding a definition asks for: its {@code binding(...)}, else derived. */
   public static String bindingName(ContainerDefinition definition) {
-    return definition.binding() != null ? definition.binding()
-        : bindingName(definition.name());
+    return definition.binding() != null ? definition.binding() : bindingName(definition.name());
   }
 
   /**
@@ -102,8 +166,10 @@ public final class Names {
    * dash at either end: a valid repository component for any name with a letter or digit.
    */
   public static String repositorySafe(String name) {
-    return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._]+", "-")
-        .replaceAll("[._]{2,}|[._]-|-[._]", "-").replaceAll("-{2,}", "-")
+    return name.toLowerCase(Locale.ROOT)
+        .replaceAll("[^a-z0-9._]+", "-")
+        .replaceAll("[._]{2,}|[._]-|-[._]", "-")
+        .replaceAll("-{2,}", "-")
         .replaceAll("^[-._]+|[-._]+$", "");
   }
 
@@ -123,10 +189,12 @@ public final class Names {
     for (int i = 1; i < name.length(); i++) {
       char prev = name.charAt(i - 1);
       char cur = name.charAt(i);
-      boolean afterLowerOrDigit = Character.isUpperCase(cur)
-          && (Character.isLowerCase(prev) || Character.isDigit(prev));
-      boolean endOfCapitalRun = Character.isUpperCase(cur) && Character.isUpperCase(prev)
-          && i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1));
+      boolean afterLowerOrDigit =
+          Character.isUpperCase(cur) && (Character.isLowerCase(prev) || Character.isDigit(prev));
+      boolean endOfCapitalRun = Character.isUpperCase(cur)
+          && Character.isUpperCase(prev)
+          && i + 1 < name.length()
+          && Character.isLowerCase(name.charAt(i + 1));
       if (afterLowerOrDigit || endOfCapitalRun) {
         words.add(name.substring(start, i));
         start = i;

@@ -43,7 +43,10 @@ final class RuntimeSources {
 
   /** The runtime file names, in {@code files.txt} order. */
   static java.util.List<String> names() {
-    return resource("files.txt").lines().map(String::strip).filter(name -> !name.isEmpty())
+    return resource("files.txt")
+        .lines()
+        .map(String::strip)
+        .filter(name -> !name.isEmpty())
         .toList();
   }
 
@@ -51,8 +54,8 @@ final class RuntimeSources {
     int end = text.indexOf('\n');
     String first = end < 0 ? text : text.substring(0, end);
     if (!first.contains(VERSION_TOKEN)) {
-      throw new IllegalStateException("the first line of runtime file " + name
-          + " has no " + VERSION_TOKEN + " token");
+      throw new IllegalStateException(
+          "the first line of runtime file " + name + " has no " + VERSION_TOKEN + " token");
     }
     return first.replace(VERSION_TOKEN, version) + (end < 0 ? "" : text.substring(end));
   }

@@ -70,8 +70,8 @@ public final class TypeScriptEmitter {
    * spread over the smallest {@code max_instances} of the top level and the environments: an
    * instance index past an environment's limit would be refused there.
    */
-  public Map<String, String> emit(List<ContainerDefinition> definitions, String workerName,
-      List<String> environments) {
+  public Map<String, String> emit(
+      List<ContainerDefinition> definitions, String workerName, List<String> environments) {
     return emit(definitions, workerName, environments, Map.of());
   }
 
@@ -80,8 +80,11 @@ public final class TypeScriptEmitter {
    * has after the reconcile (definition name → binding; one kept from the config may differ from
    * the definition's own), so that {@code Env} types what the Worker really reads.
    */
-  public Map<String, String> emit(List<ContainerDefinition> definitions, String workerName,
-      List<String> environments, Map<String, String> bindings) {
+  public Map<String, String> emit(
+      List<ContainerDefinition> definitions,
+      String workerName,
+      List<String> environments,
+      Map<String, String> bindings) {
     Map<String, String> files = new LinkedHashMap<>(RuntimeSources.load(version));
     for (ContainerDefinition definition : byClassName(definitions)) {
       files.put(className(definition) + ".ts", classFile(definition, workerName));
@@ -112,11 +115,15 @@ public final class TypeScriptEmitter {
     out.append("import { CfcContainer, type CfcContainerConfig } from \"./cfc-runtime.js\";\n\n");
     out.append("export class ").append(className).append(" extends CfcContainer {\n");
     for (Field field : overrideFields(s)) {
-      out.append("  override ").append(field.name()).append(" = ").append(field.literal())
+      out.append("  override ")
+          .append(field.name())
+          .append(" = ")
+          .append(field.literal())
           .append(";\n");
     }
     out.append("  protected override readonly cfc: CfcContainerConfig = ")
-        .append(configLiteral(definition.name(), s, workerName, "  ")).append(";\n");
+        .append(configLiteral(definition.name(), s, workerName, "  "))
+        .append(";\n");
     out.append("}\n");
     return out.toString();
   }
@@ -126,14 +133,18 @@ public final class TypeScriptEmitter {
     List<ContainerDefinition> sorted = byClassName(definitions);
     StringBuilder out = new StringBuilder(header());
     for (ContainerDefinition d : sorted) {
-      out.append("export { ").append(className(d)).append(" } from \"./")
-          .append(className(d)).append(".js\";\n");
+      out.append("export { ")
+          .append(className(d))
+          .append(" } from \"./")
+          .append(className(d))
+          .append(".js\";\n");
     }
     if (definitions.stream().anyMatch(d -> interceptsEgress(d.effectiveSettings()))) {
       out.append("export { ContainerProxy } from \"@cloudflare/containers\";\n");
     }
     out.append("export { type Containers, type Env, containers } from \"./")
-        .append(HANDLES.replace(".ts", ".js")).append("\";\n");
+        .append(HANDLES.replace(".ts", ".js"))
+        .append("\";\n");
     return out.toString();
   }
 
@@ -153,7 +164,9 @@ public final class TypeScriptEmitter {
   }
 
   /** {@code handles.ts}, with the bindings the config has (definition name → binding). */
-  String handlesFile(List<ContainerDefinition> definitions, List<String> environments,
+  String handlesFile(
+      List<ContainerDefinition> definitions,
+      List<String> environments,
       Map<String, String> bindings) {
     List<ContainerDefinition> sorted = byClassName(definitions);
     StringBuilder out = new StringBuilder(header());
@@ -163,8 +176,11 @@ public final class TypeScriptEmitter {
       out.append("import { type ContainerHandle, type HandleDeps, createContainerHandle }"
           + " from \"./cfc-handles.js\";\n");
       for (ContainerDefinition d : sorted) {
-        out.append("import type { ").append(className(d)).append(" } from \"./")
-            .append(className(d)).append(".js\";\n");
+        out.append("import type { ")
+            .append(className(d))
+            .append(" } from \"./")
+            .append(className(d))
+            .append(".js\";\n");
       }
       out.append('\n');
     }
@@ -172,8 +188,7 @@ public final class TypeScriptEmitter {
     out.append("export interface Env {\n");
     Set<String> seen = new LinkedHashSet<>();
     for (ContainerDefinition d : definitions) {
-      envMember(out, seen, binding(d, bindings),
-          "DurableObjectNamespace<" + className(d) + ">");
+      envMember(out, seen, binding(d, bindings), "DurableObjectNamespace<" + className(d) + ">");
     }
     for (ContainerDefinition d : definitions) {
       for (String secret : d.effectiveSettings().secrets()) {
@@ -190,8 +205,11 @@ public final class TypeScriptEmitter {
     out.append("export interface Containers {\n");
     for (ContainerDefinition d : definitions) {
       // Typed by the class, so handle.get(id).stub reaches its RPC methods with their types.
-      out.append("  readonly ").append(TsLiterals.key(d.name())).append(": ContainerHandle<")
-          .append(className(d)).append(">;\n");
+      out.append("  readonly ")
+          .append(TsLiterals.key(d.name()))
+          .append(": ContainerHandle<")
+          .append(className(d))
+          .append(">;\n");
     }
     out.append("}\n\n");
 
@@ -207,10 +225,15 @@ public final class TypeScriptEmitter {
       int maxInstances = poolSize(d, environments);
       String binding = binding(d, bindings);
       // A binding kept from a hand-written config need not be an identifier.
-      out.append("    ").append(TsLiterals.key(d.name())).append(": createContainerHandle(env")
-          .append(TsLiterals.isIdentifier(binding) ? "." + binding
-              : "[" + TsLiterals.string(binding) + "]")
-          .append(", { maxInstances: ").append(maxInstances);
+      out.append("    ")
+          .append(TsLiterals.key(d.name()))
+          .append(": createContainerHandle(env")
+          .append(
+              TsLiterals.isIdentifier(binding)
+                  ? "." + binding
+                  : "[" + TsLiterals.string(binding) + "]")
+          .append(", { maxInstances: ")
+          .append(maxInstances);
       if (s.defaultPort() != null) {
         out.append(", defaultPort: ").append(s.defaultPort());
       }
@@ -284,7 +307,8 @@ public final class TypeScriptEmitter {
     members.add("secretsStore: " + TsLiterals.stringMap(s.secretsStore()));
     members.add("probes: " + TsLiterals.list(s.probes(), TypeScriptEmitter::probe));
     ReadinessBudget budget = s.readinessBudget();
-    long timeoutMs = budget == null ? DEFAULT_READINESS_TIMEOUT_MS : budget.timeout().toMillis();
+    long timeoutMs =
+        budget == null ? DEFAULT_READINESS_TIMEOUT_MS : budget.timeout().toMillis();
     long pollMs = budget == null ? DEFAULT_READINESS_POLL_MS : budget.poll().toMillis();
     members.add("readiness: { timeoutMs: " + timeoutMs + ", pollMs: " + pollMs + " }");
     if (s.hardTimeout() != null) {
@@ -296,7 +320,8 @@ public final class TypeScriptEmitter {
       members.add("hardTimeoutSeconds: " + seconds);
     }
     members.add("forwardMetadata: " + Boolean.TRUE.equals(s.forwardMetadata()));
-    return members.stream().map(m -> indent + "  " + m + ",\n")
+    return members.stream()
+        .map(m -> indent + "  " + m + ",\n")
         .collect(Collectors.joining("", "{\n", indent + "}"));
   }
 
@@ -318,7 +343,8 @@ public final class TypeScriptEmitter {
 
   /** {@code ContainerProxy} is needed when a container intercepts HTTPS or lists hosts. */
   private static boolean interceptsEgress(Settings s) {
-    return Boolean.TRUE.equals(s.interceptHttps()) || !s.allowedHosts().isEmpty()
+    return Boolean.TRUE.equals(s.interceptHttps())
+        || !s.allowedHosts().isEmpty()
         || !s.deniedHosts().isEmpty();
   }
 

@@ -34,8 +34,11 @@ public final class TypeScriptPlan {
    * @param display how a path is printed (relative to the project)
    * @param current the current content of a file, or null when it does not exist
    */
-  public static List<PlannedFile> plan(Path outDir, Map<String, String> emitted,
-      Function<Path, String> display, Function<Path, String> current) {
+  public static List<PlannedFile> plan(
+      Path outDir,
+      Map<String, String> emitted,
+      Function<Path, String> display,
+      Function<Path, String> current) {
     return GeneratedFiles.plan(outDir, emitted, EXTENSION, display, current);
   }
 }

@@ -30,7 +30,10 @@ final class DurationRules implements ScopeRules {
     long sleep = checkDuration(definition, s, "sleepAfter", s.sleepAfter());
     long hard = checkDuration(definition, s, "hardTimeout", s.hardTimeout());
     if (sleep > 0 && hard > 0 && hard < sleep) {
-      findings.warning("CFC032", at(definition, s, "hardTimeout"), "hardTimeout " + s.hardTimeout()
+      findings.warning(
+          "CFC032",
+          at(definition, s, "hardTimeout"),
+          "hardTimeout " + s.hardTimeout()
               + " is shorter than sleepAfter " + s.sleepAfter()
               + ", so the container is stopped before it would ever go idle",
           "raise hardTimeout above " + s.sleepAfter() + " or lower sleepAfter");
@@ -38,33 +41,47 @@ final class DurationRules implements ScopeRules {
     ReadinessBudget budget = s.readinessBudget();
     if (budget != null) {
       SourceLocation where = at(definition, s, "readinessBudget");
-      if (budget.timeout().isNegative() || budget.timeout().isZero()
-          || budget.poll().isNegative() || budget.poll().isZero()) {
-        findings.error("CFC033", where, "readinessBudget(" + budget.timeout() + ", " + budget.poll()
-            + ") must have a positive timeout and poll interval",
+      if (budget.timeout().isNegative()
+          || budget.timeout().isZero()
+          || budget.poll().isNegative()
+          || budget.poll().isZero()) {
+        findings.error(
+            "CFC033",
+            where,
+            "readinessBudget(" + budget.timeout() + ", " + budget.poll()
+                + ") must have a positive timeout and poll interval",
             "for example .readinessBudget(Duration.ofSeconds(30), Duration.ofMillis(500))");
       } else if (budget.poll().compareTo(budget.timeout()) > 0) {
-        findings.error("CFC033", where, "readiness poll interval " + budget.poll()
-                + " is longer than the budget " + budget.timeout(),
+        findings.error(
+            "CFC033",
+            where,
+            "readiness poll interval " + budget.poll() + " is longer than the budget "
+                + budget.timeout(),
             "poll more often than the budget, for example every 500 ms");
       }
     }
   }
 
-  private long checkDuration(ContainerDefinition definition, Settings s, String key,
-      TimeValue value) {
+  private long checkDuration(
+      ContainerDefinition definition, Settings s, String key, TimeValue value) {
     if (value == null) {
       return -1;
     }
     SourceLocation where = at(definition, s, key);
     if (!DURATION.matcher(value.text()).matches() || value.seconds() < 0) {
-      findings.error("CFC030", where, key + " " + quote(value.text())
+      findings.error(
+          "CFC030",
+          where,
+          key + " " + quote(value.text())
               + " is not a duration: use <number><s|m|h>, a Duration or whole seconds",
           "for example ." + key + "(\"5m\")");
       return -1;
     }
     if (value.seconds() < 1) {
-      findings.error("CFC031", where, key + " " + quote(value.text()) + " must be at least 1s",
+      findings.error(
+          "CFC031",
+          where,
+          key + " " + quote(value.text()) + " must be at least 1s",
           "use a positive duration such as ." + key + "(\"30s\"), or remove the call");
       return -1;
     }

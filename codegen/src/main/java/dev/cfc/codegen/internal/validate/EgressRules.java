@@ -22,8 +22,8 @@ final class EgressRules implements ScopeRules {
   /** Egress features need at least this {@code compatibility_date}. */
   static final String COMPATIBILITY_DATE = "2025-11-17";
 
-  private static final Pattern HOST = Pattern.compile(
-      "(\\*\\.)?[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+  private static final Pattern HOST =
+      Pattern.compile("(\\*\\.)?[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
           + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
 
   private final ConfigFacts config;
@@ -41,23 +41,32 @@ final class EgressRules implements ScopeRules {
     checkHosts(definition, s, "deniedHosts", s.deniedHosts());
     for (String host : s.allowedHosts()) {
       if (s.deniedHosts().contains(host)) {
-        findings.error("CFC051", at(definition, s, "deniedHosts." + host), "host " + quote(host)
-                + " is both allowed and denied",
+        findings.error(
+            "CFC051",
+            at(definition, s, "deniedHosts." + host),
+            "host " + quote(host) + " is both allowed and denied",
             "remove it from one list (deny wins, so the allow entry does nothing)");
       }
     }
     boolean internet = s.enableInternet() == null || s.enableInternet();
     boolean intercept = s.interceptHttps() != null && s.interceptHttps();
     if (!s.allowedHosts().isEmpty() && internet && !intercept) {
-      findings.warning("CFC052", at(definition, s, "allowedHosts." + s.allowedHosts().get(0)),
+      findings.warning(
+          "CFC052",
+          at(definition, s, "allowedHosts." + s.allowedHosts().get(0)),
           "allowedHosts has no effect while the container can reach the whole internet",
           "add .enableInternet(false) to allow only these hosts, or .interceptHttps(true)");
     }
-    if (config != null && usesEgress(s) && config.compatibilityDate() != null
+    if (config != null
+        && usesEgress(s)
+        && config.compatibilityDate() != null
         && config.compatibilityDate().compareTo(COMPATIBILITY_DATE) < 0) {
-      SourceLocation where = s.sourceOf("egress") != null ? s.sourceOf("egress")
-          : firstEgressSource(definition, s);
-      findings.error("CFC053", where, "container " + quote(definition.name())
+      SourceLocation where =
+          s.sourceOf("egress") != null ? s.sourceOf("egress") : firstEgressSource(definition, s);
+      findings.error(
+          "CFC053",
+          where,
+          "container " + quote(definition.name())
               + " uses egress rules, which need compatibility_date " + COMPATIBILITY_DATE
               + " or later; " + config.configFile() + " has " + config.compatibilityDate()
               + " (at " + config.compatibilityDateAt().render() + ")",
@@ -67,8 +76,10 @@ final class EgressRules implements ScopeRules {
   }
 
   static boolean usesEgress(Settings s) {
-    return !s.allowedHosts().isEmpty() || !s.deniedHosts().isEmpty()
-        || Boolean.TRUE.equals(s.interceptHttps()) || Boolean.FALSE.equals(s.enableInternet());
+    return !s.allowedHosts().isEmpty()
+        || !s.deniedHosts().isEmpty()
+        || Boolean.TRUE.equals(s.interceptHttps())
+        || Boolean.FALSE.equals(s.enableInternet());
   }
 
   private SourceLocation firstEgressSource(ContainerDefinition definition, Settings s) {
@@ -86,8 +97,8 @@ final class EgressRules implements ScopeRules {
     return definition.where();
   }
 
-  private void checkHosts(ContainerDefinition definition, Settings s, String kind,
-      List<String> hosts) {
+  private void checkHosts(
+      ContainerDefinition definition, Settings s, String kind, List<String> hosts) {
     Set<String> seen = new HashSet<>();
     for (String host : hosts) {
       SourceLocation where = at(definition, s, kind + "." + host);
@@ -97,10 +108,14 @@ final class EgressRules implements ScopeRules {
       }
       if (host.length() > 253 || !HOST.matcher(host).matches()) {
         String fixed = fixHost(host);
-        findings.error("CFC050", where, kind.substring(0, kind.length() - 1) + " " + quote(host)
+        findings.error(
+            "CFC050",
+            where,
+            kind.substring(0, kind.length() - 1) + " " + quote(host)
                 + " is not a host name or *.suffix pattern (no scheme, path, port or inner"
                 + " wildcard)",
-            fixed.isEmpty() ? "write a bare host name such as \"api.github.com\""
+            fixed.isEmpty()
+                ? "write a bare host name such as \"api.github.com\""
                 : "write " + quote(fixed));
       }
     }

@@ -15,9 +15,20 @@ import java.util.Set;
 final class EnvironmentRules {
 
   /** Settings written into each environment's own wrangler {@code containers} entry. */
-  private static final Set<String> PER_ENVIRONMENT = Set.of("image", "buildArgs",
-      "instanceType", "maxInstances", "rollout", "rolloutKind", "schedulingPolicy", "regions",
-      "jurisdiction", "ssh", "authorizedKeys", "trustedUserCaKeys", "wranglerKeys");
+  private static final Set<String> PER_ENVIRONMENT = Set.of(
+      "image",
+      "buildArgs",
+      "instanceType",
+      "maxInstances",
+      "rollout",
+      "rolloutKind",
+      "schedulingPolicy",
+      "regions",
+      "jurisdiction",
+      "ssh",
+      "authorizedKeys",
+      "trustedUserCaKeys",
+      "wranglerKeys");
 
   private final List<String> maintained;
   private final Findings findings;
@@ -33,7 +44,8 @@ final class EnvironmentRules {
       String env = override.getKey();
       checkOverrideReachesWrangler(definition, env, override.getValue());
       if (!maintained.contains(env)) {
-        findings.warning("CFC005",
+        findings.warning(
+            "CFC005",
             definition.sources().getOrDefault("environment." + env, definition.where()),
             "container " + quote(definition.name()) + " overrides environment " + quote(env)
                 + ", which cfc.toml does not list, so the override is not written anywhere",
@@ -46,12 +58,15 @@ final class EnvironmentRules {
    * The generated Container class is one class shared by every environment, so only what is
    * written into the environment's wrangler entry can differ per environment.
    */
-  private void checkOverrideReachesWrangler(ContainerDefinition definition, String env,
-      Settings override) {
+  private void checkOverrideReachesWrangler(
+      ContainerDefinition definition, String env, Settings override) {
     override.sources().forEach((key, where) -> {
       String setting = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
       if (!PER_ENVIRONMENT.contains(setting)) {
-        findings.error("CFC006", where, "environment " + quote(env) + " overrides " + setting
+        findings.error(
+            "CFC006",
+            where,
+            "environment " + quote(env) + " overrides " + setting
                 + " of container " + quote(definition.name()) + ", but " + setting
                 + " lives in the generated Container class, which every environment shares",
             "set it on the container itself; per environment cfc can change image, buildArg,"

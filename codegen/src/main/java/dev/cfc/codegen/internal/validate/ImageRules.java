@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  */
 final class ImageRules implements ScopeRules {
 
-  private static final Pattern REGISTRY_REFERENCE = Pattern.compile(
-      "[a-z0-9]+(?:[._-][a-z0-9]+)*(?::\\d+)?(?:\\.[a-z0-9-]+)*"
+  private static final Pattern REGISTRY_REFERENCE =
+      Pattern.compile("[a-z0-9]+(?:[._-][a-z0-9]+)*(?::\\d+)?(?:\\.[a-z0-9-]+)*"
           + "(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)+"
           + "(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|@sha256:[a-f0-9]{64})");
 
@@ -42,8 +42,11 @@ final class ImageRules implements ScopeRules {
   public void check(ContainerDefinition definition, String env, Settings s) {
     Image image = s.image();
     if (image == null) {
-      findings.error("CFC080", definition.where(), "container " + quote(definition.name())
-          + " has no image" + (env == null ? "" : " in environment " + quote(env)),
+      findings.error(
+          "CFC080",
+          definition.where(),
+          "container " + quote(definition.name()) + " has no image"
+              + (env == null ? "" : " in environment " + quote(env)),
           "add .image(Image.build(\"containers/" + definition.name()
               + "\")) or .image(Image.registry(\"registry.cloudflare.com/<account>/"
               + definition.name() + ":1.0\"))");
@@ -54,35 +57,54 @@ final class ImageRules implements ScopeRules {
       try {
         paths = BuildPaths.of(projectDir, build);
       } catch (java.nio.file.InvalidPathException e) {
-        findings.error("CFC081", build.where(), "image build path " + quote(build.path())
-            + (build.dockerfile() == null ? "" : " with Dockerfile " + quote(build.dockerfile()))
-            + " is not a valid path: " + e.getReason(), "use a plain relative path such as"
-            + " \"containers/app\"");
+        findings.error(
+            "CFC081",
+            build.where(),
+            "image build path " + quote(build.path())
+                + (build.dockerfile() == null
+                    ? ""
+                    : " with Dockerfile " + quote(build.dockerfile()))
+                + " is not a valid path: " + e.getReason(),
+            "use a plain relative path such as" + " \"containers/app\"");
         return;
       }
       if (!Files.exists(paths.path())) {
-        findings.error("CFC081", build.where(), "image build path " + quote(build.path())
-            + " does not exist (relative to the project directory)",
+        findings.error(
+            "CFC081",
+            build.where(),
+            "image build path " + quote(build.path())
+                + " does not exist (relative to the project directory)",
             "create the directory with a Dockerfile, or fix the path");
       } else if (paths.dockerfileConflict()) {
-        findings.error("CFC081", build.where(), "image build path " + quote(build.path())
-            + " is a file, so .dockerfile(" + quote(build.dockerfile())
-            + ") has no directory to name it in",
-            "build from the directory, Image.build(\"" + parentOf(build.path())
-                + "\").dockerfile(" + quote(build.dockerfile()) + "), or name the file alone");
+        findings.error(
+            "CFC081",
+            build.where(),
+            "image build path " + quote(build.path())
+                + " is a file, so .dockerfile(" + quote(build.dockerfile())
+                + ") has no directory to name it in",
+            "build from the directory, Image.build(\"" + parentOf(build.path()) + "\").dockerfile("
+                + quote(build.dockerfile()) + "), or name the file alone");
       } else if (!Files.isRegularFile(paths.dockerfile())) {
-        findings.error("CFC081", build.where(), "no Dockerfile at " + quote(
-                resolver.display(paths.dockerfile())),
+        findings.error(
+            "CFC081",
+            build.where(),
+            "no Dockerfile at " + quote(resolver.display(paths.dockerfile())),
             "add a Dockerfile there, or name it with Image.build(\"" + build.path()
                 + "\").dockerfile(\"Dockerfile.prod\")");
       }
       if (paths.context() != null && !Files.isDirectory(paths.context())) {
-        findings.error("CFC081", build.where(), "image build context " + quote(build.context())
-            + " is not a directory", "give a directory relative to the project");
+        findings.error(
+            "CFC081",
+            build.where(),
+            "image build context " + quote(build.context()) + " is not a directory",
+            "give a directory relative to the project");
       }
     } else if (image instanceof Image.Registry registry) {
       if (!REGISTRY_REFERENCE.matcher(registry.reference()).matches()) {
-        findings.error("CFC082", registry.where(), "image reference "
+        findings.error(
+            "CFC082",
+            registry.where(),
+            "image reference "
                 + quote(registry.reference())
                 + " does not look like host/repository:tag or host/repository@sha256:<digest>",
             "for example Image.registry(\"registry.cloudflare.com/acme/app:1.4\")");
@@ -93,7 +115,10 @@ final class ImageRules implements ScopeRules {
           // args belong to the build and simply do not apply there.
           continue;
         }
-        findings.error("CFC083", at(definition, s, "buildArgs." + arg), "build arg "
+        findings.error(
+            "CFC083",
+            at(definition, s, "buildArgs." + arg),
+            "build arg "
                 + quote(arg) + " is set, but the image " + quote(registry.reference())
                 + " is pulled from a registry and never built",
             "remove .buildArg(\"" + arg + "\", …) or use Image.build(...)");

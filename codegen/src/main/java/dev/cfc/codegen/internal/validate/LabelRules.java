@@ -22,12 +22,15 @@ final class LabelRules implements ScopeRules {
   public void check(ContainerDefinition definition, String env, Settings s) {
     for (String key : s.labels().keySet()) {
       boolean blank = key.isBlank();
-      boolean untidy = !key.equals(key.strip())
-          || key.chars().anyMatch(Character::isISOControl);
+      boolean untidy = !key.equals(key.strip()) || key.chars().anyMatch(Character::isISOControl);
       if (blank || untidy) {
-        findings.error("CFC044", at(definition, s, "labels." + key), "label key " + quote(key)
+        findings.error(
+            "CFC044",
+            at(definition, s, "labels." + key),
+            "label key " + quote(key)
                 + (blank ? " is blank" : " has surrounding whitespace or control characters"),
-            blank ? "name the label, for example .label(\"team\", \"media\")"
+            blank
+                ? "name the label, for example .label(\"team\", \"media\")"
                 : "use " + quote(key.strip().replaceAll("\\p{Cntrl}", "")));
       }
     }

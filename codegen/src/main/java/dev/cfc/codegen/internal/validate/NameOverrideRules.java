@@ -27,8 +27,15 @@ final class NameOverrideRules {
    * Names the generated TypeScript declares or imports beside the classes; a class of that name
    * would shadow or clash with them.
    */
-  private static final Set<String> GENERATED = Set.of("CfcContainer", "CfcContainerConfig",
-      "ContainerProxy", "Containers", "Env", "containers", "ContainerHandle", "HandleDeps",
+  private static final Set<String> GENERATED = Set.of(
+      "CfcContainer",
+      "CfcContainerConfig",
+      "ContainerProxy",
+      "Containers",
+      "Env",
+      "containers",
+      "ContainerHandle",
+      "HandleDeps",
       "createContainerHandle");
 
   /** Files of {@code typescript-out} that are not classes, lower case (file systems may fold). */
@@ -47,7 +54,9 @@ final class NameOverrideRules {
       if (className != null) {
         String problem = classProblem(className);
         if (problem != null) {
-          found.add(Diagnostic.error("CFC008", at(d, "className"),
+          found.add(Diagnostic.error(
+              "CFC008",
+              at(d, "className"),
               "className(\"" + printable(className) + "\") of container \"" + d.name() + "\" "
                   + problem,
               "use a JavaScript class name such as className(\"Sandbox\"): letters, digits, _"
@@ -56,23 +65,26 @@ final class NameOverrideRules {
       }
       String binding = d.binding();
       if (binding != null && !BINDING.matcher(binding).matches()) {
-        found.add(Diagnostic.error("CFC009", at(d, "binding"),
+        found.add(Diagnostic.error(
+            "CFC009",
+            at(d, "binding"),
             "binding(\"" + printable(binding) + "\") of container \"" + d.name()
                 + "\" is not a binding name ([A-Za-z_][A-Za-z0-9_]*)",
-            "use letters, digits and _ only, for example binding(\""
-                + suggestBinding(binding) + "\")"));
+            "use letters, digits and _ only, for example binding(\"" + suggestBinding(binding)
+                + "\")"));
       }
       String renamedFrom = d.renamedFrom();
       if (renamedFrom != null && Names.isClassReference(renamedFrom)) {
-        String problem = CLASS_NAME.matcher(renamedFrom).matches() ? null
-            : "is not a class name";
+        String problem = CLASS_NAME.matcher(renamedFrom).matches() ? null : "is not a class name";
         if (renamedFrom.equals(Names.className(d))) {
           problem = "is the class it already has";
         }
         if (problem != null) {
-          found.add(Diagnostic.error("CFC004", at(d, "renamedFrom"),
-              "renamedFrom(\"" + printable(renamedFrom) + "\") of container \"" + d.name()
-                  + "\" " + problem,
+          found.add(Diagnostic.error(
+              "CFC004",
+              at(d, "renamedFrom"),
+              "renamedFrom(\"" + printable(renamedFrom) + "\") of container \"" + d.name() + "\" "
+                  + problem,
               "give the previous Durable Object class exactly, as in the migrations"));
         }
       }
@@ -90,8 +102,7 @@ final class NameOverrideRules {
     if (Names.RESERVED.contains(className)) {
       return "is a reserved word in JavaScript or TypeScript";
     }
-    if (GENERATED.contains(className)
-        || FILES.contains(className.toLowerCase(Locale.ROOT))) {
+    if (GENERATED.contains(className) || FILES.contains(className.toLowerCase(Locale.ROOT))) {
       return "is a name the generated TypeScript already uses";
     }
     return null;
@@ -111,8 +122,10 @@ final class NameOverrideRules {
   private static String printable(String value) {
     StringBuilder out = new StringBuilder();
     for (char c : value.toCharArray()) {
-      out.append(c < 0x20 || c == '"' || c == '\\' ? String.format("\\u%04x", (int) c)
-          : String.valueOf(c));
+      out.append(
+          c < 0x20 || c == '"' || c == '\\'
+              ? String.format("\\u%04x", (int) c)
+              : String.valueOf(c));
     }
     return out.toString();
   }

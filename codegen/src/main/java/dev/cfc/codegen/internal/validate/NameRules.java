@@ -33,13 +33,18 @@ final class NameRules {
     for (ContainerDefinition definition : definitions) {
       String name = definition.name();
       if (!DEFINITION_NAME.matcher(name).matches()) {
-        findings.error("CFC001", definition.where(),
+        findings.error(
+            "CFC001",
+            definition.where(),
             "container name " + quote(name) + " must match ^[a-z][a-zA-Z0-9]*$",
             "use lower camelCase, for example Container.define(\"" + suggestName(name) + "\")");
         continue;
       }
       if (name.length() > Names.MAX_DEFINITION_NAME) {
-        findings.error("CFC001", definition.where(), "container name "
+        findings.error(
+            "CFC001",
+            definition.where(),
+            "container name "
                 + quote(name.substring(0, 20) + "…") + " is " + name.length()
                 + " characters long; at most " + Names.MAX_DEFINITION_NAME + " are allowed",
             "choose a shorter name: it becomes generated file names, a class, a binding and"
@@ -48,7 +53,9 @@ final class NameRules {
       }
       checkApplicationName(definition);
       if (Names.RESERVED.contains(name)) {
-        findings.error("CFC002", definition.where(),
+        findings.error(
+            "CFC002",
+            definition.where(),
             "container name " + quote(name) + " is a reserved word in JavaScript or TypeScript",
             "choose another name, for example Container.define(\"" + name + "App\")");
         continue;
@@ -62,7 +69,9 @@ final class NameRules {
         byBinding.putIfAbsent(binding, definition);
       }
       if (earlier != null) {
-        findings.error("CFC003", definition.where(),
+        findings.error(
+            "CFC003",
+            definition.where(),
             "container " + quote(name) + " clashes with " + quote(earlier.name())
                 + " (defined at " + findings.locate(earlier.where()).render()
                 + "): both become class " + Names.className(earlier) + " or binding "
@@ -80,10 +89,16 @@ final class NameRules {
       if (Names.isClassReference(renamedFrom)) {
         // A previous class, not a definition name: NameOverrideRules checks it.
       } else if (!DEFINITION_NAME.matcher(renamedFrom).matches()) {
-        findings.error("CFC004", at, "renamedFrom " + quote(renamedFrom)
-            + " is not a valid container name", "give the previous definition name exactly");
+        findings.error(
+            "CFC004",
+            at,
+            "renamedFrom " + quote(renamedFrom) + " is not a valid container name",
+            "give the previous definition name exactly");
       } else if (renamedFrom.equals(definition.name())) {
-        findings.error("CFC004", at, "container " + quote(renamedFrom) + " is renamed from itself",
+        findings.error(
+            "CFC004",
+            at,
+            "container " + quote(renamedFrom) + " is renamed from itself",
             "remove renamedFrom(\"" + renamedFrom + "\")");
       }
     }
@@ -99,13 +114,15 @@ final class NameRules {
       return;
     }
     String fixed = Names.repositorySafe(name);
-    SourceLocation where = definition.sources().getOrDefault("containerName",
-        definition.where());
-    findings.error("CFC007", where, "container application name " + quote(name)
+    SourceLocation where = definition.sources().getOrDefault("containerName", definition.where());
+    findings.error(
+        "CFC007",
+        where,
+        "container application name " + quote(name)
             + " is not valid as an image repository name, which wrangler tags the build with",
         "use lower-case letters, digits and dashes, at most " + Names.MAX_APPLICATION_NAME
-            + " characters" + (fixed.isEmpty() ? "" : ", for example .containerName(\"" + fixed
-            + "\")"));
+            + " characters"
+            + (fixed.isEmpty() ? "" : ", for example .containerName(\"" + fixed + "\")"));
   }
 
   private static String suggestName(String name) {

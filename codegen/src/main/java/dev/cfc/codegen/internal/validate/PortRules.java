@@ -31,21 +31,30 @@ final class PortRules implements ScopeRules {
     }
     SourceLocation requiredAt = at(definition, s, "requiredPorts");
     if (s.requiredPorts().isEmpty() && s.sourceOf("requiredPorts") != null) {
-      findings.error("CFC011", requiredAt, "requiredPorts() is empty",
+      findings.error(
+          "CFC011",
+          requiredAt,
+          "requiredPorts() is empty",
           "list at least one port, for example .requiredPorts(8080), or remove the call");
     }
     Set<Integer> seen = new HashSet<>();
     for (int port : s.requiredPorts()) {
       checkPort(requiredAt, "required port", port);
       if (!seen.add(port)) {
-        findings.error("CFC011", requiredAt, "requiredPorts lists port " + port + " twice",
+        findings.error(
+            "CFC011",
+            requiredAt,
+            "requiredPorts lists port " + port + " twice",
             "list each port once");
       }
     }
-    if (s.defaultPort() != null && !s.requiredPorts().isEmpty()
+    if (s.defaultPort() != null
+        && !s.requiredPorts().isEmpty()
         && !s.requiredPorts().contains(s.defaultPort())) {
-      findings.error("CFC012", at(definition, s, "defaultPort"), "defaultPort " + s.defaultPort()
-              + " is not one of requiredPorts " + s.requiredPorts(),
+      findings.error(
+          "CFC012",
+          at(definition, s, "defaultPort"),
+          "defaultPort " + s.defaultPort() + " is not one of requiredPorts " + s.requiredPorts(),
           "add it: .requiredPorts(" + s.defaultPort() + joinPorts(s.requiredPorts()) + ")");
     }
     for (Probe probe : s.probes()) {
@@ -53,11 +62,14 @@ final class PortRules implements ScopeRules {
         continue;
       }
       checkPort(probe.where(), "probe port", probe.port());
-      boolean listens = s.requiredPorts().contains(probe.port())
-          || probe.port().equals(s.defaultPort());
+      boolean listens =
+          s.requiredPorts().contains(probe.port()) || probe.port().equals(s.defaultPort());
       if (!listens) {
-        findings.error("CFC013", probe.where(), "probe " + quote(probe.path()) + " uses port "
-                + probe.port() + ", which the container does not listen on",
+        findings.error(
+            "CFC013",
+            probe.where(),
+            "probe " + quote(probe.path()) + " uses port " + probe.port()
+                + ", which the container does not listen on",
             "add it to .requiredPorts(...) or probe the default port");
       }
     }
@@ -65,7 +77,10 @@ final class PortRules implements ScopeRules {
 
   private void checkPort(SourceLocation where, String what, int port) {
     if (port < 1 || port > 65535) {
-      findings.error("CFC010", where, what + " " + port + " is outside 1-65535",
+      findings.error(
+          "CFC010",
+          where,
+          what + " " + port + " is outside 1-65535",
           "use a TCP port between 1 and 65535, for example 8080");
     }
   }

@@ -25,19 +25,27 @@ final class ProbeRules implements ScopeRules {
       String path = probe.path();
       if (!path.startsWith("/") || path.chars().anyMatch(Character::isWhitespace)) {
         String fixed = "/" + path.strip().replaceAll("\\s+", "-").replaceFirst("^/+", "");
-        findings.error("CFC060", probe.where(), "probe path " + quote(path)
-            + " must start with / and contain no whitespace", "write Probe.path(" + quote(fixed)
-            + ")");
+        findings.error(
+            "CFC060",
+            probe.where(),
+            "probe path " + quote(path) + " must start with / and contain no whitespace",
+            "write Probe.path(" + quote(fixed) + ")");
       }
       if (probe.status() != null && (probe.status() < 100 || probe.status() > 599)) {
-        findings.error("CFC061", probe.where(), "probe status " + probe.status()
-            + " is not an HTTP status (100-599)", "for example .status(200) or .status(204)");
+        findings.error(
+            "CFC061",
+            probe.where(),
+            "probe status " + probe.status() + " is not an HTTP status (100-599)",
+            "for example .status(200) or .status(204)");
       }
     }
     String ping = s.pingEndpoint();
     if (ping != null && (!ping.startsWith("/") || ping.chars().anyMatch(Character::isWhitespace))) {
-      findings.error("CFC060", at(definition, s, "pingEndpoint"), "pingEndpoint " + quote(ping)
-          + " must start with / and contain no whitespace", "for example .pingEndpoint(\"/ping\")");
+      findings.error(
+          "CFC060",
+          at(definition, s, "pingEndpoint"),
+          "pingEndpoint " + quote(ping) + " must start with / and contain no whitespace",
+          "for example .pingEndpoint(\"/ping\")");
     }
   }
 }

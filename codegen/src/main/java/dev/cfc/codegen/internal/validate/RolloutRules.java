@@ -36,12 +36,16 @@ final class RolloutRules implements ScopeRules {
     SourceLocation where = at(definition, s, "rollout");
     List<Integer> steps = rollout.stepPercentages();
     if (steps.size() == 1 && !SINGLE_ROLLOUT_STEPS.contains(steps.get(0))) {
-      findings.error("CFC070", where, "rollout step " + steps.get(0)
-          + "% is not one wrangler accepts (5, 10, 20, 25, 50 or 100)",
+      findings.error(
+          "CFC070",
+          where,
+          "rollout step " + steps.get(0)
+              + "% is not one wrangler accepts (5, 10, 20, 25, 50 or 100)",
           "for example .rollout(25, 300), or explicit steps .rolloutSteps(10, 50, 100)");
     } else if (rollout.stepped()) {
       List<String> problems = new ArrayList<>();
-      List<Integer> outOfRange = steps.stream().filter(step -> step < 10 || step > 100).toList();
+      List<Integer> outOfRange =
+          steps.stream().filter(step -> step < 10 || step > 100).toList();
       if (!outOfRange.isEmpty()) {
         problems.add("each step must be 10-100, not " + outOfRange);
       }
@@ -60,14 +64,20 @@ final class RolloutRules implements ScopeRules {
             + (s.maxInstances() == null ? " (wrangler's default max_instances)" : ""));
       }
       if (!problems.isEmpty()) {
-        findings.error("CFC070", where, "rollout steps " + steps
-            + " are not ones wrangler accepts: " + String.join("; ", problems),
+        findings.error(
+            "CFC070",
+            where,
+            "rollout steps " + steps + " are not ones wrangler accepts: "
+                + String.join("; ", problems),
             "for example .rolloutSteps(10, 50, 100)");
       }
     }
     Long grace = rollout.activeGracePeriodSeconds();
     if (grace != null && grace < 0) {
-      findings.error("CFC071", where, "rollout grace period " + grace + " s is negative",
+      findings.error(
+          "CFC071",
+          where,
+          "rollout grace period " + grace + " s is negative",
           "use 0 or more seconds");
     }
   }

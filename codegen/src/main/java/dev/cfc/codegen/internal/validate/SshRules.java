@@ -31,14 +31,18 @@ final class SshRules implements ScopeRules {
   public void check(ContainerDefinition definition, String env, Settings s) {
     Ssh ssh = s.ssh();
     if (ssh != null && ssh.port() != null && (ssh.port() < 1 || ssh.port() > 65535)) {
-      findings.error("CFC045", at(definition, s, "ssh"),
+      findings.error(
+          "CFC045",
+          at(definition, s, "ssh"),
           "ssh port " + ssh.port() + " of container \"" + definition.name()
               + "\" is outside 1-65535",
           "use the port the container's SSH service listens on, such as .ssh(true, 2222)");
     }
     for (SshKey key : s.authorizedKeys()) {
       if (key.name().isBlank()) {
-        findings.error("CFC047", key.where(),
+        findings.error(
+            "CFC047",
+            key.where(),
             "authorized key of container \"" + definition.name() + "\" has a blank name",
             "name the key after its owner, such as .authorizedKey(\"alice\", \"ssh-ed25519 …\")");
       }
@@ -56,7 +60,9 @@ final class SshRules implements ScopeRules {
     String shown = key.publicKey().strip();
     int space = shown.indexOf(' ');
     String start = space < 0 ? abbreviate(shown) : shown.substring(0, Math.min(space, 24));
-    findings.error("CFC046", key.where(),
+    findings.error(
+        "CFC046",
+        key.where(),
         what + (key.name() == null || key.name().isBlank() ? "" : " \"" + key.name() + "\"")
             + " of container \"" + definition.name() + "\" is not an ED25519 public key"
             + (shown.isEmpty() ? " (it is empty)" : " (it starts with \"" + start + "\")"),

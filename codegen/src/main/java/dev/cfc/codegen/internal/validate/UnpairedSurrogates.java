@@ -41,7 +41,8 @@ final class UnpairedSurrogates {
   static int firstUnpaired(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < text.length()
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
           && Character.isLowSurrogate(text.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
@@ -52,8 +53,8 @@ final class UnpairedSurrogates {
   }
 
   @SuppressWarnings("unchecked")
-  private static void walk(Object value, String setting, Map<String, SourceLocation> sources,
-      List<Found> found) {
+  private static void walk(
+      Object value, String setting, Map<String, SourceLocation> sources, List<Found> found) {
     if (value instanceof String text) {
       int at = firstUnpaired(text);
       if (at >= 0) {

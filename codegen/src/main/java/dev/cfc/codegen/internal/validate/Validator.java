@@ -27,8 +27,8 @@ public final class Validator {
    * @param environments the environments cfc maintains (from {@code cfc.toml})
    * @param config facts of the wrangler config, or null to skip the cross-checks
    */
-  public Validator(Path projectDir, SourceResolver resolver, List<String> environments,
-      ConfigFacts config) {
+  public Validator(
+      Path projectDir, SourceResolver resolver, List<String> environments, ConfigFacts config) {
     this(projectDir, resolver, environments, environments, config, AccountLimits.PUBLISHED);
   }
 
@@ -37,10 +37,15 @@ public final class Validator {
    * @param maintained every environment {@code cfc.toml} lists, for the overrides check
    * @param limits the largest custom instance type the account may run
    */
-  public Validator(Path projectDir, SourceResolver resolver, List<String> environments,
-      List<String> maintained, ConfigFacts config, AccountLimits limits) {
-    this.context = new ValidationContext(projectDir, resolver, environments, maintained, config,
-        limits);
+  public Validator(
+      Path projectDir,
+      SourceResolver resolver,
+      List<String> environments,
+      List<String> maintained,
+      ConfigFacts config,
+      AccountLimits limits) {
+    this.context =
+        new ValidationContext(projectDir, resolver, environments, maintained, config, limits);
   }
 
   /** All findings for these definitions, sorted by file and line. */
@@ -83,8 +88,8 @@ public final class Validator {
         new WranglerKeyRules(findings));
   }
 
-  private static void checkScope(List<ScopeRules> scopeRules, ContainerDefinition definition,
-      String env, Settings s) {
+  private static void checkScope(
+      List<ScopeRules> scopeRules, ContainerDefinition definition, String env, Settings s) {
     for (ScopeRules rules : scopeRules) {
       rules.check(definition, env, s);
     }

@@ -54,8 +54,10 @@ final class VariableRules implements ScopeRules {
       String binding = entry.getValue();
       SourceLocation where = at(definition, s, "secretsStore." + name);
       if (!VARIABLE_NAME.matcher(binding).matches()) {
-        findings.error("CFC042", where, "Secrets Store binding " + quote(binding)
-                + " is not a valid binding name",
+        findings.error(
+            "CFC042",
+            where,
+            "Secrets Store binding " + quote(binding) + " is not a valid binding name",
             "binding names match ^[A-Za-z_][A-Za-z0-9_]*$, for example STRIPE_SECRET");
       } else if (config != null) {
         checkSecretsStoreDeclared(env, binding, where);
@@ -79,26 +81,31 @@ final class VariableRules implements ScopeRules {
       snippet = (env == null ? "" : "in \"env\": { \"" + env + "\": { … } }, ")
           + "add to \"secrets_store_secrets\":\n" + entry;
     } else {
-      String table = env == null ? "[[secrets_store_secrets]]"
-          : "[[env." + env + ".secrets_store_secrets]]";
+      String table =
+          env == null ? "[[secrets_store_secrets]]" : "[[env." + env + ".secrets_store_secrets]]";
       snippet = "add to " + config.configFile() + ":\n" + table + "\nbinding = \"" + binding
           + "\"\nstore_id = \"<your store id>\"\nsecret_name = \"<secret name>\"";
     }
-    findings.error("CFC043", where, "Secrets Store binding " + quote(binding)
+    findings.error(
+        "CFC043",
+        where,
+        "Secrets Store binding " + quote(binding)
             + " is not declared in " + config.configFile()
             + (env == null ? "" : " for environment " + quote(env)),
         snippet);
   }
 
-  private void checkVariableName(ContainerDefinition definition, Settings s, String kind,
-      String name) {
+  private void checkVariableName(
+      ContainerDefinition definition, Settings s, String kind, String name) {
     if (!VARIABLE_NAME.matcher(name).matches()) {
       String fixed = name.replaceAll("[^A-Za-z0-9_]", "_");
       if (fixed.isEmpty() || Character.isDigit(fixed.charAt(0))) {
         fixed = "_" + fixed;
       }
-      findings.error("CFC040", at(definition, s, kind + "." + name), kindLabel(kind) + " name "
-              + quote(name) + " must match ^[A-Za-z_][A-Za-z0-9_]*$",
+      findings.error(
+          "CFC040",
+          at(definition, s, kind + "." + name),
+          kindLabel(kind) + " name " + quote(name) + " must match ^[A-Za-z_][A-Za-z0-9_]*$",
           "rename it, for example " + quote(fixed));
     }
   }
@@ -112,9 +119,12 @@ final class VariableRules implements ScopeRules {
     };
   }
 
-  private void duplicateVariable(ContainerDefinition definition, Settings s, String name,
-      String first, String second) {
-    findings.error("CFC041", at(definition, s, second + "." + name), "variable " + quote(name)
+  private void duplicateVariable(
+      ContainerDefinition definition, Settings s, String name, String first, String second) {
+    findings.error(
+        "CFC041",
+        at(definition, s, second + "." + name),
+        "variable " + quote(name)
             + " is set by both " + first + "(...) and " + second
             + "(...); the container would see only one of them",
         "keep it in one of env, secrets or secretsStore");

@@ -25,7 +25,9 @@ final class WorkerNameRules {
     }
     boolean derived = definitions.stream().anyMatch(d -> d.containerName() == null);
     if (derived) {
-      findings.add(Diagnostic.error("CFC090", Diagnostic.Location.of(config.configFile()),
+      findings.add(Diagnostic.error(
+          "CFC090",
+          Diagnostic.Location.of(config.configFile()),
           config.configFile() + " has no worker name; container names are derived from it",
           "add " + ConfigSyntax.keyValue(config, "name", "my-worker") + " at the top of "
               + config.configFile()));

@@ -33,7 +33,10 @@ final class WranglerKeyRules implements ScopeRules {
       String call = "wranglerKey(\"" + key + "\", …) of container \"" + definition.name() + "\"";
       String dslCall = RawKeys.dslCallFor(key);
       if (dslCall != null) {
-        findings.error("CFC048", where, call + " sets " + key + ", which cfc writes itself",
+        findings.error(
+            "CFC048",
+            where,
+            call + " sets " + key + ", which cfc writes itself",
             "use " + dslCall + " instead");
         continue;
       }
@@ -41,17 +44,26 @@ final class WranglerKeyRules implements ScopeRules {
       try {
         value = RawKeys.parse(raw.getValue());
       } catch (IllegalArgumentException e) {
-        findings.error("CFC049", where, "the value of " + call + " " + e.getMessage(),
+        findings.error(
+            "CFC049",
+            where,
+            "the value of " + call + " " + e.getMessage(),
             "write one JSON value, such as \"{\\\"colocation\\\": \\\"datacenter\\\"}\" or"
                 + " \"\\\"text\\\"\"");
         continue;
       }
       String problem = RawKeys.shapeProblem(key, value);
       if (problem != null) {
-        findings.error("CFC125", where, call + " has a value wrangler 4.86 refuses: " + problem,
+        findings.error(
+            "CFC125",
+            where,
+            call + " has a value wrangler 4.86 refuses: " + problem,
             "see wrangler's documentation of containers." + key);
       } else if (!RawKeys.knownToWrangler(key)) {
-        findings.warning("CFC126", where, call + " sets " + key
+        findings.warning(
+            "CFC126",
+            where,
+            call + " sets " + key
                 + ", which wrangler 4.86 does not know: it warns about the field and deploys"
                 + " without it",
             "check the key's spelling against wrangler's containers documentation; keep it"

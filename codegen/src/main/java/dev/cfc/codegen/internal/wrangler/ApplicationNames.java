@@ -58,11 +58,11 @@ final class ApplicationNames {
       boolean kept = false;
       for (Map.Entry<String, ContainerEntry> scope : d.entriesByScope().entrySet()) {
         LinkedHashMap<String, Object> fields = scope.getValue().fields();
-        DocEntry existing = fields.containsKey("name")
-            ? existingEntry(doc, scope.getKey(), d) : null;
+        DocEntry existing =
+            fields.containsKey("name") ? existingEntry(doc, scope.getKey(), d) : null;
         String name = existing == null ? null : deployed(doc, existing);
-        boolean neverDeployed = name != null && !Names.isRepositoryName(name)
-            && buildsImage(fields);
+        boolean neverDeployed =
+            name != null && !Names.isRepositoryName(name) && buildsImage(fields);
         if (name != null && !neverDeployed && !name.equals(fields.get("name"))) {
           fields.put("name", name);
           kept = true;
@@ -72,8 +72,10 @@ final class ApplicationNames {
       changed |= kept;
       containers.add(kept ? d.withEntries(scopes) : d);
     }
-    return changed ? new DesiredState(containers, desired.environments(),
-        desired.allowDestroy(), desired.adoptAll()) : desired;
+    return changed
+        ? new DesiredState(
+            containers, desired.environments(), desired.allowDestroy(), desired.adoptAll())
+        : desired;
   }
 
   /** The entry of the definition's class in {@code scope}, else that of its former class. */
@@ -106,7 +108,8 @@ final class ApplicationNames {
     }
     String env = entry.scope();
     return (worker + "-" + entry.className() + (env.isEmpty() ? "" : "-" + env))
-        .toLowerCase(Locale.ROOT).replace(' ', '-');
+        .toLowerCase(Locale.ROOT)
+        .replace(' ', '-');
   }
 
   private static String workerName(ConfigDocument doc, String scope) {
@@ -121,8 +124,7 @@ final class ApplicationNames {
   }
 
   /** One holder of an application name, for the duplicate check. */
-  private record Holder(String className, String scope, boolean managed,
-      Diagnostic.Location at) {
+  private record Holder(String className, String scope, boolean managed, Diagnostic.Location at) {
     String describe() {
       return className + " (" + (scope.isEmpty() ? "top level" : "env " + scope) + ")";
     }
@@ -153,24 +155,27 @@ final class ApplicationNames {
         }
         String name = deployed(doc, e);
         if (name != null) {
-          claim(byName, found, name, new Holder(e.className(), scope, false,
-              e.locationOf("name")));
+          claim(byName, found, name, new Holder(e.className(), scope, false, e.locationOf("name")));
         }
       }
     }
     return found;
   }
 
-  private static void claim(Map<String, Holder> byName, List<Diagnostic> found, String name,
-      Holder holder) {
+  private static void claim(
+      Map<String, Holder> byName, List<Diagnostic> found, String name, Holder holder) {
     Holder earlier = byName.putIfAbsent(name, holder);
-    if (earlier == null || earlier.className().equals(holder.className())
+    if (earlier == null
+        || earlier.className().equals(holder.className())
         || !earlier.managed() && !holder.managed()) {
       return;
     }
     Holder at = holder.managed() ? holder : earlier;
     Holder other = at == holder ? earlier : holder;
-    found.add(Diagnostic.error(WranglerCodes.DUPLICATE_APPLICATION_NAME, at.at(), "container application name \"" + name
+    found.add(Diagnostic.error(
+        WranglerCodes.DUPLICATE_APPLICATION_NAME,
+        at.at(),
+        "container application name \"" + name
             + "\" is used by both " + at.describe() + " and " + other.describe()
             + "; two classes would share one application",
         "give " + at.className() + " a name of its own with .containerName(\"…\")"));

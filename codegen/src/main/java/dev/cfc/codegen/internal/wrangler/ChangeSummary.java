@@ -32,10 +32,23 @@ public record ChangeSummary(
   }
 
   /** Counts without structured facts (their changes read as none). */
-  public ChangeSummary(String file, int containersAdded, int containersRemoved,
-      int fieldsChanged, int bindingsAdded, int bindingsRemoved, List<String> migrationTags) {
-    this(file, containersAdded, containersRemoved, fieldsChanged, bindingsAdded, bindingsRemoved,
-        migrationTags, ConfigChanges.none(file));
+  public ChangeSummary(
+      String file,
+      int containersAdded,
+      int containersRemoved,
+      int fieldsChanged,
+      int bindingsAdded,
+      int bindingsRemoved,
+      List<String> migrationTags) {
+    this(
+        file,
+        containersAdded,
+        containersRemoved,
+        fieldsChanged,
+        bindingsAdded,
+        bindingsRemoved,
+        migrationTags,
+        ConfigChanges.none(file));
   }
 
   /** A summary of no change. */
@@ -45,8 +58,12 @@ public record ChangeSummary(
 
   /** Whether nothing changed. */
   public boolean isEmpty() {
-    return containersAdded == 0 && containersRemoved == 0 && fieldsChanged == 0
-        && bindingsAdded == 0 && bindingsRemoved == 0 && migrationTags.isEmpty();
+    return containersAdded == 0
+        && containersRemoved == 0
+        && fieldsChanged == 0
+        && bindingsAdded == 0
+        && bindingsRemoved == 0
+        && migrationTags.isEmpty();
   }
 
   /**

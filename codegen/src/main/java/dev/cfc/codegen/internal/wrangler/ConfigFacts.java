@@ -47,8 +47,8 @@ public record ConfigFacts(
   static ConfigFacts of(ConfigDocument doc) {
     Map<String, List<String>> secrets = new LinkedHashMap<>();
     for (String scope : doc.scopes()) {
-      secrets.put(scope, secretBindings(doc.value(ConfigDocument.pathIn(scope,
-          "secrets_store_secrets"))));
+      secrets.put(
+          scope, secretBindings(doc.value(ConfigDocument.pathIn(scope, "secrets_store_secrets"))));
     }
     Object name = doc.value(List.of("name"));
     Object date = doc.value(List.of("compatibility_date"));

@@ -47,29 +47,76 @@ public record DesiredContainer(
   }
 
   /** A definition whose binding is derived (no {@code binding(...)} call). */
-  public DesiredContainer(String definitionName, String className, String bindingName,
-      String renamedFromClass, String renamedFromBinding, boolean adopt, boolean explicitName,
-      Diagnostic.Location definedAt, Map<String, ContainerEntry> entriesByScope) {
-    this(definitionName, className, bindingName, renamedFromClass, renamedFromBinding, adopt,
-        explicitName, definedAt, entriesByScope, null, null);
+  public DesiredContainer(
+      String definitionName,
+      String className,
+      String bindingName,
+      String renamedFromClass,
+      String renamedFromBinding,
+      boolean adopt,
+      boolean explicitName,
+      Diagnostic.Location definedAt,
+      Map<String, ContainerEntry> entriesByScope) {
+    this(
+        definitionName,
+        className,
+        bindingName,
+        renamedFromClass,
+        renamedFromBinding,
+        adopt,
+        explicitName,
+        definedAt,
+        entriesByScope,
+        null,
+        null);
   }
 
   /** The same definition with other entries. */
   DesiredContainer withEntries(Map<String, ContainerEntry> entries) {
-    return new DesiredContainer(definitionName, className, bindingName, renamedFromClass,
-        renamedFromBinding, adopt, explicitName, definedAt, entries, bindingAt, classAt);
+    return new DesiredContainer(
+        definitionName,
+        className,
+        bindingName,
+        renamedFromClass,
+        renamedFromBinding,
+        adopt,
+        explicitName,
+        definedAt,
+        entries,
+        bindingAt,
+        classAt);
   }
 
   /** The same definition under another binding name. */
   DesiredContainer withBinding(String binding) {
-    return new DesiredContainer(definitionName, className, binding, renamedFromClass,
-        renamedFromBinding, adopt, explicitName, definedAt, entriesByScope, bindingAt, classAt);
+    return new DesiredContainer(
+        definitionName,
+        className,
+        binding,
+        renamedFromClass,
+        renamedFromBinding,
+        adopt,
+        explicitName,
+        definedAt,
+        entriesByScope,
+        bindingAt,
+        classAt);
   }
 
   /** The same definition, renamed from {@code fromClass}. */
   DesiredContainer withRenameFrom(String fromClass, String fromBinding) {
-    return new DesiredContainer(definitionName, className, bindingName, fromClass, fromBinding,
-        adopt, explicitName, definedAt, entriesByScope, bindingAt, classAt);
+    return new DesiredContainer(
+        definitionName,
+        className,
+        bindingName,
+        fromClass,
+        fromBinding,
+        adopt,
+        explicitName,
+        definedAt,
+        entriesByScope,
+        bindingAt,
+        classAt);
   }
 
   /** Whether this definition names an earlier class it was renamed from. */

@@ -30,7 +30,9 @@ record DocArray(
 
   /** The first entry whose {@code class_name} is {@code className}, or null. */
   DocEntry entryOf(String className) {
-    return entries.stream().filter(e -> className.equals(e.className())).findFirst()
+    return entries.stream()
+        .filter(e -> className.equals(e.className()))
+        .findFirst()
         .orElse(null);
   }
 }

@@ -76,7 +76,8 @@ final class JsoncBackend implements ConfigBackend {
         if (edit instanceof UpdateEntry u) {
           update(u);
         } else if (edit instanceof RemoveEntry r) {
-          change(doc.arrayNode(r.entry().scope(), r.entry().kind())).removed
+          change(doc.arrayNode(r.entry().scope(), r.entry().kind()))
+              .removed
               .add(r.entry().index());
         } else if (edit instanceof AddEntry a) {
           add(a);
@@ -94,10 +95,14 @@ final class JsoncBackend implements ConfigBackend {
       try {
         return new Emitted(edits.applyTo(text.text()), List.of());
       } catch (IllegalStateException e) {
-        return new Emitted(text.text(), List.of(Diagnostic.error(WranglerCodes.UNSUPPORTED_LAYOUT,
-            doc.file(), "cfc cannot lay out its changes in this config: " + e.getMessage(),
-            "put each containers, durable_objects.bindings and migrations element on its own"
-                + " lines and run cfc again")));
+        return new Emitted(
+            text.text(),
+            List.of(Diagnostic.error(
+                WranglerCodes.UNSUPPORTED_LAYOUT,
+                doc.file(),
+                "cfc cannot lay out its changes in this config: " + e.getMessage(),
+                "put each containers, durable_objects.bindings and migrations element on its own"
+                    + " lines and run cfc again")));
       }
     }
 
@@ -120,7 +125,9 @@ final class JsoncBackend implements ConfigBackend {
             boolean multiLine = old instanceof Obj || old instanceof Arr
                 ? !text.sameLine(old.start(), old.end() - 1)
                 : multiLineEntry;
-            edits.replace(old.start(), old.end(),
+            edits.replace(
+                old.start(),
+                old.end(),
                 style.render(s.value(), multiLine, text.indentOf(m.keyStart())));
           } else {
             change(element).atEnd.add(new Piece(s.key(), s.value()));
@@ -135,10 +142,14 @@ final class JsoncBackend implements ConfigBackend {
       Arr array = doc.arrayNode(a.scope(), a.kind());
       Piece piece = new Piece(null, a.fields());
       if (a.anchor() instanceof After after) {
-        change(array).after.computeIfAbsent(after.entry().index(), i -> new ArrayList<>())
+        change(array)
+            .after
+            .computeIfAbsent(after.entry().index(), i -> new ArrayList<>())
             .add(piece);
       } else if (a.anchor() instanceof Before before) {
-        change(array).before.computeIfAbsent(before.entry().index(), i -> new ArrayList<>())
+        change(array)
+            .before
+            .computeIfAbsent(before.entry().index(), i -> new ArrayList<>())
             .add(piece);
       } else if (a.anchor() instanceof AtEnd) {
         if (array != null) {
@@ -159,7 +170,9 @@ final class JsoncBackend implements ConfigBackend {
           break;
         }
         if (!(m.value() instanceof Obj o)) {
-          diagnostics.add(Diagnostic.error(WranglerCodes.UNSUPPORTED_LAYOUT, doc.at(m.keyStart()),
+          diagnostics.add(Diagnostic.error(
+              WranglerCodes.UNSUPPORTED_LAYOUT,
+              doc.at(m.keyStart()),
               "`" + String.join(".", path.subList(0, i + 1)) + "` is not an object, so cfc cannot"
                   + " add `" + String.join(".", path) + "` under it",
               "make it an object, e.g. \"" + path.get(i) + "\": {}"));
@@ -173,11 +186,14 @@ final class JsoncBackend implements ConfigBackend {
         return new LinkedHashMap<>();
       });
       for (; i < path.size() - 1; i++) {
-        level = ((NewObject) level.computeIfAbsent(path.get(i),
-            k -> new NewObject(new LinkedHashMap<>()))).members();
+        level = ((NewObject)
+                level.computeIfAbsent(path.get(i), k -> new NewObject(new LinkedHashMap<>())))
+            .members();
       }
-      ((NewArray) level.computeIfAbsent(path.get(path.size() - 1),
-          k -> new NewArray(new ArrayList<>()))).elements().add(fields);
+      ((NewArray) level.computeIfAbsent(
+              path.get(path.size() - 1), k -> new NewArray(new ArrayList<>())))
+          .elements()
+          .add(fields);
     }
   }
 }

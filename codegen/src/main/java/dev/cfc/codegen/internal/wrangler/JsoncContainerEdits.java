@@ -48,8 +48,8 @@ final class JsoncContainerEdits {
     List<Item> out = new ArrayList<>();
     if (container instanceof Obj o) {
       for (Member m : o.members()) {
-        out.add(new Item(m.value(), m.keyStart(), m.value().end(),
-            text.commaAfter(m.value().end())));
+        out.add(new Item(
+            m.value(), m.keyStart(), m.value().end(), text.commaAfter(m.value().end())));
       }
     } else if (container instanceof Arr a) {
       for (Node e : a.elements()) {
@@ -77,8 +77,7 @@ final class JsoncContainerEdits {
    * @param lastKept index of the last item this run keeps, or -1 when it removes them all
    * @param trailingComma whether the container's last item has a comma after it
    */
-  private record Existing(Node container, List<Item> items, int lastKept,
-      boolean trailingComma) {
+  private record Existing(Node container, List<Item> items, int lastKept, boolean trailingComma) {
 
     boolean isObject() {
       return container instanceof Obj;
@@ -114,8 +113,8 @@ final class JsoncContainerEdits {
       change.after.computeIfAbsent(lastKept, i -> new ArrayList<>()).addAll(change.atEnd);
       change.atEnd.clear();
     }
-    Existing existing = new Existing(container, items, lastKept,
-        items.get(items.size() - 1).comma() >= 0);
+    Existing existing =
+        new Existing(container, items, lastKept, items.get(items.size() - 1).comma() >= 0);
     boolean onOwnLines = !text.sameLine(container.start(), container.end() - 1)
         && items.stream().allMatch(this::ownsLines);
     if (onOwnLines) {
@@ -134,15 +133,22 @@ final class JsoncContainerEdits {
     }
     fixLastKeptComma(existing, change);
     boolean lastKeptEnds = !existing.trailingComma();
-    change.after.forEach((i, pieces) -> edits.insert(lineEnd(items.get(i)),
-        lines(pieces, items.get(i), existing.isObject(), blankSeparated, true,
+    change.after.forEach((i, pieces) -> edits.insert(
+        lineEnd(items.get(i)),
+        lines(
+            pieces,
+            items.get(i),
+            existing.isObject(),
+            blankSeparated,
+            true,
             i == existing.lastKept() && lastKeptEnds)));
     change.before.forEach((i, pieces) -> edits.insert(
         leadingStart(existing.container(), items.get(i)),
         lines(pieces, items.get(i), existing.isObject(), blankSeparated, false, false)));
     if (existing.lastKept() < 0 && !change.atEnd.isEmpty()) {
-      edits.insert(lineEnd(existing.last()), lines(change.atEnd, existing.last(),
-          existing.isObject(), false, true, lastKeptEnds));
+      edits.insert(
+          lineEnd(existing.last()),
+          lines(change.atEnd, existing.last(), existing.isObject(), false, true, lastKeptEnds));
     }
   }
 
@@ -169,8 +175,8 @@ final class JsoncContainerEdits {
     List<Item> items = existing.items();
     for (int i : change.removed) {
       Item item = items.get(i);
-      edits.delete(item.start(),
-          item.comma() >= 0 ? text.skipBlanks(item.comma() + 1) : item.end());
+      edits.delete(
+          item.start(), item.comma() >= 0 ? text.skipBlanks(item.comma() + 1) : item.end());
     }
     if (existing.lastKept() >= 0 && !existing.lastKeptIsLast() && !existing.trailingComma()) {
       Item lastKept = items.get(existing.lastKept());
@@ -196,8 +202,8 @@ final class JsoncContainerEdits {
       for (Piece piece : change.atEnd) {
         parts.add(inline(piece, first, existing.isObject()));
       }
-      edits.insert(first.start(),
-          String.join(", ", parts) + (existing.trailingComma() ? ", " : ""));
+      edits.insert(
+          first.start(), String.join(", ", parts) + (existing.trailingComma() ? ", " : ""));
     }
   }
 
@@ -207,8 +213,13 @@ final class JsoncContainerEdits {
    * @param afterRef whether they go after the reference (else before it)
    * @param lastWithoutComma whether the last of them ends the container without a comma
    */
-  private String lines(List<Piece> pieces, Item ref, boolean isObject, boolean blank,
-      boolean afterRef, boolean lastWithoutComma) {
+  private String lines(
+      List<Piece> pieces,
+      Item ref,
+      boolean isObject,
+      boolean blank,
+      boolean afterRef,
+      boolean lastWithoutComma) {
     String indent = text.indentOf(ref.start());
     boolean multiLine = isObject || spansLines(ref.node());
     StringBuilder out = new StringBuilder();
@@ -217,8 +228,10 @@ final class JsoncContainerEdits {
         out.append(style.eol());
       }
       boolean comma = !(lastWithoutComma && j == pieces.size() - 1);
-      out.append(indent).append(render(pieces.get(j), multiLine, indent))
-          .append(comma ? "," : "").append(style.eol());
+      out.append(indent)
+          .append(render(pieces.get(j), multiLine, indent))
+          .append(comma ? "," : "")
+          .append(style.eol());
       if (blank && !afterRef) {
         out.append(style.eol());
       }
@@ -255,8 +268,11 @@ final class JsoncContainerEdits {
     StringBuilder lines = new StringBuilder();
     for (int j = 0; j < pieces.size(); j++) {
       boolean comma = style.trailingComma() || j < pieces.size() - 1;
-      lines.append(indent).append(render(pieces.get(j), true, indent))
-          .append(comma ? "," : "").append(style.eol());
+      lines
+          .append(indent)
+          .append(render(pieces.get(j), true, indent))
+          .append(comma ? "," : "")
+          .append(style.eol());
     }
     if (!text.sameLine(open, close)) {
       if (text.firstOnLine(close)) {

@@ -33,7 +33,8 @@ final class JsoncDocument implements ConfigDocument {
       .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .streamReadConstraints(StreamReadConstraints.builder()
-          .maxNestingDepth(InputFiles.MAX_NESTING).build())
+          .maxNestingDepth(InputFiles.MAX_NESTING)
+          .build())
       .build();
 
   /** A JSON value with its span: {@code start} is its first character, {@code end} just past it. */
@@ -99,14 +100,20 @@ final class JsoncDocument implements ConfigDocument {
       }
       if (first != JsonToken.START_OBJECT) {
         JsonLocation at = p.currentTokenLocation();
-        return malformed(source, at.getLineNr(), at.getColumnNr(),
+        return malformed(
+            source,
+            at.getLineNr(),
+            at.getColumnNr(),
             "the config must be a JSON object, found " + describe(first));
       }
       Node root = new Reader(p, text).value();
       JsonToken extra = p.nextToken();
       if (extra != null) {
         JsonLocation at = p.currentTokenLocation();
-        return malformed(source, at.getLineNr(), at.getColumnNr(),
+        return malformed(
+            source,
+            at.getLineNr(),
+            at.getColumnNr(),
             "unexpected " + describe(extra) + " after the top-level object");
       }
       return new ConfigBackend.Parsed(new JsoncDocument(source, text, (Obj) root), List.of());
@@ -117,8 +124,12 @@ final class JsoncDocument implements ConfigDocument {
       if (e instanceof StreamConstraintsException) {
         // Jackson gives this one no location; the scan finds the bracket one level too deep.
         Diagnostic tooDeep = InputFiles.jsonTooDeep(source.text(), source.displayName());
-        return new ConfigBackend.Parsed(null, List.of(tooDeep != null ? tooDeep
-            : InputFiles.tooDeep(source.displayName(), line, column)));
+        return new ConfigBackend.Parsed(
+            null,
+            List.of(
+                tooDeep != null
+                    ? tooDeep
+                    : InputFiles.tooDeep(source.displayName(), line, column)));
       }
       return malformed(source, line, column, e.getOriginalMessage());
     } catch (IOException e) {
@@ -126,12 +137,15 @@ final class JsoncDocument implements ConfigDocument {
     }
   }
 
-  private static ConfigBackend.Parsed malformed(ConfigSource source, int line, int column,
-      String message) {
-    return new ConfigBackend.Parsed(null, List.of(Diagnostic.error(WranglerCodes.MALFORMED,
-        new Diagnostic.Location(source.displayName(), line, column),
-        "malformed JSON: " + message,
-        "fix the syntax; cfc writes nothing until the config parses")));
+  private static ConfigBackend.Parsed malformed(
+      ConfigSource source, int line, int column, String message) {
+    return new ConfigBackend.Parsed(
+        null,
+        List.of(Diagnostic.error(
+            WranglerCodes.MALFORMED,
+            new Diagnostic.Location(source.displayName(), line, column),
+            "malformed JSON: " + message,
+            "fix the syntax; cfc writes nothing until the config parses")));
   }
 
   private static String describe(JsonToken t) {
@@ -159,23 +173,24 @@ final class JsoncDocument implements ConfigDocument {
             p.nextToken();
             members.add(new Member(key, keyStart, text.stringEnd(keyStart), value()));
           }
-          return new Obj(start, (int) p.currentTokenLocation().getCharOffset() + 1,
-              List.copyOf(members));
+          return new Obj(
+              start, (int) p.currentTokenLocation().getCharOffset() + 1, List.copyOf(members));
         }
         case START_ARRAY -> {
           List<Node> elements = new ArrayList<>();
           while (p.nextToken() != JsonToken.END_ARRAY) {
             elements.add(value());
           }
-          return new Arr(start, (int) p.currentTokenLocation().getCharOffset() + 1,
-              List.copyOf(elements));
+          return new Arr(
+              start, (int) p.currentTokenLocation().getCharOffset() + 1, List.copyOf(elements));
         }
         case VALUE_STRING -> {
           return new Scalar(start, text.stringEnd(start), p.getText());
         }
         case VALUE_NUMBER_INT -> {
           Object v = p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-              ? p.getBigIntegerValue() : (Object) p.getLongValue();
+              ? p.getBigIntegerValue()
+              : (Object) p.getLongValue();
           return new Scalar(start, text.scalarEnd(start), v);
         }
         case VALUE_NUMBER_FLOAT -> {
@@ -207,7 +222,8 @@ final class JsoncDocument implements ConfigDocument {
 
   @Override
   public DocArray array(String scope, ArrayKind kind) {
-    return arrays.computeIfAbsent(scope, s -> new EnumMap<>(ArrayKind.class))
+    return arrays
+        .computeIfAbsent(scope, s -> new EnumMap<>(ArrayKind.class))
         .computeIfAbsent(kind, k -> readArray(scope, k));
   }
 
@@ -263,8 +279,8 @@ final class JsoncDocument implements ConfigDocument {
 
   /** A location in this config. */
   Diagnostic.Location at(int offset) {
-    return new Diagnostic.Location(source.displayName(), text.lineOf(offset),
-        text.columnOf(offset));
+    return new Diagnostic.Location(
+        source.displayName(), text.lineOf(offset), text.columnOf(offset));
   }
 
   private DocArray readArray(String scope, ArrayKind kind) {
@@ -282,8 +298,7 @@ final class JsoncDocument implements ConfigDocument {
       cur = m.value();
     }
     Diagnostic.Location at = at(last.keyStart());
-    if (!(cur instanceof Arr array)
-        || !array.elements().stream().allMatch(e -> e instanceof Obj)) {
+    if (!(cur instanceof Arr array) || !array.elements().stream().allMatch(e -> e instanceof Obj)) {
       return new DocArray(scope, kind, DocArray.State.INVALID, List.of(), at);
     }
     List<DocEntry> entries = new ArrayList<>();

@@ -36,8 +36,13 @@ final class JsoncStyle {
   private final String objectPadding;
   private final String arrayPadding;
 
-  private JsoncStyle(String eol, String unit, String separator, boolean trailingComma,
-      String objectPadding, String arrayPadding) {
+  private JsoncStyle(
+      String eol,
+      String unit,
+      String separator,
+      boolean trailingComma,
+      String objectPadding,
+      String arrayPadding) {
     this.eol = eol;
     this.unit = unit;
     this.separator = separator;
@@ -95,8 +100,13 @@ final class JsoncStyle {
           }
           visit(m.value());
         }
-        container(o, starts, o.members().isEmpty() ? -1
-            : o.members().get(o.members().size() - 1).value().end(), true);
+        container(
+            o,
+            starts,
+            o.members().isEmpty()
+                ? -1
+                : o.members().get(o.members().size() - 1).value().end(),
+            true);
       } else if (node instanceof Arr a) {
         List<Integer> starts = new ArrayList<>();
         for (Node e : a.elements()) {
@@ -104,8 +114,13 @@ final class JsoncStyle {
           visit(e);
         }
         boolean scalars = a.elements().stream().allMatch(e -> e instanceof Scalar);
-        container(a, starts, a.elements().isEmpty() ? -1
-            : a.elements().get(a.elements().size() - 1).end(), scalars ? false : null);
+        container(
+            a,
+            starts,
+            a.elements().isEmpty()
+                ? -1
+                : a.elements().get(a.elements().size() - 1).end(),
+            scalars ? false : null);
       }
     }
 
@@ -227,7 +242,9 @@ final class JsoncStyle {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < parts.size(); i++) {
       boolean last = i == parts.size() - 1;
-      out.append(indent).append(parts.get(i)).append(last && !trailingComma ? "" : ",")
+      out.append(indent)
+          .append(parts.get(i))
+          .append(last && !trailingComma ? "" : ",")
           .append(eol);
     }
     return out.toString();
@@ -243,7 +260,9 @@ final class JsoncStyle {
         g.writeString(s);
       } else if (value instanceof Boolean b) {
         g.writeBoolean(b);
-      } else if (value instanceof Long || value instanceof Integer || value instanceof Short
+      } else if (value instanceof Long
+          || value instanceof Integer
+          || value instanceof Short
           || value instanceof Byte) {
         g.writeNumber(((Number) value).longValue());
       } else if (value instanceof BigInteger b) {

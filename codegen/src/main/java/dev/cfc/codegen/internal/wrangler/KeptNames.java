@@ -44,8 +44,10 @@ final class KeptNames {
       }
       containers.add(kept);
     }
-    return new Result(new DesiredState(containers, desired.environments(),
-        desired.allowDestroy(), desired.adoptAll()), found);
+    return new Result(
+        new DesiredState(
+            containers, desired.environments(), desired.allowDestroy(), desired.adoptAll()),
+        found);
   }
 
   /** Definition name → binding, as the generated {@code Env} must type it. */
@@ -55,38 +57,43 @@ final class KeptNames {
     return out;
   }
 
-  private static DesiredContainer implicitRename(DesiredContainer d, DesiredState desired,
-      Set<String> previouslyManaged) {
+  private static DesiredContainer implicitRename(
+      DesiredContainer d, DesiredState desired, Set<String> previouslyManaged) {
     String derived = Names.className(d.definitionName());
-    if (d.renamedFromClass() != null || d.className().equals(derived)
-        || !previouslyManaged.contains(derived) || previouslyManaged.contains(d.className())
+    if (d.renamedFromClass() != null
+        || d.className().equals(derived)
+        || !previouslyManaged.contains(derived)
+        || previouslyManaged.contains(d.className())
         || desired.containers().stream().anyMatch(o -> o.className().equals(derived))) {
       return d;
     }
     return d.withRenameFrom(derived, Names.bindingName(d.definitionName()));
   }
 
-  private static DesiredContainer keptBinding(DesiredContainer d, DesiredState desired,
-      ConfigDocument doc, List<Diagnostic> found) {
+  private static DesiredContainer keptBinding(
+      DesiredContainer d, DesiredState desired, ConfigDocument doc, List<Diagnostic> found) {
     Map<String, DocEntry> byName = new LinkedHashMap<>();
     for (String scope : desired.scopes()) {
       DocArray bindings = doc.array(scope, ArrayKind.BINDINGS);
       DocEntry own = bindings.entryOf(d.className());
-      DocEntry existing = own != null || !d.isRenamed() ? own
-          : bindings.entryOf(d.renamedFromClass());
-      if (existing != null && existing.values().get("name") instanceof String name
+      DocEntry existing =
+          own != null || !d.isRenamed() ? own : bindings.entryOf(d.renamedFromClass());
+      if (existing != null
+          && existing.values().get("name") instanceof String name
           && (existing == own || !name.equals(derivedBinding(d.renamedFromClass())))) {
         byName.putIfAbsent(name, existing);
       }
     }
     if (byName.size() > 1) {
       List<String> seen = new ArrayList<>();
-      byName.forEach((name, e) -> seen.add(name + " (" + describe(e.scope()) + ", line "
-          + e.at().line() + ")"));
+      byName.forEach((name, e) ->
+          seen.add(name + " (" + describe(e.scope()) + ", line " + e.at().line() + ")"));
       DocEntry first = byName.values().iterator().next();
-      found.add(Diagnostic.error(WranglerCodes.BINDING_NAMES_DIFFER, first.locationOf("name"),
-          "class " + d.className() + " is bound under different names: "
-              + String.join(", ", seen) + "; the generated Env has one binding per class",
+      found.add(Diagnostic.error(
+          WranglerCodes.BINDING_NAMES_DIFFER,
+          first.locationOf("name"),
+          "class " + d.className() + " is bound under different names: " + String.join(", ", seen)
+              + "; the generated Env has one binding per class",
           "choose one with .binding(\"" + byName.keySet().iterator().next()
               + "\") on definition '" + d.definitionName() + "'; cfc then renames the others"
               + " (update the Worker code that reads them)"));

@@ -23,8 +23,13 @@ final class ManagedStateCheck {
    * @param ownership the planner's, whose {@link Ownership#touchable()} classes are the only
    *     ones whose entries may differ
    */
-  static List<String> verify(ConfigBackend backend, ConfigDocument before, String newText,
-      DesiredState desired, Ownership ownership, Set<String> previouslyManaged,
+  static List<String> verify(
+      ConfigBackend backend,
+      ConfigDocument before,
+      String newText,
+      DesiredState desired,
+      Ownership ownership,
+      Set<String> previouslyManaged,
       WrittenKeys written) {
     List<String> problems = new ArrayList<>();
     ConfigDocument after = before;
@@ -33,8 +38,8 @@ final class ManagedStateCheck {
       ConfigBackend.Parsed parsed =
           backend.parse(new ConfigSource(before.source().path(), newText));
       if (parsed.document() == null) {
-        problems.add("the edited config does not parse: "
-            + parsed.diagnostics().get(0).render());
+        problems.add(
+            "the edited config does not parse: " + parsed.diagnostics().get(0).render());
         return problems;
       }
       after = parsed.document();
@@ -80,8 +85,8 @@ final class ManagedStateCheck {
    * The keys of a managed entry that cfc does not own, as they were before the edit: they must
    * come through it unchanged.
    */
-  private record Kept(ConfigDocument before, String scope, Set<String> previouslyManaged,
-      WrittenKeys written) {
+  private record Kept(
+      ConfigDocument before, String scope, Set<String> previouslyManaged, WrittenKeys written) {
 
     Map<String, Object> of(ArrayKind kind, DesiredContainer d, Map<String, Object> want) {
       DocArray array = before.array(scope, kind);
@@ -91,9 +96,10 @@ final class ManagedStateCheck {
       }
       Map<String, Object> kept = new LinkedHashMap<>();
       if (old != null) {
-        Set<String> removable = kind == ArrayKind.BINDINGS ? ReconcilePlanner.BINDING_KEYS
-            : written.removable(scope, old.className(),
-                previouslyManaged.contains(old.className()));
+        Set<String> removable = kind == ArrayKind.BINDINGS
+            ? ReconcilePlanner.BINDING_KEYS
+            : written.removable(
+                scope, old.className(), previouslyManaged.contains(old.className()));
         old.values().forEach((k, v) -> {
           if (!want.containsKey(k) && !removable.contains(k)) {
             kept.put(k, v);
@@ -104,8 +110,14 @@ final class ManagedStateCheck {
     }
   }
 
-  private static void checkScope(ConfigDocument after, String scope, ArrayKind kind,
-      DesiredState desired, Set<String> touchable, Kept kept, List<String> problems) {
+  private static void checkScope(
+      ConfigDocument after,
+      String scope,
+      ArrayKind kind,
+      DesiredState desired,
+      Set<String> touchable,
+      Kept kept,
+      List<String> problems) {
     Set<String> wanted = new LinkedHashSet<>();
     // Entries by class, read once: checking N definitions stays linear in N.
     Map<String, List<DocEntry>> byClass = new HashMap<>();
@@ -122,8 +134,9 @@ final class ManagedStateCheck {
       List<DocEntry> found = byClass.getOrDefault(d.className(), List.of());
       LinkedHashMap<String, Object> expected = new LinkedHashMap<>(want);
       expected.putAll(kept.of(kind, d, want));
-      if (found.size() != 1 || !Values.equivalentFields(
-          Values.normalizeFields(found.get(0).values()), Values.normalizeFields(expected))) {
+      if (found.size() != 1
+          || !Values.equivalentFields(
+              Values.normalizeFields(found.get(0).values()), Values.normalizeFields(expected))) {
         problems.add(kind.describe(scope) + " for " + d.className() + " is not as defined");
       }
     }
@@ -177,7 +190,8 @@ final class ManagedStateCheck {
     if (table.get(key) instanceof List<?> list) {
       List<Object> kept = new ArrayList<>();
       for (Object o : list) {
-        if (!(o instanceof Map<?, ?> m && m.get("class_name") instanceof String c
+        if (!(o instanceof Map<?, ?> m
+            && m.get("class_name") instanceof String c
             && touchable.contains(c))) {
           kept.add(o);
         }

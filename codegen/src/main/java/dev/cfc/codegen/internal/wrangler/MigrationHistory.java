@@ -40,17 +40,22 @@ final class MigrationHistory {
   private void apply(DocEntry m, Set<String> containerClasses) {
     Object tag = m.values().get("tag");
     if (!(tag instanceof String t)) {
-      diagnostics.add(Diagnostic.error(WranglerCodes.BAD_MIGRATION, m.at(),
+      diagnostics.add(Diagnostic.error(
+          WranglerCodes.BAD_MIGRATION,
+          m.at(),
           "migration #" + (m.index() + 1) + " has no string `tag`",
           "add tag = \"vN\" with a tag not used by any other migration"));
     } else if (!tags.add(t)) {
-      diagnostics.add(Diagnostic.error(WranglerCodes.DUPLICATE_TAG, m.locationOf("tag"),
+      diagnostics.add(Diagnostic.error(
+          WranglerCodes.DUPLICATE_TAG,
+          m.locationOf("tag"),
           "migration tag \"" + t + "\" is used twice",
           "give this migration an unused tag; wrangler would silently apply only one"));
     }
     for (String c : strings(m.values().get("deleted_classes"))) {
       if (!alive.remove(c)) {
-        diagnostics.add(Diagnostic.error(WranglerCodes.UNKNOWN_CLASS_IN_HISTORY,
+        diagnostics.add(Diagnostic.error(
+            WranglerCodes.UNKNOWN_CLASS_IN_HISTORY,
             m.locationOf("deleted_classes"),
             "migration deletes class " + c + ", which no earlier migration created",
             "fix the class name, or remove it if this migration was never deployed"));
@@ -65,7 +70,8 @@ final class MigrationHistory {
         }
         if ("renamed_classes".equals(key)) {
           if (from instanceof String f && !alive.remove(f)) {
-            diagnostics.add(Diagnostic.error(WranglerCodes.UNKNOWN_CLASS_IN_HISTORY,
+            diagnostics.add(Diagnostic.error(
+                WranglerCodes.UNKNOWN_CLASS_IN_HISTORY,
                 m.locationOf(key),
                 "migration renames class " + f + ", which does not exist at that point",
                 "fix the class name, or remove it if this migration was never deployed"));
@@ -76,7 +82,9 @@ final class MigrationHistory {
     }
     for (String c : strings(m.values().get("new_classes"))) {
       if (containerClasses.contains(c)) {
-        diagnostics.add(Diagnostic.error(WranglerCodes.NOT_SQLITE, m.locationOf("new_classes"),
+        diagnostics.add(Diagnostic.error(
+            WranglerCodes.NOT_SQLITE,
+            m.locationOf("new_classes"),
             "container class " + c + " is created with `new_classes`; containers need a"
                 + " SQLite-backed class",
             "if this migration was never deployed, use new_sqlite_classes = [\"" + c + "\"]"));
@@ -92,7 +100,9 @@ final class MigrationHistory {
     Diagnostic.Location at = m.locationOf(key);
     if (alive.contains(c)) {
       Diagnostic.Location first = createdAt.get(c);
-      diagnostics.add(Diagnostic.error(WranglerCodes.CLASS_CREATED_TWICE, at,
+      diagnostics.add(Diagnostic.error(
+          WranglerCodes.CLASS_CREATED_TWICE,
+          at,
           "class " + c + " is created again in `" + key + "` but already exists"
               + (first == null ? "" : " (created at line " + first.line() + ")"),
           "remove it from this migration if it was never deployed"));

@@ -21,7 +21,10 @@ public final class ParsedConfig {
    * @param document the parse, or {@code null} when there is no backend or the text is malformed
    * @param diagnostics why a config with a backend did not parse
    */
-  ParsedConfig(ConfigSource source, ConfigBackend backend, ConfigDocument document,
+  ParsedConfig(
+      ConfigSource source,
+      ConfigBackend backend,
+      ConfigDocument document,
       List<Diagnostic> diagnostics) {
     this.source = source;
     this.backend = backend;

@@ -48,11 +48,27 @@ public final class RawKeys {
    * The keys wrangler 4.86's {@code validateContainerApp} accepts in a {@code containers} entry;
    * any other one it reports as an unexpected field and leaves out of the deploy.
    */
-  private static final Set<String> KNOWN_TO_WRANGLER = Set.of("name", "instances",
-      "max_instances", "image", "image_build_context", "image_vars", "class_name",
-      "scheduling_policy", "instance_type", "ssh", "wrangler_ssh", "authorized_keys",
-      "trusted_user_ca_keys", "configuration", "constraints", "affinities",
-      "rollout_step_percentage", "rollout_kind", "durable_objects", "rollout_active_grace_period",
+  private static final Set<String> KNOWN_TO_WRANGLER = Set.of(
+      "name",
+      "instances",
+      "max_instances",
+      "image",
+      "image_build_context",
+      "image_vars",
+      "class_name",
+      "scheduling_policy",
+      "instance_type",
+      "ssh",
+      "wrangler_ssh",
+      "authorized_keys",
+      "trusted_user_ca_keys",
+      "configuration",
+      "constraints",
+      "affinities",
+      "rollout_step_percentage",
+      "rollout_kind",
+      "durable_objects",
+      "rollout_active_grace_period",
       "unsafe");
 
   /** Keys wrangler 4.86 checks the shape of, outside its schema: each must be a JSON object. */
@@ -92,14 +108,16 @@ public final class RawKeys {
       value = JSON.readValue(json, Object.class);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      String where = at == null ? "" : " at line " + at.getLineNr() + ", column "
-          + at.getColumnNr();
-      throw new IllegalArgumentException("is not valid JSON" + where + ": "
-          + e.getOriginalMessage().lines().findFirst().orElse(""), e);
+      String where =
+          at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      throw new IllegalArgumentException(
+          "is not valid JSON" + where + ": "
+              + e.getOriginalMessage().lines().findFirst().orElse(""),
+          e);
     }
     if (value == null || holdsNull(value)) {
-      throw new IllegalArgumentException("holds null, which a TOML config cannot write; leave"
-          + " the member out instead");
+      throw new IllegalArgumentException(
+          "holds null, which a TOML config cannot write; leave" + " the member out instead");
     }
     return Values.normalize(value);
   }

@@ -28,16 +28,21 @@ public record ReconcileOutcome(
     java.util.Map<String, String> bindings) {
 
   /** An outcome that reports no bindings (a failed run). */
-  public ReconcileOutcome(String newText, List<Diagnostic> diagnostics, ChangeSummary summary,
-      Set<String> managedClasses, ConfigFacts facts, WrittenKeys writtenKeys) {
+  public ReconcileOutcome(
+      String newText,
+      List<Diagnostic> diagnostics,
+      ChangeSummary summary,
+      Set<String> managedClasses,
+      ConfigFacts facts,
+      WrittenKeys writtenKeys) {
     this(newText, diagnostics, summary, managedClasses, facts, writtenKeys, java.util.Map.of());
   }
 
   public ReconcileOutcome {
     diagnostics = List.copyOf(diagnostics);
     bindings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bindings));
-    managedClasses = java.util.Collections.unmodifiableSet(
-        new java.util.LinkedHashSet<>(managedClasses));
+    managedClasses =
+        java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(managedClasses));
   }
 
   /** Whether any finding is an error (then nothing may be written). */

@@ -42,8 +42,11 @@ final class ReconcilePlanner {
    * @param ownership which entries are cfc's, for checking the edit
    */
   record Result(
-      EditPlan plan, List<Diagnostic> diagnostics, ChangeSummary summary,
-      Set<String> managedClasses, Ownership ownership) {}
+      EditPlan plan,
+      List<Diagnostic> diagnostics,
+      ChangeSummary summary,
+      Set<String> managedClasses,
+      Ownership ownership) {}
 
   private final ConfigDocument doc;
   private final DesiredState desired;
@@ -61,9 +64,13 @@ final class ReconcilePlanner {
   private int fieldsChanged;
   /** Container changes per scope, in planning order, for {@link ConfigChanges}. */
   private final Map<String, List<ContainerChange>> containerChanges = new LinkedHashMap<>();
+
   private ConfigChanges.Migration migration;
 
-  private ReconcilePlanner(ConfigDocument doc, DesiredState desired, Set<String> previouslyManaged,
+  private ReconcilePlanner(
+      ConfigDocument doc,
+      DesiredState desired,
+      Set<String> previouslyManaged,
       WrittenKeys written) {
     this.written = written;
     this.doc = doc;
@@ -71,7 +78,10 @@ final class ReconcilePlanner {
     this.previouslyManaged = new LinkedHashSet<>(previouslyManaged);
   }
 
-  static Result plan(ConfigDocument doc, DesiredState desired, Set<String> previouslyManaged,
+  static Result plan(
+      ConfigDocument doc,
+      DesiredState desired,
+      Set<String> previouslyManaged,
       WrittenKeys written) {
     return new ReconcilePlanner(doc, desired, previouslyManaged, written).run();
   }
@@ -79,7 +89,9 @@ final class ReconcilePlanner {
   private Result run() {
     String file = doc.source().displayName();
     for (Diagnostic.Location at : doc.exportsAt()) {
-      diagnostics.add(Diagnostic.error(WranglerCodes.EXPORTS_UNSUPPORTED, at,
+      diagnostics.add(Diagnostic.error(
+          WranglerCodes.EXPORTS_UNSUPPORTED,
+          at,
           "the config uses an `exports` map, which cfc does not support",
           "cfc records Durable Object classes in the migrations list; the two cannot be"
               + " combined. Declare the classes in migrations instead of exports"));
@@ -87,8 +99,11 @@ final class ReconcilePlanner {
 
     DocArray migrations = doc.array("", ArrayKind.MIGRATIONS);
     if (migrations.state() == DocArray.State.INVALID) {
-      diagnostics.add(Diagnostic.error(WranglerCodes.UNSUPPORTED_LAYOUT, migrations.at(),
-          "`migrations` is not a list of entries", doc.source().isJson()
+      diagnostics.add(Diagnostic.error(
+          WranglerCodes.UNSUPPORTED_LAYOUT,
+          migrations.at(),
+          "`migrations` is not a list of entries",
+          doc.source().isJson()
               ? "write migrations as an array of objects"
               : "write each migration as a [[migrations]] table"));
     }
@@ -126,24 +141,31 @@ final class ReconcilePlanner {
     List<Diagnostic> sorted = new ArrayList<>(diagnostics);
     sorted.sort(Diagnostic.ORDER);
     if (errors) {
-      return new Result(new EditPlan(List.of()), sorted, ChangeSummary.none(file),
-          previouslyManaged, ownership);
+      return new Result(
+          new EditPlan(List.of()), sorted, ChangeSummary.none(file), previouslyManaged, ownership);
     }
     Set<String> managed = new LinkedHashSet<>();
     desired.containers().forEach(d -> managed.add(d.className()));
     List<ConfigChanges.ScopeChanges> scopes = new ArrayList<>();
-    containerChanges.forEach((scope, changes) ->
-        scopes.add(new ConfigChanges.ScopeChanges(scope, changes)));
-    ChangeSummary summary = new ChangeSummary(file, containersAdded, containersRemoved,
-        fieldsChanged, bindingsAdded, bindingsRemoved, tags, new ConfigChanges(file, scopes,
-            migration == null ? List.of() : List.of(migration)));
+    containerChanges.forEach(
+        (scope, changes) -> scopes.add(new ConfigChanges.ScopeChanges(scope, changes)));
+    ChangeSummary summary = new ChangeSummary(
+        file,
+        containersAdded,
+        containersRemoved,
+        fieldsChanged,
+        bindingsAdded,
+        bindingsRemoved,
+        tags,
+        new ConfigChanges(file, scopes, migration == null ? List.of() : List.of(migration)));
     return new Result(new EditPlan(edits), sorted, summary, managed, ownership);
   }
 
   /** The definition name a class was derived from: {@code WorkerContainer} → {@code worker}. */
   static String definitionNameOf(String className) {
     String base = className.endsWith("Container") && className.length() > "Container".length()
-        ? className.substring(0, className.length() - "Container".length()) : className;
+        ? className.substring(0, className.length() - "Container".length())
+        : className;
     return Character.toLowerCase(base.charAt(0)) + base.substring(1);
   }
 
@@ -153,13 +175,16 @@ final class ReconcilePlanner {
    */
   static String renamedFromArgument(String className) {
     return className.endsWith("Container") && className.length() > "Container".length()
-        ? definitionNameOf(className) : className;
+        ? definitionNameOf(className)
+        : className;
   }
 
   private void checkRemovalsAndHistory(Ownership ownership, Set<String> alive) {
     for (String c : ownership.removed()) {
       if (!desired.allowDestroy()) {
-        diagnostics.add(Diagnostic.error(WranglerCodes.DESTROY_REFUSED, locate(c),
+        diagnostics.add(Diagnostic.error(
+            WranglerCodes.DESTROY_REFUSED,
+            locate(c),
             "container class " + c + " has no definition any more; removing it deletes the"
                 + " Durable Object class and all of its data",
             "run with --allow-destroy to prune its entries and append a deleted_classes"
@@ -172,10 +197,12 @@ final class ReconcilePlanner {
         continue;
       }
       boolean renameDone = desired.containers().stream()
-          .anyMatch(d -> d.isRenamed() && d.renamedFromClass().equals(c)
-              && alive.contains(d.className()));
+          .anyMatch(d ->
+              d.isRenamed() && d.renamedFromClass().equals(c) && alive.contains(d.className()));
       if (!renameDone) {
-        diagnostics.add(Diagnostic.error(WranglerCodes.MISSING_FROM_HISTORY, locate(c),
+        diagnostics.add(Diagnostic.error(
+            WranglerCodes.MISSING_FROM_HISTORY,
+            locate(c),
             "class " + c + " is managed by cfc but no migration creates it",
             "restore the migrations entry that created " + c
                 + "; migrations are append-only history"));
@@ -184,13 +211,18 @@ final class ReconcilePlanner {
   }
 
   private void planArray(
-      String scope, ArrayKind kind, Ownership ownership,
+      String scope,
+      ArrayKind kind,
+      Ownership ownership,
       Function<DesiredContainer, LinkedHashMap<String, Object>> fieldsOf) {
     DocArray array = doc.array(scope, kind);
     if (array.state() == DocArray.State.INVALID) {
-      diagnostics.add(Diagnostic.error(WranglerCodes.UNSUPPORTED_LAYOUT, array.at(),
+      diagnostics.add(Diagnostic.error(
+          WranglerCodes.UNSUPPORTED_LAYOUT,
+          array.at(),
           "`" + kind.describe(scope) + "` is not an array of tables",
-          doc.source().isJson() ? "write " + kind.describe(scope) + " as an array of objects"
+          doc.source().isJson()
+              ? "write " + kind.describe(scope) + " as an array of objects"
               : "write each element as a [[" + kind.describe(scope) + "]] table"));
       return;
     }
@@ -199,10 +231,13 @@ final class ReconcilePlanner {
       String c = e.className();
       DesiredContainer owner = ownership.owner(c);
       if (owner != null) {
-        if (!ownership.mayManage(owner, c) && owner.classAt() != null
+        if (!ownership.mayManage(owner, c)
+            && owner.classAt() != null
             && c.equals(owner.className())) {
           // The user chose the class: point at their call, and name the entry it meets.
-          diagnostics.add(Diagnostic.error(WranglerCodes.CLASH, owner.classAt(),
+          diagnostics.add(Diagnostic.error(
+              WranglerCodes.CLASH,
+              owner.classAt(),
               "className(\"" + c + "\") of definition '" + owner.definitionName() + "' is the"
                   + " class of the hand-written `" + kind.describe(scope) + "` entry at "
                   + e.at().render(),
@@ -210,13 +245,17 @@ final class ReconcilePlanner {
                   + "' or run with --adopt to let cfc manage this entry, or choose another"
                   + " className"));
         } else if (!ownership.mayManage(owner, c)) {
-          diagnostics.add(Diagnostic.error(WranglerCodes.CLASH, e.at(),
+          diagnostics.add(Diagnostic.error(
+              WranglerCodes.CLASH,
+              e.at(),
               "hand-written `" + kind.describe(scope) + "` entry for class " + c + " at line "
                   + e.at().line() + " clashes with definition '" + owner.definitionName() + "'",
               "call adopt() on the definition '" + owner.definitionName()
                   + "' or run with --adopt to let cfc manage this entry"));
         } else if (matched.containsKey(owner)) {
-          diagnostics.add(Diagnostic.error(WranglerCodes.DUPLICATE_ENTRY, e.at(),
+          diagnostics.add(Diagnostic.error(
+              WranglerCodes.DUPLICATE_ENTRY,
+              e.at(),
               "class " + c + " has a second `" + kind.describe(scope) + "` entry (first at line "
                   + matched.get(owner).at().line() + ")",
               "delete one of the two entries"));
@@ -232,12 +271,16 @@ final class ReconcilePlanner {
         for (DesiredContainer d : desired.containers()) {
           if (d.bindingName().equals(name) && d.bindingAt() != null) {
             // The user chose the name: point at their call, and name the line it clashes with.
-            diagnostics.add(Diagnostic.error(WranglerCodes.BINDING_NAME_TAKEN, d.bindingAt(),
+            diagnostics.add(Diagnostic.error(
+                WranglerCodes.BINDING_NAME_TAKEN,
+                d.bindingAt(),
                 "binding(\"" + name + "\") of definition '" + d.definitionName() + "' is already"
                     + " used for class " + c + " at " + e.locationOf("name").render(),
                 "choose another binding name, or rename the hand-written binding"));
           } else if (d.bindingName().equals(name)) {
-            diagnostics.add(Diagnostic.error(WranglerCodes.BINDING_NAME_TAKEN, e.locationOf("name"),
+            diagnostics.add(Diagnostic.error(
+                WranglerCodes.BINDING_NAME_TAKEN,
+                e.locationOf("name"),
                 "binding " + name + " is already used for class " + c + ", but definition '"
                     + d.definitionName() + "' needs it for " + d.className(),
                 "rename the hand-written binding, or give the definition another one with"
@@ -253,8 +296,8 @@ final class ReconcilePlanner {
       LinkedHashMap<String, Object> want = fieldsOf.apply(d);
       DocEntry existing = matched.get(d);
       if (existing != null) {
-        List<FieldEdit> changes = diff(existing.values(), want,
-            removableKeys(scope, kind, existing));
+        List<FieldEdit> changes =
+            diff(existing.values(), want, removableKeys(scope, kind, existing));
         if (!changes.isEmpty()) {
           edits.add(new UpdateEntry(existing, changes));
           fieldsChanged += changes.size();
@@ -278,10 +321,11 @@ final class ReconcilePlanner {
    * Records what happens to an existing entry a definition owns: a hand-written one is adopted,
    * one of the old class is renamed, a managed one changes only when a field does.
    */
-  private void noteUpdate(String scope, DocEntry existing, DesiredContainer d,
-      List<FieldEdit> changes) {
+  private void noteUpdate(
+      String scope, DocEntry existing, DesiredContainer d, List<FieldEdit> changes) {
     String c = existing.className();
-    Kind kind = !previouslyManaged.contains(c) ? Kind.ADOPTED
+    Kind kind = !previouslyManaged.contains(c)
+        ? Kind.ADOPTED
         : !c.equals(d.className()) ? Kind.RENAMED : Kind.CHANGED;
     List<FieldChange> fields = new ArrayList<>();
     for (FieldEdit edit : changes) {
@@ -289,12 +333,14 @@ final class ReconcilePlanner {
         continue; // the class is the change's identity, shown as a rename
       }
       Object before = existing.values().get(edit.key());
-      fields.add(new FieldChange(edit.key(), before == null ? null : Values.display(before),
+      fields.add(new FieldChange(
+          edit.key(),
+          before == null ? null : Values.display(before),
           edit instanceof SetField set ? Values.display(set.value()) : null));
     }
     if (kind != Kind.CHANGED || !fields.isEmpty()) {
-      note(scope, new ContainerChange(kind, d.className(), kind == Kind.RENAMED ? c : null,
-          fields));
+      note(
+          scope, new ContainerChange(kind, d.className(), kind == Kind.RENAMED ? c : null, fields));
     }
   }
 
@@ -341,7 +387,8 @@ final class ReconcilePlanner {
     Anchor[] anchors = new Anchor[n];
     DocEntry previous = null;
     for (int i = 0; i < n; i++) {
-      anchors[i] = previous != null ? new After(previous)
+      anchors[i] = previous != null
+          ? new After(previous)
           : later[i] != null ? new Before(later[i]) : new AtEnd();
       DocEntry e = matched.get(defs.get(i));
       if (e != null) {
@@ -363,8 +410,8 @@ final class ReconcilePlanner {
     return written.removable(scope, c, previouslyManaged.contains(c));
   }
 
-  private static List<FieldEdit> diff(Map<String, Object> have, LinkedHashMap<String, Object> want,
-      Set<String> removable) {
+  private static List<FieldEdit> diff(
+      Map<String, Object> have, LinkedHashMap<String, Object> want, Set<String> removable) {
     List<FieldEdit> out = new ArrayList<>();
     want.forEach((k, v) -> {
       if (!have.containsKey(k) || !Values.equivalent(k, have.get(k), v)) {
@@ -389,9 +436,12 @@ final class ReconcilePlanner {
     desired.containers().forEach(d -> owned.add(d.className()));
     List<String> scopes = doc.scopes();
     for (DesiredContainer d : desired.containers()) {
-      if (!d.adopt() || alive.contains(d.className()) || previouslyManaged.contains(d.className())
-          || scopes.stream().anyMatch(scope ->
-              doc.array(scope, ArrayKind.CONTAINERS).entryOf(d.className()) != null)) {
+      if (!d.adopt()
+          || alive.contains(d.className())
+          || previouslyManaged.contains(d.className())
+          || scopes.stream()
+              .anyMatch(
+                  scope -> doc.array(scope, ArrayKind.CONTAINERS).entryOf(d.className()) != null)) {
         continue;
       }
       Set<String> candidates = new LinkedHashSet<>();
@@ -403,7 +453,9 @@ final class ReconcilePlanner {
           }
         }
       }
-      diagnostics.add(Diagnostic.error(WranglerCodes.NOTHING_TO_ADOPT, d.definedAt(),
+      diagnostics.add(Diagnostic.error(
+          WranglerCodes.NOTHING_TO_ADOPT,
+          d.definedAt(),
           d.definitionName() + " calls adopt(), but " + doc.source().displayName()
               + " has no containers entry of class " + d.className() + " to take over",
           candidates.isEmpty()
@@ -418,7 +470,8 @@ final class ReconcilePlanner {
   private String bindingOf(String scope, String className) {
     DocEntry binding = doc.array(scope, ArrayKind.BINDINGS).entryOf(className);
     return binding != null && binding.values().get("name") instanceof String name
-        ? ", binding " + name : "";
+        ? ", binding " + name
+        : "";
   }
 
   /**
@@ -434,15 +487,19 @@ final class ReconcilePlanner {
     String from = d.renamedFromClass();
     String fromName = renamedFromArgument(from);
     if (!alive.contains(d.className()) && !alive.contains(from)) {
-      diagnostics.add(Diagnostic.error(WranglerCodes.RENAME_MATCHES_NOTHING, d.definedAt(),
+      diagnostics.add(Diagnostic.error(
+          WranglerCodes.RENAME_MATCHES_NOTHING,
+          d.definedAt(),
           d.definitionName() + " is renamedFrom(\"" + fromName + "\"), but no migration in "
               + doc.source().displayName() + " creates " + from,
           "check the old name (the class it had is in new_sqlite_classes), or remove"
               + " renamedFrom to create a new, empty class"));
     } else if (alive.contains(d.className()) && alive.contains(from)) {
-      diagnostics.add(Diagnostic.error(WranglerCodes.RENAME_MATCHES_NOTHING, d.definedAt(),
-          d.definitionName() + " is renamedFrom(\"" + fromName + "\"), but both "
-              + d.className() + " and " + from + " exist, so there is nothing to rename",
+      diagnostics.add(Diagnostic.error(
+          WranglerCodes.RENAME_MATCHES_NOTHING,
+          d.definedAt(),
+          d.definitionName() + " is renamedFrom(\"" + fromName + "\"), but both " + d.className()
+              + " and " + from + " exist, so there is nothing to rename",
           "remove renamedFrom(\"" + fromName + "\"): " + from + " is another class"));
     }
   }
@@ -479,7 +536,9 @@ final class ReconcilePlanner {
     for (String env : desired.environments()) {
       Diagnostic.Location at = doc.environmentMigrationsAt(env);
       if (at != null) {
-        diagnostics.add(Diagnostic.error(WranglerCodes.ENV_MIGRATIONS, at,
+        diagnostics.add(Diagnostic.error(
+            WranglerCodes.ENV_MIGRATIONS,
+            at,
             "environment " + env + " declares its own `migrations`, which replace the top-level"
                 + " ones, so the migration cfc appends would not apply there",
             "remove env." + env + ".migrations so the environment inherits the top-level history"));
@@ -498,9 +557,12 @@ final class ReconcilePlanner {
       fields.put("deleted_classes", deleted);
     }
     edits.add(new AddEntry("", ArrayKind.MIGRATIONS, fields, new AtEnd()));
-    migration = new ConfigChanges.Migration(tag, created.stream().map(String::valueOf).toList(),
-        renamed.stream().map(r -> ((Map<?, ?>) r).values().stream().map(String::valueOf)
-            .toList()).toList(),
+    migration = new ConfigChanges.Migration(
+        tag,
+        created.stream().map(String::valueOf).toList(),
+        renamed.stream()
+            .map(r -> ((Map<?, ?>) r).values().stream().map(String::valueOf).toList())
+            .toList(),
         deleted.stream().map(String::valueOf).toList());
     return List.of(tag);
   }

@@ -40,9 +40,10 @@ final class TomlBackend implements ConfigBackend {
     if (result.hasErrors()) {
       List<Diagnostic> out = new ArrayList<>();
       for (TomlParseError e : result.errors()) {
-        out.add(Diagnostic.error(WranglerCodes.MALFORMED,
-            new Diagnostic.Location(source.displayName(), e.position().line(),
-                e.position().column()),
+        out.add(Diagnostic.error(
+            WranglerCodes.MALFORMED,
+            new Diagnostic.Location(
+                source.displayName(), e.position().line(), e.position().column()),
             "malformed TOML: " + e.getMessage(),
             "fix the syntax; cfc writes nothing until the config parses"));
       }
@@ -92,7 +93,8 @@ final class TomlBackend implements ConfigBackend {
       }
       insertBeforeHeaders();
       if (!atEof.isEmpty()) {
-        edits.insert(text.length(), TextEdits.Order.END, eofPrefix() + String.join(style.eol(), atEof));
+        edits.insert(
+            text.length(), TextEdits.Order.END, eofPrefix() + String.join(style.eol(), atEof));
       }
       String out = edits.applyTo(text);
       if (!text.isEmpty() && !text.endsWith("\n") && out.endsWith(style.eol())) {
@@ -114,7 +116,9 @@ final class TomlBackend implements ConfigBackend {
       for (FieldEdit f : u.fields()) {
         TomlLayout.KeyValue kv = el.direct().get(f.key());
         if (kv == null && el.complex().containsKey(f.key())) {
-          unsupported(u.entry().locationOf(f.key()), "`" + f.key() + "` of this "
+          unsupported(
+              u.entry().locationOf(f.key()),
+              "`" + f.key() + "` of this "
                   + u.entry().kind().describe(u.entry().scope()) + " entry is written as dotted"
                   + " keys or a sub-table, which cfc does not edit",
               "write it as one line, e.g. " + f.key() + " = { ... }");
@@ -125,8 +129,10 @@ final class TomlBackend implements ConfigBackend {
             edits.replace(kv.valueStart(), kv.valueEnd(), style.value(s.value()));
           } else {
             String indent = el.keyIndent() == null ? "" : el.keyIndent();
-            edits.insert(el.insertAt(), TextEdits.Order.EXTENDS_PREVIOUS, newlineIfNeeded(el.insertAt())
-                + style.line(indent, s.key(), s.value()));
+            edits.insert(
+                el.insertAt(),
+                TextEdits.Order.EXTENDS_PREVIOUS,
+                newlineIfNeeded(el.insertAt()) + style.line(indent, s.key(), s.value()));
           }
         } else if (f instanceof RemoveField && kv != null) {
           edits.delete(kv.lineStart(), kv.lineEnd());
@@ -164,13 +170,17 @@ final class TomlBackend implements ConfigBackend {
       if (a.anchor() instanceof After after) {
         TomlDocument.Element el = element(after.entry());
         if (el != null) {
-          edits.insert(el.contentEnd(), TextEdits.Order.AFTER_PREVIOUS, newlineIfNeeded(el.contentEnd()) + style.eol()
-              + block(path, a, el));
+          edits.insert(
+              el.contentEnd(),
+              TextEdits.Order.AFTER_PREVIOUS,
+              newlineIfNeeded(el.contentEnd()) + style.eol() + block(path, a, el));
         }
       } else if (a.anchor() instanceof Before before) {
         TomlDocument.Element el = element(before.entry());
         if (el != null) {
-          edits.insert(commentStart(el.header().lineStart()), TextEdits.Order.BEFORE_NEXT,
+          edits.insert(
+              commentStart(el.header().lineStart()),
+              TextEdits.Order.BEFORE_NEXT,
               block(path, a, el) + style.eol());
         }
       } else if (a.anchor() instanceof AtEnd) {
@@ -178,12 +188,16 @@ final class TomlBackend implements ConfigBackend {
         if (!array.entries().isEmpty()) {
           TomlDocument.Element el = element(array.entries().get(array.entries().size() - 1));
           if (el != null) {
-            edits.insert(el.contentEnd(), TextEdits.Order.AFTER_PREVIOUS, newlineIfNeeded(el.contentEnd()) + style.eol()
-                + block(path, a, el));
+            edits.insert(
+                el.contentEnd(),
+                TextEdits.Order.AFTER_PREVIOUS,
+                newlineIfNeeded(el.contentEnd()) + style.eol() + block(path, a, el));
           }
         } else if (array.state() != DocArray.State.ABSENT) {
-          unsupported(array.at(), "`" + a.kind().describe(a.scope()) + "` is written inline,"
-                  + " so cfc cannot add [[" + a.kind().describe(a.scope()) + "]] tables to it",
+          unsupported(
+              array.at(),
+              "`" + a.kind().describe(a.scope()) + "` is written inline," + " so cfc cannot add [["
+                  + a.kind().describe(a.scope()) + "]] tables to it",
               "rewrite it as [[" + a.kind().describe(a.scope()) + "]] tables");
         } else if (inlineParent(path)) {
           // reported
@@ -222,7 +236,8 @@ final class TomlBackend implements ConfigBackend {
           last = i;
         }
       }
-      return last < 0 || last + 1 == headers.size() ? -1
+      return last < 0 || last + 1 == headers.size()
+          ? -1
           : gapStart(headers.get(last + 1).lineStart());
     }
 
@@ -255,8 +270,12 @@ final class TomlBackend implements ConfigBackend {
         String before = text.substring(0, offset);
         boolean blankBefore = offset == 0 || before.endsWith("\n\n") || before.endsWith("\r\n\r\n");
         boolean blankAfter = text.substring(offset, layout.lineEndOf(offset)).isBlank();
-        edits.insert(offset, TextEdits.Order.BEFORE_NEXT, (blankBefore ? "" : style.eol())
-            + String.join(style.eol(), blocks) + (blankAfter ? "" : style.eol()));
+        edits.insert(
+            offset,
+            TextEdits.Order.BEFORE_NEXT,
+            (blankBefore ? "" : style.eol())
+                + String.join(style.eol(), blocks)
+                + (blankAfter ? "" : style.eol()));
       });
     }
 
@@ -270,7 +289,8 @@ final class TomlBackend implements ConfigBackend {
     }
 
     private String block(List<String> path, AddEntry a, TomlDocument.Element anchor) {
-      String headerIndent = text.substring(anchor.header().lineStart(),
+      String headerIndent = text.substring(
+          anchor.header().lineStart(),
           anchor.header().lineStart() + anchor.header().column() - 1);
       String keyIndent = anchor.keyIndent() == null ? headerIndent : anchor.keyIndent();
       return style.block(path, a.fields(), headerIndent, keyIndent);
@@ -281,7 +301,8 @@ final class TomlBackend implements ConfigBackend {
       for (TomlLayout.KeyValue kv : layout.keyValues()) {
         List<String> full = kv.fullPath();
         if (full.size() < path.size() && path.subList(0, full.size()).equals(full)) {
-          unsupported(new Diagnostic.Location(doc.source().displayName(), kv.line(), kv.column()),
+          unsupported(
+              new Diagnostic.Location(doc.source().displayName(), kv.line(), kv.column()),
               "`" + String.join(".", full) + "` is written as an inline value, so cfc cannot"
                   + " add [[" + String.join(".", path) + "]] under it",
               "write it as a [" + String.join(".", full) + "] table");
@@ -328,7 +349,9 @@ final class TomlBackend implements ConfigBackend {
     private TomlDocument.Element element(DocEntry entry) {
       TomlDocument.Element el = doc.element(entry);
       if (el == null) {
-        unsupported(entry.at(), "`" + entry.kind().describe(entry.scope()) + "` is written as an"
+        unsupported(
+            entry.at(),
+            "`" + entry.kind().describe(entry.scope()) + "` is written as an"
                 + " inline array, which cfc does not edit",
             "rewrite it as [[" + entry.kind().describe(entry.scope()) + "]] tables");
       }

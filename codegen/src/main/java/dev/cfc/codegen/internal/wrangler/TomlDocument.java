@@ -30,8 +30,13 @@ final class TomlDocument implements ConfigDocument {
    *     blank lines excluded)
    * @param keyIndent indentation of its key lines
    */
-  record Element(TomlLayout.Header header, Map<String, TomlLayout.KeyValue> direct,
-      Map<String, Integer> complex, int insertAt, int contentEnd, String keyIndent) {}
+  record Element(
+      TomlLayout.Header header,
+      Map<String, TomlLayout.KeyValue> direct,
+      Map<String, Integer> complex,
+      int insertAt,
+      int contentEnd,
+      String keyIndent) {}
 
   /**
    * Where an array written as an inline value is: {@code containers = [ { ... }, ... ]}, also
@@ -49,7 +54,9 @@ final class TomlDocument implements ConfigDocument {
    * @param pairs its {@code key = value} pairs, in order
    * @param direct the pairs with a plain (undotted) key, by key
    */
-  record InlineElement(TomlLayout.Span span, List<TomlLayout.InlinePair> pairs,
+  record InlineElement(
+      TomlLayout.Span span,
+      List<TomlLayout.InlinePair> pairs,
       Map<String, TomlLayout.InlinePair> direct) {}
 
   private final ConfigSource source;
@@ -126,7 +133,8 @@ final class TomlDocument implements ConfigDocument {
 
   @Override
   public DocArray array(String scope, ArrayKind kind) {
-    return arrays.computeIfAbsent(scope, s -> new EnumMap<>(ArrayKind.class))
+    return arrays
+        .computeIfAbsent(scope, s -> new EnumMap<>(ArrayKind.class))
         .computeIfAbsent(kind, k -> readArray(scope, k));
   }
 
@@ -168,12 +176,19 @@ final class TomlDocument implements ConfigDocument {
       if (tables) {
         Element el = element(headerIdx.get(i), path);
         Map<String, Diagnostic.Location> keyAt = new LinkedHashMap<>();
-        el.direct().forEach((k, kv) -> keyAt.put(k, new Diagnostic.Location(
-            source.displayName(), kv.line(), kv.column())));
-        el.complex().forEach((k, line) -> keyAt.putIfAbsent(k, new Diagnostic.Location(
-            source.displayName(), line, 1)));
-        DocEntry e = new DocEntry(scope, kind, i, values,
-            new Diagnostic.Location(source.displayName(), el.header().line(), el.header().column()),
+        el.direct()
+            .forEach((k, kv) -> keyAt.put(
+                k, new Diagnostic.Location(source.displayName(), kv.line(), kv.column())));
+        el.complex()
+            .forEach((k, line) ->
+                keyAt.putIfAbsent(k, new Diagnostic.Location(source.displayName(), line, 1)));
+        DocEntry e = new DocEntry(
+            scope,
+            kind,
+            i,
+            values,
+            new Diagnostic.Location(
+                source.displayName(), el.header().line(), el.header().column()),
             keyAt);
         elements.put(e, el);
         entries.add(e);

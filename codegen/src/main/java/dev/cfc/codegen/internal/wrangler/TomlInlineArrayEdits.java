@@ -22,8 +22,8 @@ import java.util.Set;
 final class TomlInlineArrayEdits {
 
   /** Where new elements of an inline array go: after (or before) an element, or into [ ]. */
-  private record InlineAnchor(TomlDocument.InlineArray array,
-      TomlDocument.InlineElement anchor, boolean before) {}
+  private record InlineAnchor(
+      TomlDocument.InlineArray array, TomlDocument.InlineElement anchor, boolean before) {}
 
   private final TomlDocument doc;
   private final TomlLayout layout;
@@ -38,8 +38,8 @@ final class TomlInlineArrayEdits {
    * @param edits the emission's edits, which these join
    * @param diagnostics the emission's findings, which these join
    */
-  TomlInlineArrayEdits(TomlDocument doc, TomlStyle style, TextEdits edits,
-      List<Diagnostic> diagnostics) {
+  TomlInlineArrayEdits(
+      TomlDocument doc, TomlStyle style, TextEdits edits, List<Diagnostic> diagnostics) {
     this.doc = doc;
     this.layout = doc.layout();
     this.text = layout.text();
@@ -58,7 +58,9 @@ final class TomlInlineArrayEdits {
     Set<String> removed = new HashSet<>();
     for (FieldEdit f : u.fields()) {
       if (el.direct().get(f.key()) == null && complexInline(el, f.key())) {
-        unsupported(u.entry().locationOf(f.key()), "`" + f.key() + "` of this "
+        unsupported(
+            u.entry().locationOf(f.key()),
+            "`" + f.key() + "` of this "
                 + u.entry().kind().describe(u.entry().scope()) + " entry is written as a"
                 + " dotted key, which cfc does not edit",
             "write it as one pair, e.g. " + f.key() + " = { ... }");
@@ -74,9 +76,10 @@ final class TomlInlineArrayEdits {
     int open = el.span().start();
     int close = el.span().end() - 1;
     String lead = pairs.isEmpty() ? " " : text.substring(open + 1, pairs.get(0).keyStart());
-    String trail = pairs.isEmpty() ? " "
-        : text.substring(pairs.get(pairs.size() - 1).valueEnd(), close);
-    String between = pairs.size() < 2 ? ", "
+    String trail =
+        pairs.isEmpty() ? " " : text.substring(pairs.get(pairs.size() - 1).valueEnd(), close);
+    String between = pairs.size() < 2
+        ? ", "
         : text.substring(pairs.get(0).valueEnd(), pairs.get(1).keyStart());
     List<String> parts = new ArrayList<>();
     for (TomlLayout.InlinePair pair : pairs) {
@@ -85,13 +88,14 @@ final class TomlInlineArrayEdits {
         continue;
       }
       if (key != null && set.containsKey(key)) {
-        parts.add(text.substring(pair.keyStart(), pair.valueStart())
-            + style.value(set.remove(key)));
+        parts.add(
+            text.substring(pair.keyStart(), pair.valueStart()) + style.value(set.remove(key)));
       } else {
         parts.add(text.substring(pair.keyStart(), pair.valueEnd()));
       }
     }
-    set.forEach((key, value) -> parts.add(TomlStyle.key(key) + style.separator() + style.value(value)));
+    set.forEach(
+        (key, value) -> parts.add(TomlStyle.key(key) + style.separator() + style.value(value)));
     edits.replace(open, close + 1, "{" + lead + String.join(between, parts) + trail + "}");
   }
 
@@ -122,7 +126,9 @@ final class TomlInlineArrayEdits {
       removedInline.add(el);
       return;
     }
-    unsupported(entry.at(), "this " + entry.kind().describe(entry.scope()) + " entry shares a"
+    unsupported(
+        entry.at(),
+        "this " + entry.kind().describe(entry.scope()) + " entry shares a"
             + " line with other elements of an inline array, which cfc does not take apart",
         "put each element of the array on a line of its own");
   }
@@ -139,7 +145,8 @@ final class TomlInlineArrayEdits {
     } else if (!array.elements().isEmpty()) {
       anchor = array.elements().get(array.elements().size() - 1);
     }
-    inlineAdds.computeIfAbsent(new InlineAnchor(array, anchor, before), k -> new ArrayList<>())
+    inlineAdds
+        .computeIfAbsent(new InlineAnchor(array, anchor, before), k -> new ArrayList<>())
         .add(style.value(a.fields()));
   }
 
@@ -183,8 +190,8 @@ final class TomlInlineArrayEdits {
       if (!elements.isEmpty() && ownLine(elements.get(0))) {
         insertLinesAbove(elements.get(0), added);
       } else {
-        edits.insert(at.array().open() + 1, TextEdits.Order.AFTER_PREVIOUS,
-            String.join(", ", added));
+        edits.insert(
+            at.array().open() + 1, TextEdits.Order.AFTER_PREVIOUS, String.join(", ", added));
       }
       return;
     }
@@ -212,14 +219,12 @@ final class TomlInlineArrayEdits {
       StringBuilder lines = new StringBuilder();
       for (int i = 0; i < added.size(); i++) {
         boolean trailing = i < added.size() - 1 || comma || !last;
-        lines.append(indent).append(added.get(i)).append(trailing ? "," : "")
-            .append(style.eol());
+        lines.append(indent).append(added.get(i)).append(trailing ? "," : "").append(style.eol());
       }
-      edits.insert(layout.lineEndOf(afterComma), TextEdits.Order.AFTER_PREVIOUS,
-          lines.toString());
+      edits.insert(layout.lineEndOf(afterComma), TextEdits.Order.AFTER_PREVIOUS, lines.toString());
     } else if (comma) {
-      edits.insert(afterComma, TextEdits.Order.AFTER_PREVIOUS,
-          " " + String.join(", ", added) + ",");
+      edits.insert(
+          afterComma, TextEdits.Order.AFTER_PREVIOUS, " " + String.join(", ", added) + ",");
     } else {
       edits.insert(end, TextEdits.Order.AFTER_PREVIOUS, ", " + String.join(", ", added));
     }
@@ -257,7 +262,9 @@ final class TomlInlineArrayEdits {
     while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
       i++;
     }
-    return i >= text.length() || text.charAt(i) == '#' || text.charAt(i) == '\n'
+    return i >= text.length()
+        || text.charAt(i) == '#'
+        || text.charAt(i) == '\n'
         || text.charAt(i) == '\r';
   }
 

@@ -24,8 +24,8 @@ final class TomlLayout {
    * @param line 1-based line number
    * @param column 1-based column of the opening bracket
    */
-  record Header(boolean arrayTable, List<String> path, int lineStart, int lineEnd, int line,
-      int column) {}
+  record Header(
+      boolean arrayTable, List<String> path, int lineStart, int lineEnd, int line, int column) {}
 
   /**
    * A {@code key = value} line (the value may span lines).
@@ -42,8 +42,18 @@ final class TomlLayout {
    * @param line 1-based line of the key
    * @param column 1-based column of the key
    */
-  record KeyValue(int header, List<String> fullPath, List<String> key, int lineStart, int keyStart,
-      int keyEnd, int valueStart, int valueEnd, int lineEnd, int line, int column) {
+  record KeyValue(
+      int header,
+      List<String> fullPath,
+      List<String> key,
+      int lineStart,
+      int keyStart,
+      int keyEnd,
+      int valueStart,
+      int valueEnd,
+      int lineEnd,
+      int line,
+      int column) {
 
     String indent(String text) {
       return text.substring(lineStart, keyStart);
@@ -103,8 +113,8 @@ final class TomlLayout {
    * range; an element's lookup stays proportional to its own lines, not to the whole file.
    */
   List<KeyValue> keyValuesUnder(int firstHeader, int lastHeader) {
-    return keyValues.subList(firstKeyValueAtOrAfter(firstHeader),
-        firstKeyValueAtOrAfter(lastHeader + 1));
+    return keyValues.subList(
+        firstKeyValueAtOrAfter(firstHeader), firstKeyValueAtOrAfter(lastHeader + 1));
   }
 
   private int firstKeyValueAtOrAfter(int header) {
@@ -178,8 +188,8 @@ final class TomlLayout {
         List<String> path = key(text.substring(keyStart, keyEnd));
         int close = keyEnd + (array ? 2 : 1);
         int end = endOfLine(close);
-        headers.add(new Header(array, List.copyOf(path), lineStart, end, lineOf(j),
-            j - lineStart + 1));
+        headers.add(
+            new Header(array, List.copyOf(path), lineStart, end, lineOf(j), j - lineStart + 1));
         table = path;
         i = end;
         continue;
@@ -196,8 +206,18 @@ final class TomlLayout {
       while (trimmedKeyEnd > j && isBlank(text.charAt(trimmedKeyEnd - 1))) {
         trimmedKeyEnd--;
       }
-      keyValues.add(new KeyValue(headers.size() - 1, List.copyOf(full), List.copyOf(key),
-          lineStart, j, trimmedKeyEnd, valueStart, valueEnd, end, lineOf(j), j - lineStart + 1));
+      keyValues.add(new KeyValue(
+          headers.size() - 1,
+          List.copyOf(full),
+          List.copyOf(key),
+          lineStart,
+          j,
+          trimmedKeyEnd,
+          valueStart,
+          valueEnd,
+          end,
+          lineOf(j),
+          j - lineStart + 1));
       i = end;
     }
   }
@@ -237,8 +257,8 @@ final class TomlLayout {
       int keyEnd = scanKey(i, '=');
       int valueStart = skipBlanks(keyEnd + 1);
       int valueEnd = scanValue(valueStart);
-      pairs.add(new InlinePair(List.copyOf(key(text.substring(i, keyEnd))), i, valueStart,
-          valueEnd));
+      pairs.add(
+          new InlinePair(List.copyOf(key(text.substring(i, keyEnd))), i, valueStart, valueEnd));
       i = valueEnd;
     }
   }
@@ -334,8 +354,12 @@ final class TomlLayout {
       i++;
     }
     // A date and a time may be separated by one space: 1979-05-27 07:32:00Z.
-    if (i + 3 < n && text.charAt(i) == ' ' && i - from == 10 && text.charAt(from + 4) == '-'
-        && Character.isDigit(text.charAt(i + 1)) && Character.isDigit(text.charAt(i + 2))
+    if (i + 3 < n
+        && text.charAt(i) == ' '
+        && i - from == 10
+        && text.charAt(from + 4) == '-'
+        && Character.isDigit(text.charAt(i + 1))
+        && Character.isDigit(text.charAt(i + 2))
         && text.charAt(i + 3) == ':') {
       i++;
       while (i < n && !isDelimiter(text.charAt(i))) {

@@ -60,8 +60,8 @@ final class TomlStyle {
   }
 
   /** A {@code [[path]]} header and its key lines, each ending with the line ending. */
-  String block(List<String> path, Map<String, Object> fields, String headerIndent,
-      String keyIndent) {
+  String block(
+      List<String> path, Map<String, Object> fields, String headerIndent, String keyIndent) {
     StringBuilder out = new StringBuilder();
     out.append(headerIndent).append("[[").append(keyPath(path)).append("]]").append(eol);
     fields.forEach((k, v) -> out.append(line(keyIndent, k, v)));

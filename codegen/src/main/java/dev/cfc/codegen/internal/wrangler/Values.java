@@ -16,7 +16,10 @@ final class Values {
    * longs, doubles and booleans stay; anything else (dates) becomes its text.
    */
   static Object normalize(Object v) {
-    if (v == null || v instanceof String || v instanceof Long || v instanceof Double
+    if (v == null
+        || v instanceof String
+        || v instanceof Long
+        || v instanceof Double
         || v instanceof Boolean) {
       return v;
     }
@@ -46,8 +49,10 @@ final class Values {
   static String display(Object v) {
     Object n = normalize(v);
     if (n instanceof String s) {
-      return "\"" + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance()
-          .quoteAsString(s)) + "\"";
+      return "\""
+          + new String(
+              com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(s))
+          + "\"";
     }
     if (n instanceof Map<?, ?> m) {
       List<String> parts = new ArrayList<>();
@@ -94,10 +99,10 @@ final class Values {
       return false;
     }
     return switch (key) {
-      case "instance_type" -> RENAMED_INSTANCE_TYPES.getOrDefault(h, h)
-          .equals(RENAMED_INSTANCE_TYPES.getOrDefault(w, w));
-      case "image", "image_build_context" -> isPath(h) && isPath(w)
-          && normalPath(h).equals(normalPath(w));
+      case "instance_type" ->
+        RENAMED_INSTANCE_TYPES.getOrDefault(h, h).equals(RENAMED_INSTANCE_TYPES.getOrDefault(w, w));
+      case "image", "image_build_context" ->
+        isPath(h) && isPath(w) && normalPath(h).equals(normalPath(w));
       default -> false;
     };
   }

@@ -36,8 +36,8 @@ public final class WranglerEntries {
    *     relative to
    * @param workerName the config's {@code name}
    */
-  public WranglerEntries(Path projectDir, Path configDir, String workerName,
-      SourceResolver resolver) {
+  public WranglerEntries(
+      Path projectDir, Path configDir, String workerName, SourceResolver resolver) {
     this.projectDir = projectDir;
     this.configDir = configDir;
     this.workerName = workerName == null ? "" : workerName;
@@ -45,8 +45,11 @@ public final class WranglerEntries {
   }
 
   /** The desired state of every definition in the top level and each environment. */
-  public DesiredState desiredState(List<ContainerDefinition> definitions,
-      List<String> environments, boolean allowDestroy, boolean adoptAll) {
+  public DesiredState desiredState(
+      List<ContainerDefinition> definitions,
+      List<String> environments,
+      boolean allowDestroy,
+      boolean adoptAll) {
     List<DesiredContainer> containers = new ArrayList<>();
     for (ContainerDefinition definition : definitions) {
       Map<String, ContainerEntry> scopes = new LinkedHashMap<>();
@@ -55,16 +58,23 @@ public final class WranglerEntries {
         scopes.put(env, entry(definition, env));
       }
       String renamedFrom = definition.renamedFrom();
-      containers.add(new DesiredContainer(definition.name(),
-          Names.className(definition), Names.bindingName(definition),
+      containers.add(new DesiredContainer(
+          definition.name(),
+          Names.className(definition),
+          Names.bindingName(definition),
           renamedFrom == null ? null : Names.renamedFromClass(renamedFrom),
-          renamedFrom == null || Names.isClassReference(renamedFrom) ? null
+          renamedFrom == null || Names.isClassReference(renamedFrom)
+              ? null
               : Names.bindingName(renamedFrom),
-          definition.adopt(), definition.containerName() != null,
-          resolver.resolve(definition.where()), scopes,
-          definition.binding() == null ? null
+          definition.adopt(),
+          definition.containerName() != null,
+          resolver.resolve(definition.where()),
+          scopes,
+          definition.binding() == null
+              ? null
               : resolver.resolve(definition.sources().get("binding")),
-          definition.className() == null ? null
+          definition.className() == null
+              ? null
               : resolver.resolve(definition.sources().get("className"))));
     }
     return new DesiredState(containers, environments, allowDestroy, adoptAll);
@@ -98,7 +108,8 @@ public final class WranglerEntries {
     }
     Rollout rollout = s.rollout();
     if (rollout != null) {
-      List<Long> steps = rollout.stepPercentages().stream().map(Integer::longValue).toList();
+      List<Long> steps =
+          rollout.stepPercentages().stream().map(Integer::longValue).toList();
       if (steps.size() == 1) {
         fields.put("rollout_step_percentage", steps.get(0));
       } else if (!steps.isEmpty()) {
@@ -116,8 +127,8 @@ public final class WranglerEntries {
     }
     LinkedHashMap<String, Object> constraints = new LinkedHashMap<>();
     if (!s.regions().isEmpty()) {
-      constraints.put("regions", new ArrayList<Object>(s.regions().stream().map(Enum::name)
-          .toList()));
+      constraints.put(
+          "regions", new ArrayList<Object>(s.regions().stream().map(Enum::name).toList()));
     }
     if (s.jurisdiction() != null) {
       constraints.put("jurisdiction", s.jurisdiction().wranglerValue());
@@ -146,15 +157,16 @@ public final class WranglerEntries {
 
   private String containerName(ContainerDefinition definition, String env) {
     if (definition.containerName() != null) {
-      return env == null ? definition.containerName()
+      return env == null
+          ? definition.containerName()
           : definition.containerName() + "-" + Names.repositorySafe(env);
     }
     return Names.applicationName(workerName, definition.name(), env);
   }
 
   private String configRelative(Path path) {
-    Path relative = configDir.toAbsolutePath().normalize()
-        .relativize(path.toAbsolutePath().normalize());
+    Path relative =
+        configDir.toAbsolutePath().normalize().relativize(path.toAbsolutePath().normalize());
     String text = relative.toString().replace('\\', '/');
     if (text.isEmpty()) {
       return ".";

@@ -39,8 +39,11 @@ public final class WranglerReconciler {
    *
    * @see #run(ParsedConfig, DesiredState, Set, WrittenKeys)
    */
-  public ReconcileOutcome run(ConfigSource source, DesiredState desired,
-      Set<String> previouslyManaged, WrittenKeys written) {
+  public ReconcileOutcome run(
+      ConfigSource source,
+      DesiredState desired,
+      Set<String> previouslyManaged,
+      WrittenKeys written) {
     return run(parse(source), desired, previouslyManaged, written);
   }
 
@@ -67,15 +70,24 @@ public final class WranglerReconciler {
    * @return the new text (the old one when there is any error), findings, summary, the managed
    *     classes to record, and the config's facts
    */
-  public ReconcileOutcome run(ParsedConfig config, DesiredState desired,
-      Set<String> previouslyManaged, WrittenKeys written) {
+  public ReconcileOutcome run(
+      ParsedConfig config,
+      DesiredState desired,
+      Set<String> previouslyManaged,
+      WrittenKeys written) {
     ConfigSource source = config.source();
     String file = source.displayName();
     ConfigBackend backend = config.backend();
     ConfigFacts facts = config.facts();
     if (backend == null) {
-      return failed(source, previouslyManaged, written, facts, List.of(
-          Diagnostic.error(WranglerCodes.UNSUPPORTED_FILE, Diagnostic.Location.of(file),
+      return failed(
+          source,
+          previouslyManaged,
+          written,
+          facts,
+          List.of(Diagnostic.error(
+              WranglerCodes.UNSUPPORTED_FILE,
+              Diagnostic.Location.of(file),
               "cfc cannot edit " + file + ": unknown config file type",
               "use wrangler.toml, wrangler.json or wrangler.jsonc")));
     }
@@ -86,7 +98,8 @@ public final class WranglerReconciler {
     KeptNames.Result kept = KeptNames.resolve(desired, doc, previouslyManaged);
     ApplicationNames.Result names = ApplicationNames.resolve(kept.desired(), doc);
     DesiredState wanted = names.desired();
-    ReconcilePlanner.Result planned = ReconcilePlanner.plan(doc, wanted, previouslyManaged, written);
+    ReconcilePlanner.Result planned =
+        ReconcilePlanner.plan(doc, wanted, previouslyManaged, written);
     if (!names.diagnostics().isEmpty() || !kept.diagnostics().isEmpty()) {
       List<Diagnostic> found = new ArrayList<>(kept.diagnostics());
       found.addAll(names.diagnostics());
@@ -97,9 +110,14 @@ public final class WranglerReconciler {
       return failed(source, previouslyManaged, written, facts, planned.diagnostics());
     }
     if (planned.plan().isEmpty()) {
-      return new ReconcileOutcome(source.text(), planned.diagnostics(), planned.summary(),
-          planned.managedClasses(), facts,
-          written.after(wanted, planned.managedClasses()), KeptNames.bindings(wanted));
+      return new ReconcileOutcome(
+          source.text(),
+          planned.diagnostics(),
+          planned.summary(),
+          planned.managedClasses(),
+          facts,
+          written.after(wanted, planned.managedClasses()),
+          KeptNames.bindings(wanted));
     }
     ConfigBackend.Emitted emitted = backend.apply(doc, planned.plan());
     List<Diagnostic> all = new ArrayList<>(planned.diagnostics());
@@ -107,17 +125,24 @@ public final class WranglerReconciler {
     if (all.stream().anyMatch(Diagnostic::isError)) {
       return failed(source, previouslyManaged, written, facts, all);
     }
-    List<String> problems =
-        ManagedStateCheck.verify(backend, doc, emitted.text(), wanted, planned.ownership(),
-            previouslyManaged, written);
+    List<String> problems = ManagedStateCheck.verify(
+        backend, doc, emitted.text(), wanted, planned.ownership(), previouslyManaged, written);
     if (!problems.isEmpty()) {
-      all.add(Diagnostic.error(WranglerCodes.EDIT_NOT_VERIFIED, Diagnostic.Location.of(file),
+      all.add(Diagnostic.error(
+          WranglerCodes.EDIT_NOT_VERIFIED,
+          Diagnostic.Location.of(file),
           "cfc could not edit " + file + " safely: " + String.join("; ", problems),
           "nothing was written; please report this with the config, and make the change by hand"));
       return failed(source, previouslyManaged, written, facts, all);
     }
-    return new ReconcileOutcome(emitted.text(), all, planned.summary(), planned.managedClasses(),
-        facts, written.after(wanted, planned.managedClasses()), KeptNames.bindings(wanted));
+    return new ReconcileOutcome(
+        emitted.text(),
+        all,
+        planned.summary(),
+        planned.managedClasses(),
+        facts,
+        written.after(wanted, planned.managedClasses()),
+        KeptNames.bindings(wanted));
   }
 
   private ConfigBackend backendFor(ConfigSource source) {
@@ -129,11 +154,20 @@ public final class WranglerReconciler {
     return null;
   }
 
-  private static ReconcileOutcome failed(ConfigSource source, Set<String> previouslyManaged,
-      WrittenKeys written, ConfigFacts facts, List<Diagnostic> diagnostics) {
+  private static ReconcileOutcome failed(
+      ConfigSource source,
+      Set<String> previouslyManaged,
+      WrittenKeys written,
+      ConfigFacts facts,
+      List<Diagnostic> diagnostics) {
     List<Diagnostic> sorted = new ArrayList<>(diagnostics);
     sorted.sort(Diagnostic.ORDER);
-    return new ReconcileOutcome(source.text(), sorted, ChangeSummary.none(source.displayName()),
-        previouslyManaged, facts, written);
+    return new ReconcileOutcome(
+        source.text(),
+        sorted,
+        ChangeSummary.none(source.displayName()),
+        previouslyManaged,
+        facts,
+        written);
   }
 }

@@ -24,8 +24,15 @@ public record WrittenKeys(Map<String, List<String>> byEntry) {
    * keys is taken to have been written with any of them, as cfc then removed whatever the
    * definition did not set.
    */
-  static final Set<String> MODELLED = Set.of("class_name", "name", "image", "image_build_context",
-      "image_vars", "instance_type", "max_instances", "rollout_step_percentage",
+  static final Set<String> MODELLED = Set.of(
+      "class_name",
+      "name",
+      "image",
+      "image_build_context",
+      "image_vars",
+      "instance_type",
+      "max_instances",
+      "rollout_step_percentage",
       "rollout_active_grace_period");
 
   public WrittenKeys {

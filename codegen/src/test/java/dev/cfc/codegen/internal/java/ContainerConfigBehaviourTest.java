@@ -45,9 +45,19 @@ class ContainerConfigBehaviourTest {
 
   @Test
   void fromReturnsEveryValueAndThePortsOfTheDefinition() throws Throwable {
-    Object config = from("TranscoderContainerConfig", Map.of(
-        "LOG_LEVEL", "debug", "S3_BUCKET", "uploads", "TRANSCODER_API_KEY", "key-1",
-        "STRIPE_KEY", "sk_test", "UNRELATED", "ignored"));
+    Object config = from(
+        "TranscoderContainerConfig",
+        Map.of(
+            "LOG_LEVEL",
+            "debug",
+            "S3_BUCKET",
+            "uploads",
+            "TRANSCODER_API_KEY",
+            "key-1",
+            "STRIPE_KEY",
+            "sk_test",
+            "UNRELATED",
+            "ignored"));
 
     Map<String, Object> expected = new LinkedHashMap<>();
     expected.put("logLevel", "debug");
@@ -62,8 +72,9 @@ class ContainerConfigBehaviourTest {
 
   @Test
   void absentEnvValuesFallBackToTheDefinitionAndTheEmptyStringIsAValue() throws Throwable {
-    Object config = from("TranscoderContainerConfig", Map.of(
-        "S3_BUCKET", "", "TRANSCODER_API_KEY", "", "STRIPE_KEY", "sk"));
+    Object config = from(
+        "TranscoderContainerConfig",
+        Map.of("S3_BUCKET", "", "TRANSCODER_API_KEY", "", "STRIPE_KEY", "sk"));
 
     assertThat(GeneratedJava.components(config))
         .containsEntry("logLevel", "info")
@@ -92,12 +103,14 @@ class ContainerConfigBehaviourTest {
 
   @Test
   void toStringShowsEnvValuesAndPortsButHidesSecrets() throws Throwable {
-    Object config = from("TranscoderContainerConfig", Map.of(
-        "TRANSCODER_API_KEY", "key-1", "STRIPE_KEY", "sk_live_secret"));
+    Object config = from(
+        "TranscoderContainerConfig",
+        Map.of("TRANSCODER_API_KEY", "key-1", "STRIPE_KEY", "sk_live_secret"));
 
-    assertThat(config.toString()).isEqualTo("TranscoderContainerConfig[logLevel=info,"
-        + " s3Bucket=media, transcoderApiKey=(hidden), stripeKey=(hidden), defaultPort=8080,"
-        + " port8080=8080, port9090=9090]");
+    assertThat(config.toString())
+        .isEqualTo("TranscoderContainerConfig[logLevel=info,"
+            + " s3Bucket=media, transcoderApiKey=(hidden), stripeKey=(hidden), defaultPort=8080,"
+            + " port8080=8080, port9090=9090]");
   }
 
   @Test
@@ -109,13 +122,15 @@ class ContainerConfigBehaviourTest {
 
     assertThatThrownBy(() -> constructor.newInstance("info", null, "k", "s", 0, 0, 0))
         .isInstanceOf(InvocationTargetException.class)
-        .cause().isInstanceOf(NullPointerException.class).hasMessage("s3Bucket");
+        .cause()
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("s3Bucket");
   }
 
   @Test
   void aContainerWithoutVariablesReadsTheRealEnvironment() throws Throwable {
-    Object config = GeneratedJava.callStatic(CLASSES.get("JobContainerConfig"), "fromEnv",
-        new Class<?>[0]);
+    Object config =
+        GeneratedJava.callStatic(CLASSES.get("JobContainerConfig"), "fromEnv", new Class<?>[0]);
 
     assertThat(config.getClass().getRecordComponents()).isEmpty();
     assertThat(config.toString()).isEqualTo("JobContainerConfig[]");
@@ -123,9 +138,17 @@ class ContainerConfigBehaviourTest {
 
   @Test
   void hostileValuesAndNamesSurviveExactly() throws Throwable {
-    Object config = from("EvilContainerConfig", Map.of(
-        "API_KEY", "a", "ODD-SECRET\"*/\\u002a/", "odd", "DB_PASSWORD", "db",
-        "KEY\"*/`${k}`\n", "read by its exact name"));
+    Object config = from(
+        "EvilContainerConfig",
+        Map.of(
+            "API_KEY",
+            "a",
+            "ODD-SECRET\"*/\\u002a/",
+            "odd",
+            "DB_PASSWORD",
+            "db",
+            "KEY\"*/`${k}`\n",
+            "read by its exact name"));
 
     assertThat(GeneratedJava.components(config))
         .containsEntry("plain", JavaCases.HOSTILE)
@@ -138,9 +161,22 @@ class ContainerConfigBehaviourTest {
 
   @Test
   void everyClashingAccessorReadsItsOwnVariable() throws Throwable {
-    List<String> variables = List.of("FROM", "log_level", "LOG_LEVEL", "LOG_LEVEL2", "CLASS",
-        "TO_STRING", "DEFAULT_PORT", "PORT_8080", "ENV", "MISSING", "2FA", "__", "HTTPProxy",
-        "log__level", "Log_Level");
+    List<String> variables = List.of(
+        "FROM",
+        "log_level",
+        "LOG_LEVEL",
+        "LOG_LEVEL2",
+        "CLASS",
+        "TO_STRING",
+        "DEFAULT_PORT",
+        "PORT_8080",
+        "ENV",
+        "MISSING",
+        "2FA",
+        "__",
+        "HTTPProxy",
+        "log__level",
+        "Log_Level");
     Map<String, String> env = new HashMap<>();
     variables.forEach(v -> env.put(v, v));
 

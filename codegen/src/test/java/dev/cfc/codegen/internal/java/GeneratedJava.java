@@ -35,8 +35,8 @@ final class GeneratedJava {
    * Every lint, warnings as errors, Java 17; also every doclint check but {@code missing}, whose
    * JDK 17 version asks for a comment on each record component's implicit members.
    */
-  static final List<String> OPTIONS = List.of("--release", "17", "-encoding", "UTF-8",
-      "-Xlint:all", "-Xdoclint:all,-missing", "-Werror");
+  static final List<String> OPTIONS = List.of(
+      "--release", "17", "-encoding", "UTF-8", "-Xlint:all", "-Xdoclint:all,-missing", "-Werror");
 
   private GeneratedJava() {}
 
@@ -46,8 +46,8 @@ final class GeneratedJava {
     /** A class loader over the compiled classes. */
     URLClassLoader loader() {
       try {
-        return new URLClassLoader(new URL[] {classes.toUri().toURL()},
-            GeneratedJava.class.getClassLoader());
+        return new URLClassLoader(
+            new URL[] {classes.toUri().toURL()}, GeneratedJava.class.getClassLoader());
       } catch (MalformedURLException e) {
         throw new IllegalStateException(e);
       }
@@ -73,17 +73,22 @@ final class GeneratedJava {
     List<String> options = new ArrayList<>(OPTIONS);
     options.addAll(List.of("-d", classes.toString()));
     boolean ok;
-    try (StandardJavaFileManager fm = javac.getStandardFileManager(collector, Locale.ROOT,
-        StandardCharsets.UTF_8)) {
+    try (StandardJavaFileManager fm =
+        javac.getStandardFileManager(collector, Locale.ROOT, StandardCharsets.UTF_8)) {
       StringWriter out = new StringWriter();
-      ok = javac.getTask(out, fm, collector, options, null,
-          fm.getJavaFileObjectsFromPaths(sources)).call();
+      ok = javac
+          .getTask(out, fm, collector, options, null, fm.getJavaFileObjectsFromPaths(sources))
+          .call();
       StringBuilder text = new StringBuilder(out.toString());
       for (Diagnostic<? extends JavaFileObject> d : collector.getDiagnostics()) {
-        text.append(d.getKind()).append(' ')
+        text.append(d.getKind())
+            .append(' ')
             .append(d.getSource() == null ? "" : Path.of(d.getSource().toUri()).getFileName())
-            .append(':').append(d.getLineNumber()).append(": ")
-            .append(d.getMessage(Locale.ROOT)).append('\n');
+            .append(':')
+            .append(d.getLineNumber())
+            .append(": ")
+            .append(d.getMessage(Locale.ROOT))
+            .append('\n');
       }
       return new Compiled(ok && collector.getDiagnostics().isEmpty(), text.toString(), classes);
     }
@@ -92,13 +97,15 @@ final class GeneratedJava {
   /** Compiles and asserts javac printed nothing at all. */
   static Compiled compileCleanly(Path dir, Map<String, String> files) throws IOException {
     Compiled compiled = compile(dir, files);
-    assertThat(compiled.success()).as("javac %s:\n%s", OPTIONS, compiled.diagnostics()).isTrue();
+    assertThat(compiled.success())
+        .as("javac %s:\n%s", OPTIONS, compiled.diagnostics())
+        .isTrue();
     return compiled;
   }
 
   /** Calls a static method; an exception it throws is rethrown as it is. */
-  static Object callStatic(Class<?> type, String name, Class<?>[] parameterTypes,
-      Object... arguments) throws Throwable {
+  static Object callStatic(
+      Class<?> type, String name, Class<?>[] parameterTypes, Object... arguments) throws Throwable {
     Method method = type.getMethod(name, parameterTypes);
     try {
       return method.invoke(null, arguments);

@@ -27,8 +27,8 @@ final class JavaCases {
 
   static Map<String, Case> all() {
     Map<String, Case> cases = new LinkedHashMap<>();
-    for (Case c : List.of(twoContainers(), hostileStrings(), nameClashes(), minimal(),
-        noContainers())) {
+    for (Case c :
+        List.of(twoContainers(), hostileStrings(), nameClashes(), minimal(), noContainers())) {
       cases.put(c.name(), c);
     }
     return cases;
@@ -36,20 +36,22 @@ final class JavaCases {
 
   /** A transcoder with every kind of value, and a job with none. */
   static Case twoContainers() {
-    return new Case("two-containers", List.of(
-        Container.define("transcoder")
-            .image(Image.build("containers/transcoder"))
-            .defaultPort(8080)
-            .requiredPorts(8080, 9090)
-            .env("LOG_LEVEL", "info")
-            .env("S3_BUCKET", "media")
-            .secrets("TRANSCODER_API_KEY")
-            .secretsStore("STRIPE_KEY", "STRIPE_SECRET")
-            .forwardMetadata(true)
-            .build(),
-        Container.define("job")
-            .image(Image.registry("registry.cloudflare.com/media/job:1.0"))
-            .build()));
+    return new Case(
+        "two-containers",
+        List.of(
+            Container.define("transcoder")
+                .image(Image.build("containers/transcoder"))
+                .defaultPort(8080)
+                .requiredPorts(8080, 9090)
+                .env("LOG_LEVEL", "info")
+                .env("S3_BUCKET", "media")
+                .secrets("TRANSCODER_API_KEY")
+                .secretsStore("STRIPE_KEY", "STRIPE_SECRET")
+                .forwardMetadata(true)
+                .build(),
+            Container.define("job")
+                .image(Image.registry("registry.cloudflare.com/media/job:1.0"))
+                .build()));
   }
 
   /** Hostile strings as values and names; validation rejects the names, the emitter copes. */
@@ -70,11 +72,11 @@ final class JavaCases {
 
   /** Names that clash with each other, with keywords, record members and port accessors. */
   static Case nameClashes() {
-    ContainerDefaults profile = ContainerDefaults.builder()
-        .env("FROM", "profile")
-        .build();
-    return new Case("name-clashes", List.of(
-        Container.define("clash")
+    ContainerDefaults profile =
+        ContainerDefaults.builder().env("FROM", "profile").build();
+    return new Case(
+        "name-clashes",
+        List.of(Container.define("clash")
             .defaults(profile)
             .image(Image.build("containers/clash"))
             .defaultPort(8080)
@@ -97,8 +99,9 @@ final class JavaCases {
 
   /** One container with nothing but an image: an empty record. */
   static Case minimal() {
-    return new Case("minimal", List.of(
-        Container.define("app").image(Image.build("containers/app")).build()));
+    return new Case(
+        "minimal",
+        List.of(Container.define("app").image(Image.build("containers/app")).build()));
   }
 
   /** No containers at all: only RequestMetadata. */

@@ -17,9 +17,11 @@ class JavaClassNameTest {
 
   @Test
   void aClassNameOverrideKeepsTheDefinitionDerivedJavaName() {
-    ContainerDefinition named = Container.define("sandbox").className("Sandbox")
+    ContainerDefinition named = Container.define("sandbox")
+        .className("Sandbox")
         .binding("MY_CONTAINER")
-        .image(Image.registry("registry.cloudflare.com/acme/sandbox:1.0")).build();
+        .image(Image.registry("registry.cloudflare.com/acme/sandbox:1.0"))
+        .build();
     assertThat(new JavaEmitter().emit(List.of(named), "app.generated"))
         .containsKey("app/generated/SandboxContainerConfig.java")
         .doesNotContainKey("app/generated/SandboxConfig.java");

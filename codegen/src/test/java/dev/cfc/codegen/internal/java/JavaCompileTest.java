@@ -17,7 +17,7 @@ class JavaCompileTest {
   @MethodSource("cases")
   void compilesWithoutAnyWarning(String name, @TempDir Path dir) throws Exception {
     JavaCases.Case c = JavaCases.all().get(name);
-    GeneratedJava.compileCleanly(dir,
-        new JavaEmitter(JavaCases.VERSION).emit(c.definitions(), JavaCases.PACKAGE));
+    GeneratedJava.compileCleanly(
+        dir, new JavaEmitter(JavaCases.VERSION).emit(c.definitions(), JavaCases.PACKAGE));
   }
 }

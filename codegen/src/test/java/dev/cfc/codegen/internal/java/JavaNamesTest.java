@@ -16,18 +16,18 @@ class JavaNamesTest {
 
   @ParameterizedTest
   @CsvSource({
-      "LOG_LEVEL, logLevel",
-      "log_level, logLevel",
-      "S3_BUCKET, s3Bucket",
-      "OAUTH2_TOKEN, oauth2Token",
-      "HTTPProxy, httpProxy",
-      "apiKey, apiKey",
-      "X_API_KEY, xApiKey",
-      "PORT, port",
-      "_PRIVATE_, private",
-      "A__B, aB",
-      "2FA, v2Fa",
-      "__, value",
+    "LOG_LEVEL, logLevel",
+    "log_level, logLevel",
+    "S3_BUCKET, s3Bucket",
+    "OAUTH2_TOKEN, oauth2Token",
+    "HTTPProxy, httpProxy",
+    "apiKey, apiKey",
+    "X_API_KEY, xApiKey",
+    "PORT, port",
+    "_PRIVATE_, private",
+    "A__B, aB",
+    "2FA, v2Fa",
+    "__, value",
   })
   void variableNamesBecomeLowerCamelCase(String variable, String accessor) {
     assertThat(JavaNames.lowerCamel(variable)).isEqualTo(accessor);
@@ -36,13 +36,29 @@ class JavaNamesTest {
   @Test
   void keywordsRecordMembersFactoriesAndPortAccessorsGetValueAppended() {
     Map<String, String> accessors = JavaNames.accessors(
-        List.of("CLASS", "NULL", "HASH_CODE", "EQUALS", "FROM_ENV", "DEFAULT_PORT", "PORT_9090",
-            "RECORD", "PRIVATE"),
+        List.of(
+            "CLASS",
+            "NULL",
+            "HASH_CODE",
+            "EQUALS",
+            "FROM_ENV",
+            "DEFAULT_PORT",
+            "PORT_9090",
+            "RECORD",
+            "PRIVATE"),
         List.of("defaultPort", "port9090"));
 
-    assertThat(accessors.values()).containsExactly("classValue", "nullValue", "hashCodeValue",
-        "equalsValue", "fromEnvValue", "defaultPortValue", "port9090Value", "recordValue",
-        "privateValue");
+    assertThat(accessors.values())
+        .containsExactly(
+            "classValue",
+            "nullValue",
+            "hashCodeValue",
+            "equalsValue",
+            "fromEnvValue",
+            "defaultPortValue",
+            "port9090Value",
+            "recordValue",
+            "privateValue");
   }
 
   @Test
@@ -50,19 +66,30 @@ class JavaNamesTest {
     Map<String, String> accessors = JavaNames.accessors(
         List.of("log_level", "LOG_LEVEL2", "LOG_LEVEL", "Log_Level"), List.of());
 
-    assertThat(accessors).containsExactly(
-        Map.entry("log_level", "logLevel4"),
-        Map.entry("LOG_LEVEL2", "logLevel2"),
-        Map.entry("LOG_LEVEL", "logLevel"),
-        Map.entry("Log_Level", "logLevel3"));
+    assertThat(accessors)
+        .containsExactly(
+            Map.entry("log_level", "logLevel4"),
+            Map.entry("LOG_LEVEL2", "logLevel2"),
+            Map.entry("LOG_LEVEL", "logLevel"),
+            Map.entry("Log_Level", "logLevel3"));
   }
 
   @Test
   void theChoiceDoesNotDependOnDeclarationOrder() {
-    List<String> variables = new ArrayList<>(List.of("LOG_LEVEL", "log_level", "LOG_LEVEL2",
-        "logLevel", "CLASS", "CLASS_VALUE", "classValue", "A", "a", "A2", "DEFAULT_PORT"));
-    Map<String, String> first = new TreeMap<>(JavaNames.accessors(variables,
-        List.of("defaultPort")));
+    List<String> variables = new ArrayList<>(List.of(
+        "LOG_LEVEL",
+        "log_level",
+        "LOG_LEVEL2",
+        "logLevel",
+        "CLASS",
+        "CLASS_VALUE",
+        "classValue",
+        "A",
+        "a",
+        "A2",
+        "DEFAULT_PORT"));
+    Map<String, String> first =
+        new TreeMap<>(JavaNames.accessors(variables, List.of("defaultPort")));
     Random random = new Random(7);
     for (int i = 0; i < 50; i++) {
       Collections.shuffle(variables, random);

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code java-out} through {@link Compiler#compile}: planned paths, summary line, rewrites. */
 class JavaOutPipelineTest {
 
-  @TempDir Path project;
+  @TempDir
+  Path project;
 
   private static final ContainerDefinition API = Container.define("api")
       .image(Image.registry("registry.cloudflare.com/shop/api:1.0"))
@@ -36,7 +37,8 @@ class JavaOutPipelineTest {
 
   @BeforeEach
   void wranglerConfig() throws Exception {
-    Files.writeString(project.resolve("wrangler.toml"),
+    Files.writeString(
+        project.resolve("wrangler.toml"),
         "name = \"shop\"\nmain = \"src/index.ts\"\ncompatibility_date = \"2025-11-17\"\n");
   }
 
@@ -51,7 +53,8 @@ class JavaOutPipelineTest {
 
   private static List<PlannedFile> javaFiles(CompileResult result) {
     return result.files().stream()
-        .filter(f -> f.displayName().startsWith("java-generated/")).toList();
+        .filter(f -> f.displayName().startsWith("java-generated/"))
+        .toList();
   }
 
   @Test
@@ -60,11 +63,14 @@ class JavaOutPipelineTest {
     CompileResult first = compile("com.shop.generated", List.of(API, JOB));
 
     assertThat(first.diagnostics()).isEmpty();
-    assertThat(javaFiles(first)).extracting(PlannedFile::displayName).containsExactly(
-        "java-generated/com/shop/generated/ApiContainerConfig.java",
-        "java-generated/com/shop/generated/JobContainerConfig.java",
-        "java-generated/com/shop/generated/RequestMetadata.java");
-    assertThat(javaFiles(first)).extracting(PlannedFile::summary)
+    assertThat(javaFiles(first))
+        .extracting(PlannedFile::displayName)
+        .containsExactly(
+            "java-generated/com/shop/generated/ApiContainerConfig.java",
+            "java-generated/com/shop/generated/JobContainerConfig.java",
+            "java-generated/com/shop/generated/RequestMetadata.java");
+    assertThat(javaFiles(first))
+        .extracting(PlannedFile::summary)
         .containsExactly("java-generated: 3 created", "", "");
     assertThat(first.summaryLines()).contains("java-generated: 3 created");
     assertThat(javaFiles(first).get(0).after())
@@ -85,7 +91,8 @@ class JavaOutPipelineTest {
     CompileResult result = compile("com.shop.generated", List.of(API));
 
     assertThat(result.diagnostics()).noneMatch(Diagnostic::isError);
-    assertThat(javaFiles(result)).filteredOn(PlannedFile::changed)
+    assertThat(javaFiles(result))
+        .filteredOn(PlannedFile::changed)
         .extracting(PlannedFile::displayName, PlannedFile::summary)
         .containsExactly(tuple(
             "java-generated/com/shop/generated/JobContainerConfig.java",
@@ -105,7 +112,9 @@ class JavaOutPipelineTest {
   @Test
   void withoutJavaOutNoJavaIsPlanned() {
     CompileResult result = Compiler.compile(CompileRequest.builder(project)
-        .definitions(List.of(API)).javaPackage("not a package").build());
+        .definitions(List.of(API))
+        .javaPackage("not a package")
+        .build());
 
     assertThat(result.diagnostics()).isEmpty();
     assertThat(result.files()).noneMatch(f -> f.displayName().endsWith(".java"));

@@ -32,25 +32,45 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RequestMetadataTest {
 
-  private static final Path RUNTIME = Path.of("..", "runtime-js-templates").toAbsolutePath()
-      .normalize();
+  private static final Path RUNTIME =
+      Path.of("..", "runtime-js-templates").toAbsolutePath().normalize();
   private static final Path TSC = RUNTIME.resolve("node_modules/typescript/bin/tsc");
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<String> FIELDS = RequestMetadataSpec.FIELDS.stream()
-      .map(f -> f[0]).toList();
+  private static final List<String> FIELDS =
+      RequestMetadataSpec.FIELDS.stream().map(f -> f[0]).toList();
 
   /** Values that must survive encodeURIComponent → URLDecoder unchanged. */
-  static final List<String> HOSTILE = List.of("", ";", "=", "%", "%25", "%2B", "+", " ", "a b",
-      "v=2;id=forged", "k=v;k2=v2", "é", "😀", "中文", "👩‍👩‍👧", "\n\t\r", "\"'\\", "~!*()'",
-      "&?#/:@", "%E9", "\u0000", "\u2028");
+  static final List<String> HOSTILE = List.of(
+      "",
+      ";",
+      "=",
+      "%",
+      "%25",
+      "%2B",
+      "+",
+      " ",
+      "a b",
+      "v=2;id=forged",
+      "k=v;k2=v2",
+      "é",
+      "😀",
+      "中文",
+      "👩‍👩‍👧",
+      "\n\t\r",
+      "\"'\\",
+      "~!*()'",
+      "&?#/:@",
+      "%E9",
+      "\u0000",
+      "\u2028");
 
   private static Class<?> metadata;
   private static Path work;
 
   @BeforeAll
   static void compileTheGeneratedClass(@TempDir Path dir) throws Exception {
-    GeneratedJava.Compiled compiled = GeneratedJava.compileCleanly(dir,
-        new JavaEmitter(JavaCases.VERSION).emit(List.of(), JavaCases.PACKAGE));
+    GeneratedJava.Compiled compiled = GeneratedJava.compileCleanly(
+        dir, new JavaEmitter(JavaCases.VERSION).emit(List.of(), JavaCases.PACKAGE));
     metadata = compiled.loader().loadClass(JavaCases.PACKAGE + ".RequestMetadata");
   }
 
@@ -67,8 +87,8 @@ class RequestMetadataTest {
   }
 
   private static Map<String, Object> parse(String header) throws Throwable {
-    return GeneratedJava.components(GeneratedJava.callStatic(metadata, "parse",
-        new Class<?>[] {String.class}, header));
+    return GeneratedJava.components(
+        GeneratedJava.callStatic(metadata, "parse", new Class<?>[] {String.class}, header));
   }
 
   private static Map<String, Object> fields(String... values) {
@@ -85,9 +105,17 @@ class RequestMetadataTest {
         + "ip=203.0.113.7;worker=media-api;method=POST;path=%2Fupload%2Fa%20b;"
         + "url=https%3A%2F%2Fmedia.example%2Fupload%2Fa%20b%3Fq%3D1";
 
-    assertThat(parse(header)).containsExactlyEntriesOf(fields("8a1b2c3d4e5f-AMS", "AMS",
-        "North Holland", "NL", "203.0.113.7", "media-api", "POST", "/upload/a b",
-        "https://media.example/upload/a b?q=1"));
+    assertThat(parse(header))
+        .containsExactlyEntriesOf(fields(
+            "8a1b2c3d4e5f-AMS",
+            "AMS",
+            "North Holland",
+            "NL",
+            "203.0.113.7",
+            "media-api",
+            "POST",
+            "/upload/a b",
+            "https://media.example/upload/a b?q=1"));
   }
 
   @Test
@@ -101,7 +129,8 @@ class RequestMetadataTest {
     assertThatThrownBy(() -> parse("v=2;id=x"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("unsupported x-cfc-metadata version \"2\"; this class reads version 1");
-    assertThatThrownBy(() -> parse("id=x")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> parse("id=x"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("unsupported x-cfc-metadata version \"\"");
   }
 
@@ -117,8 +146,8 @@ class RequestMetadataTest {
     Class<?>[] string = {String.class};
     assertThat(GeneratedJava.callStatic(metadata, "from", string, (Object) null))
         .isEqualTo(Optional.empty());
-    Optional<?> present = (Optional<?>) GeneratedJava.callStatic(metadata, "from", string,
-        "v=1;id=x");
+    Optional<?> present =
+        (Optional<?>) GeneratedJava.callStatic(metadata, "from", string, "v=1;id=x");
     assertThat(GeneratedJava.components(present.orElseThrow())).containsEntry("id", "x");
     assertThat(metadata.getField("HEADER").get(null)).isEqualTo("x-cfc-metadata");
   }
@@ -140,7 +169,8 @@ class RequestMetadataTest {
       }
       inputs.add(fields(values));
     }
-    List<String> requests = List.of("https://media.example/a b/é/%41?q=1;v=2&x=%3B#frag",
+    List<String> requests = List.of(
+        "https://media.example/a b/é/%41?q=1;v=2&x=%3B#frag",
         "http://localhost:8787/", "https://media.example/😀?=");
 
     JsonNode out = runTypeScript(inputs, List.of(), requests);
@@ -153,9 +183,9 @@ class RequestMetadataTest {
       assertThat(parse(header)).as(header).containsExactlyEntriesOf(inputs.get(i));
     }
     for (JsonNode request : out.get("requests")) {
-      Map<String, Object> expected = JSON.convertValue(request.get("metadata"),
-          JSON.getTypeFactory().constructMapType(LinkedHashMap.class, String.class,
-              Object.class));
+      Map<String, Object> expected = JSON.convertValue(
+          request.get("metadata"),
+          JSON.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class));
       assertThat(parse(request.get("header").textValue())).containsExactlyEntriesOf(expected);
     }
   }
@@ -181,13 +211,15 @@ class RequestMetadataTest {
       String header = headers.get(i);
       JsonNode reference = decoded.get(i);
       if (reference.has("error")) {
-        assertThatThrownBy(() -> parse(header)).as(header)
+        assertThatThrownBy(() -> parse(header))
+            .as(header)
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageStartingWith("unsupported x-cfc-metadata version");
       } else {
-        Map<String, Object> expected = JSON.convertValue(reference.get("ok"),
-            JSON.getTypeFactory().constructMapType(LinkedHashMap.class, String.class,
-                Object.class));
+        Map<String, Object> expected = JSON.convertValue(
+            reference.get("ok"),
+            JSON.getTypeFactory()
+                .constructMapType(LinkedHashMap.class, String.class, Object.class));
         assertThat(parse(header)).as(header).containsExactlyEntriesOf(expected);
       }
     }
@@ -198,8 +230,9 @@ class RequestMetadataTest {
    * {@code encode}, decodes {@code decode} with {@code decodeMetadata}, and forwards a GET of
    * each URL in {@code requests} through {@code withMetadata}.
    */
-  private static JsonNode runTypeScript(List<Map<String, Object>> encode, List<String> decode,
-      List<String> requests) throws Exception {
+  private static JsonNode runTypeScript(
+      List<Map<String, Object>> encode, List<String> decode, List<String> requests)
+      throws Exception {
     Path dir = compiledTypeScript();
     Map<String, Object> input = new LinkedHashMap<>();
     input.put("encode", encode);
@@ -209,8 +242,10 @@ class RequestMetadataTest {
     Path out = Files.createTempFile(dir, "output-", ".json");
     Files.writeString(in, JSON.writeValueAsString(input), StandardCharsets.UTF_8);
     String log = run(dir, "node", "driver.mjs", in.toString(), out.toString());
-    return JSON.readTree(Files.readString(out, StandardCharsets.UTF_8).isEmpty()
-        ? fail("node wrote nothing:\n" + log) : Files.readString(out, StandardCharsets.UTF_8));
+    return JSON.readTree(
+        Files.readString(out, StandardCharsets.UTF_8).isEmpty()
+            ? fail("node wrote nothing:\n" + log)
+            : Files.readString(out, StandardCharsets.UTF_8));
   }
 
   private static synchronized Path compiledTypeScript() throws Exception {
@@ -222,18 +257,22 @@ class RequestMetadataTest {
       fail(RUNTIME + "/node_modules lacks typescript or @cloudflare/workers-types. Build"
           + " runtime-js-templates with its tests (it runs `npm ci`), or run `npm ci` there.");
     }
-    work = Files.createTempDirectory(Files.createDirectories(RUNTIME.resolve("target")),
-        "codegen-metadata-");
-    try (InputStream source = RequestMetadataTest.class.getClassLoader()
+    work = Files.createTempDirectory(
+        Files.createDirectories(RUNTIME.resolve("target")), "codegen-metadata-");
+    try (InputStream source = RequestMetadataTest.class
+        .getClassLoader()
         .getResourceAsStream("dev/cfc/runtime/cfc-metadata.ts")) {
       assertThat(source).as("cfc-metadata.ts in the runtime jar").isNotNull();
       Files.write(work.resolve("cfc-metadata.ts"), source.readAllBytes());
     }
-    Files.writeString(work.resolve("tsconfig.json"), JSON.writerWithDefaultPrettyPrinter()
-        .writeValueAsString(Map.of(
-            "extends", RUNTIME.resolve("tsconfig.base.json").toString(),
-            "compilerOptions", Map.of("outDir", "out"),
-            "include", List.of("cfc-metadata.ts"))), StandardCharsets.UTF_8);
+    Files.writeString(
+        work.resolve("tsconfig.json"),
+        JSON.writerWithDefaultPrettyPrinter()
+            .writeValueAsString(Map.of(
+                "extends", RUNTIME.resolve("tsconfig.base.json").toString(),
+                "compilerOptions", Map.of("outDir", "out"),
+                "include", List.of("cfc-metadata.ts"))),
+        StandardCharsets.UTF_8);
     Files.writeString(work.resolve("package.json"), "{ \"type\": \"module\" }\n");
     Files.writeString(work.resolve("driver.mjs"), """
         import { readFileSync, writeFileSync } from "node:fs";
@@ -271,8 +310,10 @@ class RequestMetadataTest {
   }
 
   private static String run(Path dir, String... command) throws Exception {
-    Process process = new ProcessBuilder(command).directory(dir.toFile())
-        .redirectErrorStream(true).start();
+    Process process = new ProcessBuilder(command)
+        .directory(dir.toFile())
+        .redirectErrorStream(true)
+        .start();
     process.getOutputStream().close();
     byte[] out = process.getInputStream().readAllBytes();
     if (!process.waitFor(120, TimeUnit.SECONDS)) {

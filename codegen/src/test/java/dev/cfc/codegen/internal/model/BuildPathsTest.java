@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** One rule for where a build's Dockerfile is, whichever part of cfc asks. */
 class BuildPathsTest {
 
-  @TempDir Path project;
+  @TempDir
+  Path project;
 
   @BeforeEach
   void dockerfiles() throws IOException {
@@ -27,7 +28,8 @@ class BuildPathsTest {
     assertThat(BuildPaths.of(project, Image.build("containers/app")).dockerfile())
         .isEqualTo(project.resolve("containers/app/Dockerfile"));
     assertThat(BuildPaths.of(project, Image.build("containers/app").dockerfile("Dockerfile.prod"))
-        .dockerfile()).isEqualTo(project.resolve("containers/app/Dockerfile.prod"));
+            .dockerfile())
+        .isEqualTo(project.resolve("containers/app/Dockerfile.prod"));
   }
 
   @Test
@@ -35,17 +37,20 @@ class BuildPathsTest {
     BuildPaths file = BuildPaths.of(project, Image.build("containers/app/Dockerfile.prod"));
     assertThat(file.dockerfile()).isEqualTo(project.resolve("containers/app/Dockerfile.prod"));
     assertThat(file.dockerfileConflict()).isFalse();
-    BuildPaths both = BuildPaths.of(project,
-        Image.build("containers/app/Dockerfile").dockerfile("Dockerfile.prod"));
+    BuildPaths both = BuildPaths.of(
+        project, Image.build("containers/app/Dockerfile").dockerfile("Dockerfile.prod"));
     assertThat(both.dockerfileConflict()).isTrue();
   }
 
   @Test
   void theInputsCoverBothDockerfileLocationsAndTheContext() {
-    BuildPaths paths = BuildPaths.of(project,
-        Image.build("containers/app").dockerfile("Dockerfile.prod").context("containers"));
-    assertThat(paths.inputs()).containsExactly(project.resolve("containers/app"),
-        project.resolve("containers/app/Dockerfile"),
-        project.resolve("containers/app/Dockerfile.prod"), project.resolve("containers"));
+    BuildPaths paths = BuildPaths.of(
+        project, Image.build("containers/app").dockerfile("Dockerfile.prod").context("containers"));
+    assertThat(paths.inputs())
+        .containsExactly(
+            project.resolve("containers/app"),
+            project.resolve("containers/app/Dockerfile"),
+            project.resolve("containers/app/Dockerfile.prod"),
+            project.resolve("containers"));
   }
 }

@@ -22,8 +22,8 @@ class NamedBindingsEmitTest {
 
   @Test
   void aBindingKeptFromTheConfigTypesEnvAndTheHandle() {
-    Map<String, String> files = new TypeScriptEmitter("0.1.0").emit(List.of(SANDBOX), "media",
-        List.of(), Map.of("sandbox", "MY_CONTAINER"));
+    Map<String, String> files = new TypeScriptEmitter("0.1.0")
+        .emit(List.of(SANDBOX), "media", List.of(), Map.of("sandbox", "MY_CONTAINER"));
     assertThat(files).containsKey("Sandbox.ts").doesNotContainKey("SandboxContainer.ts");
     assertThat(files.get("Sandbox.ts")).contains("export class Sandbox extends CfcContainer");
     assertThat(files.get("handles.ts"))
@@ -34,16 +34,18 @@ class NamedBindingsEmitTest {
 
   @Test
   void aKeptBindingThatIsNoIdentifierIsReadByIndex() {
-    String handles = new TypeScriptEmitter("0.1.0").emit(List.of(SANDBOX), "media", List.of(),
-        Map.of("sandbox", "MY-CONTAINER")).get("handles.ts");
-    assertThat(handles).contains("  \"MY-CONTAINER\": DurableObjectNamespace<Sandbox>;\n")
+    String handles = new TypeScriptEmitter("0.1.0")
+        .emit(List.of(SANDBOX), "media", List.of(), Map.of("sandbox", "MY-CONTAINER"))
+        .get("handles.ts");
+    assertThat(handles)
+        .contains("  \"MY-CONTAINER\": DurableObjectNamespace<Sandbox>;\n")
         .contains("createContainerHandle(env[\"MY-CONTAINER\"], ");
   }
 
   @Test
   void withoutAKeptBindingTheDefinitionsOwnIsUsed() {
-    String handles = new TypeScriptEmitter("0.1.0").emit(List.of(SANDBOX), "media")
-        .get("handles.ts");
+    String handles =
+        new TypeScriptEmitter("0.1.0").emit(List.of(SANDBOX), "media").get("handles.ts");
     assertThat(handles).contains("env.CONTAINER_SANDBOX");
   }
 }

@@ -29,8 +29,8 @@ final class TsCases {
 
   static Map<String, Case> all() {
     Map<String, Case> cases = new LinkedHashMap<>();
-    for (Case c : List.of(twoContainers(), hostileStrings(), minimal(), noContainers(),
-        namedClasses())) {
+    for (Case c :
+        List.of(twoContainers(), hostileStrings(), minimal(), noContainers(), namedClasses())) {
       cases.put(c.name(), c);
     }
     return cases;
@@ -38,34 +38,37 @@ final class TsCases {
 
   /** The same two containers as runtime-js-templates/test/fixture-generated. */
   static Case twoContainers() {
-    return new Case("two-containers", WORKER, List.of(
-        Container.define("transcoder")
-            .image(Image.build("containers/transcoder"))
-            .defaultPort(8080)
-            .requiredPorts(8080, 9090)
-            .maxInstances(5)
-            .sleepAfter("5m")
-            .hardTimeout("1h")
-            .entrypoint("java", "-jar", "/app.jar")
-            .enableInternet(false)
-            .interceptHttps(true)
-            .allowedHosts("*.stripe.com", "api.github.com")
-            .deniedHosts("*.evil.com")
-            .pingEndpoint("/ping")
-            .env("LOG_LEVEL", "info")
-            .env("GREETING", "say \"hi\" `${not}` */ \n")
-            .secrets("TRANSCODER_API_KEY")
-            .secretsStore("STRIPE_KEY", "STRIPE_SECRET")
-            .readyOn(Probe.path("/ready"), Probe.path("/live").port(9090).status(204))
-            .forwardMetadata(true)
-            .label("team", "media")
-            .label("tier", "gpu")
-            .build(),
-        Container.define("job")
-            .image(Image.registry("registry.cloudflare.com/media/job:1.0"))
-            .defaultPort(8080)
-            .requiredPorts(8080, 9091)
-            .build()));
+    return new Case(
+        "two-containers",
+        WORKER,
+        List.of(
+            Container.define("transcoder")
+                .image(Image.build("containers/transcoder"))
+                .defaultPort(8080)
+                .requiredPorts(8080, 9090)
+                .maxInstances(5)
+                .sleepAfter("5m")
+                .hardTimeout("1h")
+                .entrypoint("java", "-jar", "/app.jar")
+                .enableInternet(false)
+                .interceptHttps(true)
+                .allowedHosts("*.stripe.com", "api.github.com")
+                .deniedHosts("*.evil.com")
+                .pingEndpoint("/ping")
+                .env("LOG_LEVEL", "info")
+                .env("GREETING", "say \"hi\" `${not}` */ \n")
+                .secrets("TRANSCODER_API_KEY")
+                .secretsStore("STRIPE_KEY", "STRIPE_SECRET")
+                .readyOn(Probe.path("/ready"), Probe.path("/live").port(9090).status(204))
+                .forwardMetadata(true)
+                .label("team", "media")
+                .label("tier", "gpu")
+                .build(),
+            Container.define("job")
+                .image(Image.registry("registry.cloudflare.com/media/job:1.0"))
+                .defaultPort(8080)
+                .requiredPorts(8080, 9091)
+                .build()));
   }
 
   /**
@@ -73,23 +76,25 @@ final class TsCases {
    * {@code Env} types {@code MY_CONTAINER}; the second keeps its derived binding.
    */
   static Case namedClasses() {
-    return new Case("named-classes", WORKER, List.of(
-        Container.define("sandbox")
-            .className("Sandbox")
-            .binding("MY_CONTAINER")
-            .image(Image.registry("registry.cloudflare.com/media/sandbox:1.0"))
-            .defaultPort(8080)
-            .build(),
-        Container.define("small")
-            .className("MyContainerSmall")
-            .image(Image.registry("registry.cloudflare.com/media/small:1.0"))
-            .build()));
+    return new Case(
+        "named-classes",
+        WORKER,
+        List.of(
+            Container.define("sandbox")
+                .className("Sandbox")
+                .binding("MY_CONTAINER")
+                .image(Image.registry("registry.cloudflare.com/media/sandbox:1.0"))
+                .defaultPort(8080)
+                .build(),
+            Container.define("small")
+                .className("MyContainerSmall")
+                .image(Image.registry("registry.cloudflare.com/media/small:1.0"))
+                .build()));
   }
 
   /** Hostile strings in every place a DSL string reaches, valid or not. */
   static Case hostileStrings() {
-    return new Case("hostile-strings", "worker\"*/`${w}`\n", List.of(
-        hostileDefinition()));
+    return new Case("hostile-strings", "worker\"*/`${w}`\n", List.of(hostileDefinition()));
   }
 
   static ContainerDefinition hostileDefinition() {
@@ -115,8 +120,10 @@ final class TsCases {
 
   /** One container with nothing but an image: every default. */
   static Case minimal() {
-    return new Case("minimal", null, List.of(
-        Container.define("app").image(Image.build("containers/app")).build()));
+    return new Case(
+        "minimal",
+        null,
+        List.of(Container.define("app").image(Image.build("containers/app")).build()));
   }
 
   /** No containers at all: index.ts still type-checks. */

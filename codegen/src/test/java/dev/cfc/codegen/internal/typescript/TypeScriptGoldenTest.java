@@ -52,16 +52,15 @@ class TypeScriptGoldenTest {
   void twoContainersMatchTheRuntimeFixtureBelowTheHeaderLine() throws IOException {
     Path fixture = Path.of("..", "runtime-js-templates", "test", "fixture-generated");
     Map<String, String> files = generated(TsCases.twoContainers());
-    for (String name : List.of("TranscoderContainer.ts", "JobContainer.ts", "handles.ts",
-        "index.ts")) {
+    for (String name :
+        List.of("TranscoderContainer.ts", "JobContainer.ts", "handles.ts", "index.ts")) {
       String expected = Files.readString(fixture.resolve(name), StandardCharsets.UTF_8);
       if (GoldenDirectory.UPDATE) {
-        expected = expected.substring(0, expected.indexOf('\n') + 1)
-            + withoutFirstLine(files.get(name));
+        expected =
+            expected.substring(0, expected.indexOf('\n') + 1) + withoutFirstLine(files.get(name));
         Files.writeString(fixture.resolve(name), expected, StandardCharsets.UTF_8);
       }
-      assertThat(withoutFirstLine(files.get(name))).as(name)
-          .isEqualTo(withoutFirstLine(expected));
+      assertThat(withoutFirstLine(files.get(name))).as(name).isEqualTo(withoutFirstLine(expected));
     }
   }
 

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
  */
 class TypeScriptTscTest {
 
-  static final Path RUNTIME = Path.of("..", "runtime-js-templates").toAbsolutePath().normalize();
+  static final Path RUNTIME =
+      Path.of("..", "runtime-js-templates").toAbsolutePath().normalize();
   static final Path TSC = RUNTIME.resolve("node_modules/typescript/bin/tsc");
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -70,16 +71,17 @@ class TypeScriptTscTest {
     Path dir = Files.createDirectory(work.resolve("golden"));
     for (TsCases.Case c : TsCases.all().values()) {
       Path caseDir = Files.createDirectory(dir.resolve(c.name()));
-      write(caseDir, new TypeScriptEmitter(TsCases.VERSION).emit(c.definitions(),
-          c.workerName()));
+      write(caseDir, new TypeScriptEmitter(TsCases.VERSION).emit(c.definitions(), c.workerName()));
     }
-    String worker = Files.readString(RUNTIME.resolve("test/worker-sample/worker.ts"),
-        StandardCharsets.UTF_8);
+    String worker =
+        Files.readString(RUNTIME.resolve("test/worker-sample/worker.ts"), StandardCharsets.UTF_8);
     assertThat(worker).contains("../fixture-generated/");
-    Files.writeString(dir.resolve("two-containers/worker.ts"),
-        worker.replace("../fixture-generated/", "./"), StandardCharsets.UTF_8);
-    Files.writeString(dir.resolve("tsconfig.json"), tsconfig(true, "*/*.ts"),
+    Files.writeString(
+        dir.resolve("two-containers/worker.ts"),
+        worker.replace("../fixture-generated/", "./"),
         StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("tsconfig.json"), tsconfig(true, "*/*.ts"), StandardCharsets.UTF_8);
 
     Result tsc = run(dir, "node", TSC.toString(), "-p", "tsconfig.json", "--strict");
 
@@ -95,18 +97,22 @@ class TypeScriptTscTest {
     write(dir, new TypeScriptEmitter(TsCases.VERSION).emit(List.of(d), worker));
     StringBuilder values = new StringBuilder();
     values.append("import type { CfcContainerConfig } from \"./cfc-runtime.js\";\n");
-    values.append("export const config: CfcContainerConfig = ")
-        .append(TypeScriptEmitter.configLiteral(d.name(), s, worker, "")).append(";\n");
+    values
+        .append("export const config: CfcContainerConfig = ")
+        .append(TypeScriptEmitter.configLiteral(d.name(), s, worker, ""))
+        .append(";\n");
     values.append("export const fields = {\n");
     for (TypeScriptEmitter.Field f : TypeScriptEmitter.overrideFields(s)) {
       values.append("  ").append(f.name()).append(": ").append(f.literal()).append(",\n");
     }
     values.append("};\n");
-    values.append("export const labels: Readonly<Record<string, string>> = ")
-        .append(TypeScriptEmitter.labelsLiteral(s)).append(";\n");
+    values
+        .append("export const labels: Readonly<Record<string, string>> = ")
+        .append(TypeScriptEmitter.labelsLiteral(s))
+        .append(";\n");
     Files.writeString(dir.resolve("values.ts"), values, StandardCharsets.UTF_8);
-    Files.writeString(dir.resolve("tsconfig.json"), tsconfig(false, "*.ts"),
-        StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("tsconfig.json"), tsconfig(false, "*.ts"), StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("package.json"), "{ \"type\": \"module\" }\n");
     Files.writeString(dir.resolve("print.mjs"), """
         const m = await import("./out/values.js");
@@ -152,8 +158,13 @@ class TypeScriptTscTest {
       probes.add(probe);
     }
     c.put("probes", probes);
-    c.put("readiness", Map.of("timeoutMs", s.readinessBudget().timeout().toMillis(),
-        "pollMs", s.readinessBudget().poll().toMillis()));
+    c.put(
+        "readiness",
+        Map.of(
+            "timeoutMs",
+            s.readinessBudget().timeout().toMillis(),
+            "pollMs",
+            s.readinessBudget().poll().toMillis()));
     c.put("forwardMetadata", s.forwardMetadata());
     return c;
   }
@@ -194,8 +205,10 @@ class TypeScriptTscTest {
   record Result(int exitCode, String output) {}
 
   private static Result run(Path dir, String... command) throws Exception {
-    Process process = new ProcessBuilder(command).directory(dir.toFile())
-        .redirectErrorStream(true).start();
+    Process process = new ProcessBuilder(command)
+        .directory(dir.toFile())
+        .redirectErrorStream(true)
+        .start();
     process.getOutputStream().close();
     byte[] out = process.getInputStream().readAllBytes();
     if (!process.waitFor(120, TimeUnit.SECONDS)) {

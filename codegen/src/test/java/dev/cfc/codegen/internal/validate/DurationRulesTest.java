@@ -21,7 +21,8 @@ class DurationRulesTest extends ValidationFixture {
     assertThat(d.location().line()).isEqualTo(line);
     assertThat(d.hint()).isEqualTo("for example .sleepAfter(\"5m\")");
     assertThat(only(validate(app().hardTimeout(Duration.ofMillis(1500)).build()), "CFC030")
-        .message()).contains("PT1.5S");
+            .message())
+        .contains("PT1.5S");
     assertValid(b -> b.sleepAfter("30s").hardTimeout("2h"));
     assertValid(b -> b.sleepAfter(Duration.ofMinutes(5)).hardTimeout(7200));
   }
@@ -56,8 +57,12 @@ class DurationRulesTest extends ValidationFixture {
     Diagnostic d = only(validate(app().readinessBudget(Duration.ofSeconds(1), Duration.ofSeconds(5)).build()), "CFC033");
     // spotless:on
     assertThat(d.location().line()).isEqualTo(line);
-    assertThat(only(validate(app().readinessBudget(Duration.ZERO, Duration.ofMillis(1)).build()),
-        "CFC033").message()).contains("positive");
+    assertThat(only(
+                validate(
+                    app().readinessBudget(Duration.ZERO, Duration.ofMillis(1)).build()),
+                "CFC033")
+            .message())
+        .contains("positive");
     assertValid(b -> b.readinessBudget(Duration.ofSeconds(30), Duration.ofMillis(500)));
   }
 }

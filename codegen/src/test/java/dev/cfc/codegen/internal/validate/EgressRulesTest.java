@@ -25,10 +25,14 @@ class EgressRulesTest extends ValidationFixture {
     assertThat(d.location().line()).isEqualTo(line);
     assertThat(d.message()).contains("\"https://x.com/path\"");
     assertThat(d.hint()).isEqualTo("write \"x.com\"");
-    assertThat(only(validate(app().enableInternet(false).allowedHosts("api.*.com").build()),
-        "CFC050").hint()).isEqualTo("write \"*.com\"");
-    assertThat(only(validate(app().enableInternet(false).allowedHosts("x.com:443").build()),
-        "CFC050").hint()).isEqualTo("write \"x.com\"");
+    assertThat(
+            only(validate(app().enableInternet(false).allowedHosts("api.*.com").build()), "CFC050")
+                .hint())
+        .isEqualTo("write \"*.com\"");
+    assertThat(
+            only(validate(app().enableInternet(false).allowedHosts("x.com:443").build()), "CFC050")
+                .hint())
+        .isEqualTo("write \"x.com\"");
     assertValid(b -> b.enableInternet(false).allowedHosts("*.stripe.com", "api.github.com"));
   }
 
@@ -55,18 +59,20 @@ class EgressRulesTest extends ValidationFixture {
 
   @Test
   void egressNeedsARecentCompatibilityDate() {
-    ConfigFacts old = ValidationFixture.facts("w", "2025-01-01",
-        new Diagnostic.Location("wrangler.toml", 3, 1), Map.of());
+    ConfigFacts old = ValidationFixture.facts(
+        "w", "2025-01-01", new Diagnostic.Location("wrangler.toml", 3, 1), Map.of());
     // spotless:off
     int line = nextLine();
     ContainerDefinition def = app().egress(Egress.denyInternet().allow("a.com")).build();
     // spotless:on
     Diagnostic d = only(validate(old, List.of(), def), "CFC053");
     assertThat(d.location().line()).isEqualTo(line);
-    assertThat(d.message()).contains("2025-11-17").contains("2025-01-01")
+    assertThat(d.message())
+        .contains("2025-11-17")
+        .contains("2025-01-01")
         .contains("wrangler.toml:3:1");
-    ConfigFacts recent = ValidationFixture.facts("w", "2025-11-17",
-        Diagnostic.Location.of("wrangler.toml"), Map.of());
+    ConfigFacts recent = ValidationFixture.facts(
+        "w", "2025-11-17", Diagnostic.Location.of("wrangler.toml"), Map.of());
     assertThat(validate(recent, List.of(), def)).isEmpty();
   }
 }

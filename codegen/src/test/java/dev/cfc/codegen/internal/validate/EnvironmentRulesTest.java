@@ -42,21 +42,33 @@ class EnvironmentRulesTest extends ValidationFixture {
     assertThat(d.location().line()).isEqualTo(line);
     assertThat(d.message()).contains("\"staging\"").contains("overrides env");
     assertThat(d.hint()).contains("instanceType, maxInstances, the rollout, placement and SSH");
-    assertThat(validate(null, List.of("staging"), app().environment("staging",
-        e -> e.maxInstances(2).instanceType(InstanceType.BASIC).rollout(10, 0)
-            .image(Image.build("containers/app")).buildArg("A", "1")).build())).isEmpty();
+    assertThat(validate(
+            null,
+            List.of("staging"),
+            app()
+                .environment(
+                    "staging",
+                    e -> e.maxInstances(2)
+                        .instanceType(InstanceType.BASIC)
+                        .rollout(10, 0)
+                        .image(Image.build("containers/app"))
+                        .buildArg("A", "1"))
+                .build()))
+        .isEmpty();
   }
 
   @Test
   void placementRolloutKindAndSshMayDifferPerEnvironment() {
-    ContainerDefinition def = app().environment("production", e -> e
-            .rolloutKind(RolloutKind.FULL_MANUAL)
-            .schedulingPolicy(SchedulingPolicy.REGIONAL)
-            .regions(Region.WEUR, Region.EEUR)
-            .jurisdiction(Jurisdiction.EU)
-            .ssh(true, 2222)
-            .authorizedKey("alice", SshRulesTest.ED25519)
-            .trustedUserCaKey(SshRulesTest.ED25519))
+    ContainerDefinition def = app()
+        .environment(
+            "production",
+            e -> e.rolloutKind(RolloutKind.FULL_MANUAL)
+                .schedulingPolicy(SchedulingPolicy.REGIONAL)
+                .regions(Region.WEUR, Region.EEUR)
+                .jurisdiction(Jurisdiction.EU)
+                .ssh(true, 2222)
+                .authorizedKey("alice", SshRulesTest.ED25519)
+                .trustedUserCaKey(SshRulesTest.ED25519))
         .build();
     assertThat(validate(null, List.of("production"), def)).isEmpty();
   }

@@ -33,8 +33,13 @@ class ImageRulesTest extends ValidationFixture {
     // spotless:on
     assertThat(d.location().line()).isEqualTo(line);
     assertThat(d.message()).contains("containers/missing");
-    assertThat(only(validate(app().image(Image.build("containers/app").dockerfile("Dockerfile.prod"))
-        .build()), "CFC081").hint()).contains("Dockerfile.prod");
+    assertThat(only(
+                validate(app()
+                    .image(Image.build("containers/app").dockerfile("Dockerfile.prod"))
+                    .build()),
+                "CFC081")
+            .hint())
+        .contains("Dockerfile.prod");
     assertValid(b -> b.image(Image.build("containers/app")));
     assertValid(b -> b.image(Image.build("containers/app/Dockerfile").context("containers")));
   }
@@ -46,8 +51,7 @@ class ImageRulesTest extends ValidationFixture {
     Diagnostic d = only(validate(app().image(Image.registry("transcoder")).build()), "CFC082");
     // spotless:on
     assertThat(d.location().line()).isEqualTo(line);
-    assertValid(b -> b.image(Image.registry("docker.io/acme/app@sha256:"
-        + "a".repeat(64))));
+    assertValid(b -> b.image(Image.registry("docker.io/acme/app@sha256:" + "a".repeat(64))));
   }
 
   @Test
@@ -63,7 +67,8 @@ class ImageRulesTest extends ValidationFixture {
 
   @Test
   void anEnvironmentThatPromotesARegistryImageDropsTheBuildArgsOfTheBuild() {
-    ContainerDefinition promoted = app().image(Image.build("containers/app"))
+    ContainerDefinition promoted = app()
+        .image(Image.build("containers/app"))
         .buildArg("NODE_VERSION", "22")
         .environment("production", e -> e.image(Image.registry(REGISTRY)))
         .build();
@@ -86,8 +91,11 @@ class ImageRulesTest extends ValidationFixture {
     // spotless:on
     assertThat(d.location().line()).isEqualTo(line + 1); // where Image.build(...) is written
     assertThat(d.message()).contains("is a file, so .dockerfile(\"Dockerfile.prod\")");
-    assertThat(d.hint()).contains("Image.build(\"containers/app\").dockerfile(\"Dockerfile.prod\")");
+    assertThat(d.hint())
+        .contains("Image.build(\"containers/app\").dockerfile(\"Dockerfile.prod\")");
     assertThat(validate(Container.define("app")
-        .image(Image.build("containers/app/Dockerfile")).build())).isEmpty();
+            .image(Image.build("containers/app/Dockerfile"))
+            .build()))
+        .isEmpty();
   }
 }

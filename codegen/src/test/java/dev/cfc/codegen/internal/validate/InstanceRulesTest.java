@@ -36,13 +36,17 @@ class InstanceRulesTest extends ValidationFixture {
     assertThat(vcpu.hint()).contains("LITE").contains("BASIC");
     assertThat(validate(app().instanceType(InstanceType.custom(5, 12288, 20000)).build()))
         .anySatisfy(d -> assertThat(d.message()).contains("at most 4"));
-    Diagnostic memory = only(validate(app().instanceType(InstanceType.custom(2, 4096, 8000))
-        .build()), "CFC022");
+    Diagnostic memory =
+        only(validate(app().instanceType(InstanceType.custom(2, 4096, 8000)).build()), "CFC022");
     assertThat(memory.hint()).contains("6144");
-    assertThat(only(validate(app().instanceType(InstanceType.custom(4, 16384, 20000)).build()),
-        "CFC022").message()).contains("12288");
-    Diagnostic disk = only(validate(app().instanceType(InstanceType.custom(1, 4096, 10000))
-        .build()), "CFC023");
+    assertThat(only(
+                validate(
+                    app().instanceType(InstanceType.custom(4, 16384, 20000)).build()),
+                "CFC022")
+            .message())
+        .contains("12288");
+    Diagnostic disk =
+        only(validate(app().instanceType(InstanceType.custom(1, 4096, 10000)).build()), "CFC023");
     assertThat(disk.message()).contains("8000");
     assertValid(b -> b.instanceType(InstanceType.custom(1, 3072, 6000)));
     assertValid(b -> b.instanceType(InstanceType.custom(4, 12288, 20000)));
@@ -50,16 +54,31 @@ class InstanceRulesTest extends ValidationFixture {
 
   @Test
   void aCustomTypeAboveThePublishedLimitsPointsToAccountLimitsAndPassesWithThem() {
-    ContainerDefinition big = app().instanceType(InstanceType.custom(8, 32768, 40000)).build();
+    ContainerDefinition big =
+        app().instanceType(InstanceType.custom(8, 32768, 40000)).build();
     List<Diagnostic> published = validate(big);
-    assertThat(published).extracting(Diagnostic::code).containsExactly("CFC021", "CFC022", "CFC023");
+    assertThat(published)
+        .extracting(Diagnostic::code)
+        .containsExactly("CFC021", "CFC022", "CFC023");
     assertThat(published.get(0).hint()).contains("[account-limits]").contains("vcpu = <n>");
     SourceResolver resolver = new SourceResolver(project, List.of());
-    List<Diagnostic> raised = new Validator(project, resolver, List.of(), List.of(), null,
-        new dev.cfc.codegen.AccountLimits(8, 32768, 40000)).validate(List.of(big));
+    List<Diagnostic> raised = new Validator(
+            project,
+            resolver,
+            List.of(),
+            List.of(),
+            null,
+            new dev.cfc.codegen.AccountLimits(8, 32768, 40000))
+        .validate(List.of(big));
     assertThat(raised).isEmpty();
-    List<Diagnostic> beyond = new Validator(project, resolver, List.of(), List.of(), null,
-        new dev.cfc.codegen.AccountLimits(6, 32768, 40000)).validate(List.of(big));
+    List<Diagnostic> beyond = new Validator(
+            project,
+            resolver,
+            List.of(),
+            List.of(),
+            null,
+            new dev.cfc.codegen.AccountLimits(6, 32768, 40000))
+        .validate(List.of(big));
     assertThat(beyond).extracting(Diagnostic::code).containsExactly("CFC021");
     assertThat(beyond.get(0).message()).contains("at most 6 (the account limits in cfc.toml)");
   }

@@ -20,11 +20,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NameOverrideRulesTest {
 
-  @TempDir Path project;
+  @TempDir
+  Path project;
 
   private static int nextLine() {
-    return StackWalker.getInstance().walk(s -> s.skip(1).findFirst()).orElseThrow()
-        .getLineNumber() + 1;
+    return StackWalker.getInstance()
+            .walk(s -> s.skip(1).findFirst())
+            .orElseThrow()
+            .getLineNumber()
+        + 1;
   }
 
   private static ContainerBuilder define(String name) {
@@ -43,9 +47,11 @@ class NameOverrideRulesTest {
 
   @Test
   void validOverridesHaveNoFindings() {
-    assertThat(validate(define("sandbox").className("Sandbox").binding("MY_CONTAINER").build(),
-        define("small").className("MyContainerSmall").binding("_small2").build(),
-        define("plain").className("Container").build())).isEmpty();
+    assertThat(validate(
+            define("sandbox").className("Sandbox").binding("MY_CONTAINER").build(),
+            define("small").className("MyContainerSmall").binding("_small2").build(),
+            define("plain").className("Container").build()))
+        .isEmpty();
   }
 
   @Test
@@ -65,10 +71,12 @@ class NameOverrideRulesTest {
 
   @Test
   void aClassNameMayNotBeAReservedWordOrANameTheGeneratedFilesUse() {
-    assertThat(only(validate(define("sandbox").className("class").build()), "CFC008").message())
+    assertThat(only(validate(define("sandbox").className("class").build()), "CFC008")
+            .message())
         .contains("reserved word");
     assertThat(only(validate(define("sandbox").className("CfcContainer").build()), "CFC008")
-        .message()).contains("generated TypeScript");
+            .message())
+        .contains("generated TypeScript");
     // index.ts on a case-insensitive file system
     only(validate(define("sandbox").className("Index").build()), "CFC008");
     only(validate(define("sandbox").className("Env").build()), "CFC008");
@@ -91,16 +99,25 @@ class NameOverrideRulesTest {
   @Test
   void overriddenNamesMustBeUniqueAcrossDefinitionsIncludingDerivedOnes() {
     // An override equal to another definition's derived class.
-    assertThat(only(validate(define("sandbox").build(),
-        define("box").className("SandboxContainer").build()), "CFC003").message())
+    assertThat(only(
+                validate(
+                    define("sandbox").build(),
+                    define("box").className("SandboxContainer").build()),
+                "CFC003")
+            .message())
         .contains("SandboxContainer");
     // Two equal binding overrides.
-    only(validate(define("one").binding("SHARED").build(),
-        define("two").binding("SHARED").build()), "CFC003");
+    only(
+        validate(
+            define("one").binding("SHARED").build(),
+            define("two").binding("SHARED").build()),
+        "CFC003");
     // Derived names that clash stop clashing when one of them is overridden.
     only(validate(define("fooBar").build(), define("fooBAR").build()), "CFC003");
-    assertThat(validate(define("fooBar").build(),
-        define("fooBAR").className("FooCaps").binding("FOO_CAPS").build())).isEmpty();
+    assertThat(validate(
+            define("fooBar").build(),
+            define("fooBAR").className("FooCaps").binding("FOO_CAPS").build()))
+        .isEmpty();
   }
 
   @Test

@@ -24,8 +24,9 @@ class NameRulesTest extends ValidationFixture {
     assertThat(d.location().line()).isEqualTo(line);
     assertThat(d.message()).contains("\"video-transcoder\"");
     assertThat(d.hint()).contains("Container.define(\"videoTranscoder\")");
-    assertThat(validate(Container.define("videoTranscoder").image(Image.registry(REGISTRY))
-        .build())).isEmpty();
+    assertThat(validate(
+            Container.define("videoTranscoder").image(Image.registry(REGISTRY)).build()))
+        .isEmpty();
   }
 
   @Test
@@ -41,7 +42,8 @@ class NameRulesTest extends ValidationFixture {
 
   @Test
   void namesThatNormaliseToTheSameBindingClash() {
-    ContainerDefinition first = Container.define("fooBar").image(Image.registry(REGISTRY)).build();
+    ContainerDefinition first =
+        Container.define("fooBar").image(Image.registry(REGISTRY)).build();
     // spotless:off
     int line = nextLine();
     ContainerDefinition second = Container.define("fooBAR").image(Image.registry(REGISTRY)).build();
@@ -49,8 +51,9 @@ class NameRulesTest extends ValidationFixture {
     Diagnostic d = only(validate(first, second), "CFC003");
     assertThat(d.location().line()).isEqualTo(line);
     assertThat(d.message()).contains("CONTAINER_FOO_BAR").contains("\"fooBar\"");
-    assertThat(validate(first, Container.define("fooBaz").image(Image.registry(REGISTRY))
-        .build())).isEmpty();
+    assertThat(validate(
+            first, Container.define("fooBaz").image(Image.registry(REGISTRY)).build()))
+        .isEmpty();
   }
 
   @Test
@@ -80,19 +83,28 @@ class NameRulesTest extends ValidationFixture {
   @Test
   void aDefinitionNameLongerThanSixtyFourCharactersIsRefused() {
     String longName = "a" + "b".repeat(64);
-    Diagnostic d = only(validate(Container.define(longName)
-        .image(Image.registry("registry.cloudflare.com/acme/app:1")).build()), "CFC001");
+    Diagnostic d = only(
+        validate(Container.define(longName)
+            .image(Image.registry("registry.cloudflare.com/acme/app:1"))
+            .build()),
+        "CFC001");
     assertThat(d.message()).contains("65 characters long; at most 64");
     assertThat(validate(Container.define("a" + "b".repeat(63))
-        .image(Image.registry("registry.cloudflare.com/acme/app:1")).build())).isEmpty();
+            .image(Image.registry("registry.cloudflare.com/acme/app:1"))
+            .build()))
+        .isEmpty();
   }
 
   @Test
   void aNameWithNoAsciiLetterOrDigitIsOfferedAPlaceholderName() {
-    Diagnostic d = only(validate(Container.define("ü-ï").image(Image.registry(REGISTRY))
-        .build()), "CFC001");
+    Diagnostic d =
+        only(validate(Container.define("ü-ï").image(Image.registry(REGISTRY)).build()), "CFC001");
     assertThat(d.hint()).endsWith("Container.define(\"app\")");
-    assertThat(only(validate(Container.define("9-lives").image(Image.registry(REGISTRY))
-        .build()), "CFC001").hint()).endsWith("Container.define(\"lives\")");
+    assertThat(only(
+                validate(
+                    Container.define("9-lives").image(Image.registry(REGISTRY)).build()),
+                "CFC001")
+            .hint())
+        .endsWith("Container.define(\"lives\")");
   }
 }

@@ -21,7 +21,8 @@ class ProbeRulesTest extends ValidationFixture {
     assertThat(d.location().line()).isEqualTo(line);
     assertThat(d.hint()).isEqualTo("write Probe.path(\"/ready\")");
     assertThat(only(validate(app().readyOn(Probe.path("/ready").status(42)).build()), "CFC061")
-        .message()).contains("42");
+            .message())
+        .contains("42");
     assertThat(only(validate(app().pingEndpoint("ping").build()), "CFC060")).isNotNull();
     assertValid(b -> b.readyOn(Probe.path("/ready").status(204)).pingEndpoint("/ping"));
   }

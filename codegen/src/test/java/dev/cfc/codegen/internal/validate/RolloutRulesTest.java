@@ -43,8 +43,9 @@ class RolloutRulesTest extends ValidationFixture {
         .contains("steps must ascend");
     assertThat(only(validate(app().rolloutSteps(10, 50).build()), "CFC070").message())
         .contains("the last step must be 100");
-    assertThat(only(validate(app().maxInstances(2).rolloutSteps(10, 50, 100).build()),
-        "CFC070").message()).contains("3 steps but only 2 instances");
+    assertThat(only(validate(app().maxInstances(2).rolloutSteps(10, 50, 100).build()), "CFC070")
+            .message())
+        .contains("3 steps but only 2 instances");
   }
 
   @Test

@@ -24,7 +24,8 @@ class RuleCodesTest {
   private static final Path SOURCES = Path.of("src/main/java/dev/cfc/codegen/internal/validate");
   private static final Pattern REPORTED =
       // \s* after the parenthesis: a formatter may put the code on the line after the call.
-      Pattern.compile("\\.(error|warning)\\(\\s*\"(CFC\\d{3})\"|Diagnostic\\.(error)\\(\\s*\"(CFC\\d{3})\"");
+      Pattern.compile(
+          "\\.(error|warning)\\(\\s*\"(CFC\\d{3})\"|Diagnostic\\.(error)\\(\\s*\"(CFC\\d{3})\"");
   private static final Pattern LITERAL = Pattern.compile("\"(CFC\\d{3})\"");
   private static final Pattern CLASS_DOC =
       Pattern.compile("(?s)/\\*\\*((?:(?!\\*/).)*)\\*/\\s*(?:final class|class|interface) ");
@@ -62,17 +63,17 @@ class RuleCodesTest {
       assertThat(doc.find()).as(family + " has a class Javadoc").isTrue();
       Set<String> reported = all(LITERAL, 1, source);
       assertThat(reported).as(family + " reports codes").isNotEmpty();
-      assertThat(all(MENTIONED, 0, doc.group(1))).as(family + "'s Javadoc")
-          .isEqualTo(reported);
+      assertThat(all(MENTIONED, 0, doc.group(1))).as(family + "'s Javadoc").isEqualTo(reported);
     });
   }
 
   @Test
   void theEntryPointAndTheSharedClassesReportNoCodeThemselves() throws IOException {
-    for (String shared : new String[] {"Validator", "Findings", "ConfigSyntax",
-        "ValidationContext"}) {
+    for (String shared :
+        new String[] {"Validator", "Findings", "ConfigSyntax", "ValidationContext"}) {
       assertThat(all(LITERAL, 1, Files.readString(SOURCES.resolve(shared + ".java"))))
-          .as(shared).isEmpty();
+          .as(shared)
+          .isEmpty();
     }
   }
 
@@ -85,13 +86,15 @@ class RuleCodesTest {
         boolean warning = "warning".equals(m.group(1));
         String code = m.group(2) != null ? m.group(2) : m.group(4);
         reported.add(code);
-        assertThat(DiagnosticCatalog.entry(code)).as(code + " in " + family.getKey())
+        assertThat(DiagnosticCatalog.entry(code))
+            .as(code + " in " + family.getKey())
             .isPresent();
         assertThat(DiagnosticCatalog.isWarning(code))
             .as(code + " is catalogued as " + (warning ? "a warning" : "an error"))
             .isEqualTo(warning);
       }
-      assertThat(reported).as("codes " + family.getKey() + " reports as findings")
+      assertThat(reported)
+          .as("codes " + family.getKey() + " reports as findings")
           .isEqualTo(all(LITERAL, 1, family.getValue()));
     }
   }

@@ -48,8 +48,12 @@ class SshRulesTest extends ValidationFixture {
     // spotless:on
     assertThat(d.location().line()).isEqualTo(line);
     assertThat(d.message()).contains("trusted user CA key").contains("empty");
-    assertThat(only(validate(app().trustedUserCaKey("ops-ca",
-        "ecdsa-sha2-nistp256 AAAA").build()), "CFC046").message()).contains("\"ops-ca\"");
+    assertThat(only(
+                validate(
+                    app().trustedUserCaKey("ops-ca", "ecdsa-sha2-nistp256 AAAA").build()),
+                "CFC046")
+            .message())
+        .contains("\"ops-ca\"");
     // wrangler compares the prefix ignoring case
     assertValid(b -> b.authorizedKey("alice", "SSH-ED25519 AAAA").trustedUserCaKey(ED25519));
   }
@@ -65,7 +69,8 @@ class SshRulesTest extends ValidationFixture {
     builder.authorizedKey("carol", "ssh-rsa AAAA");
     // spotless:on
     // spotless:on
-    assertThat(validate(builder.build())).extracting(d -> d.location().line())
+    assertThat(validate(builder.build()))
+        .extracting(d -> d.location().line())
         .containsExactly(first, second);
   }
 

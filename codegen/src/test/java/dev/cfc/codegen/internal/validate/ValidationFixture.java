@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 abstract class ValidationFixture {
 
-  @TempDir Path project;
+  @TempDir
+  Path project;
 
   static final String REGISTRY = "registry.cloudflare.com/acme/app:1.0";
 
@@ -38,8 +39,11 @@ abstract class ValidationFixture {
 
   /** The line after the caller's line: where the next statement's bad value is written. */
   static int nextLine() {
-    return StackWalker.getInstance().walk(s -> s.skip(1).findFirst()).orElseThrow()
-        .getLineNumber() + 1;
+    return StackWalker.getInstance()
+            .walk(s -> s.skip(1).findFirst())
+            .orElseThrow()
+            .getLineNumber()
+        + 1;
   }
 
   static ContainerBuilder app() {
@@ -50,8 +54,8 @@ abstract class ValidationFixture {
     return validate(null, List.of(), definitions);
   }
 
-  List<Diagnostic> validate(ConfigFacts config, List<String> environments,
-      ContainerDefinition... definitions) {
+  List<Diagnostic> validate(
+      ConfigFacts config, List<String> environments, ContainerDefinition... definitions) {
     SourceResolver resolver = new SourceResolver(project, List.of());
     return new Validator(project, resolver, environments, config)
         .validate(Arrays.asList(definitions));
@@ -67,10 +71,18 @@ abstract class ValidationFixture {
   }
 
   /** Facts of a {@code wrangler.toml}, as validation receives them. */
-  static ConfigFacts facts(String workerName, String compatibilityDate,
-      Diagnostic.Location compatibilityDateAt, Map<String, List<String>> secretsStoreBindings) {
-    return new ConfigFacts(new ConfigSource(Path.of("wrangler.toml"), ""), workerName,
-        Diagnostic.Location.of("wrangler.toml"), compatibilityDate, compatibilityDateAt,
-        secretsStoreBindings, true);
+  static ConfigFacts facts(
+      String workerName,
+      String compatibilityDate,
+      Diagnostic.Location compatibilityDateAt,
+      Map<String, List<String>> secretsStoreBindings) {
+    return new ConfigFacts(
+        new ConfigSource(Path.of("wrangler.toml"), ""),
+        workerName,
+        Diagnostic.Location.of("wrangler.toml"),
+        compatibilityDate,
+        compatibilityDateAt,
+        secretsStoreBindings,
+        true);
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cfc.codegen.Diagnostic;
 import dev.cfc.codegen.internal.model.SourceResolver;
 import dev.cfc.codegen.internal.wrangler.ConfigFacts;
-import dev.cfc.codegen.internal.wrangler.ConfigSource;
 import dev.cfc.dsl.Container;
 import dev.cfc.dsl.ContainerBuilder;
 import dev.cfc.dsl.ContainerDefinition;
@@ -18,10 +17,10 @@ import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Combinators;
 
 /** Random DSL values never make validation throw: they produce diagnostics. */
 class ValidatorPropertyTest {
@@ -33,15 +32,25 @@ class ValidatorPropertyTest {
     return Arbitraries.oneOf(
         Arbitraries.strings().ofMaxLength(20),
         Arbitraries.strings().withChars("abcXYZ019_-./:*@ \n\"'`${}").ofMaxLength(20),
-        Arbitraries.of("", "0s", "5m", "99999999999999999999h", "-1s", "/ready", "*.x.com",
-            "https://x.com/p", "registry.cloudflare.com/a/b:1", "a..b", "*"));
+        Arbitraries.of(
+            "",
+            "0s",
+            "5m",
+            "99999999999999999999h",
+            "-1s",
+            "/ready",
+            "*.x.com",
+            "https://x.com/p",
+            "registry.cloudflare.com/a/b:1",
+            "a..b",
+            "*"));
   }
 
   @Provide
   Arbitrary<ContainerDefinition> definitions() {
     Arbitrary<String> t = text();
-    Arbitrary<Integer> i = Arbitraries.oneOf(Arbitraries.integers(),
-        Arbitraries.integers().between(-2, 70000));
+    Arbitrary<Integer> i =
+        Arbitraries.oneOf(Arbitraries.integers(), Arbitraries.integers().between(-2, 70000));
     return Combinators.combine(t, t, t, t, i, i, i, Arbitraries.doubles().between(-10, 10))
         .as((name, duration, host, key, port, count, status, vcpu) -> {
           ContainerBuilder b = Container.define(name)
@@ -70,12 +79,14 @@ class ValidatorPropertyTest {
   }
 
   @Property(tries = 1000)
-  void validationNeverThrows(@ForAll("definitions") ContainerDefinition first,
+  void validationNeverThrows(
+      @ForAll("definitions") ContainerDefinition first,
       @ForAll("definitions") ContainerDefinition second) {
-    ConfigFacts config = ValidatorTest.facts(null, "2020-01-01",
-        Diagnostic.Location.of("wrangler.toml"), Map.of("", List.of("B")));
-    List<Diagnostic> found = new Validator(PROJECT, new SourceResolver(PROJECT, List.of()),
-        List.of("staging"), config).validate(List.of(first, second));
+    ConfigFacts config = ValidatorTest.facts(
+        null, "2020-01-01", Diagnostic.Location.of("wrangler.toml"), Map.of("", List.of("B")));
+    List<Diagnostic> found = new Validator(
+            PROJECT, new SourceResolver(PROJECT, List.of()), List.of("staging"), config)
+        .validate(List.of(first, second));
     assertThat(found).allSatisfy(d -> {
       assertThat(d.code()).matches("CFC\\d{3}");
       assertThat(d.message()).isNotBlank();

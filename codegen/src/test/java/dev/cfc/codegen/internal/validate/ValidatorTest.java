@@ -13,7 +13,6 @@ import dev.cfc.dsl.Probe;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,8 +43,11 @@ class ValidatorTest extends ValidationFixture {
         .forwardMetadata(true)
         .pingEndpoint("/ping")
         .build();
-    ConfigFacts config = ValidationFixture.facts("media", "2025-12-01",
-        Diagnostic.Location.of("wrangler.toml"), Map.of("", List.of("STRIPE_SECRET")));
+    ConfigFacts config = ValidationFixture.facts(
+        "media",
+        "2025-12-01",
+        Diagnostic.Location.of("wrangler.toml"),
+        Map.of("", List.of("STRIPE_SECRET")));
     assertThat(validate(config, List.of(), full)).isEmpty();
   }
 
@@ -65,11 +67,14 @@ class ValidatorTest extends ValidationFixture {
         .defaultPort(70000)
         .sleepAfter("0s")
         .env("1BAD", "x")
-        .enableInternet(false).allowedHosts("https://x.com/path")
-        .env("TOKEN", "x").secrets("TOKEN")
+        .enableInternet(false)
+        .allowedHosts("https://x.com/path")
+        .env("TOKEN", "x")
+        .secrets("TOKEN")
         .build();
     List<Diagnostic> found = validate(bad);
-    assertThat(found).extracting(Diagnostic::code)
+    assertThat(found)
+        .extracting(Diagnostic::code)
         .containsExactly("CFC010", "CFC031", "CFC040", "CFC050", "CFC041");
     assertThat(found).extracting(d -> d.location().line()).isSorted();
   }

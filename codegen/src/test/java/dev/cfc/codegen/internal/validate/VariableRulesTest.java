@@ -7,7 +7,6 @@ import dev.cfc.codegen.internal.wrangler.ConfigFacts;
 import dev.cfc.dsl.ContainerDefinition;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,8 +54,11 @@ class VariableRulesTest extends ValidationFixture {
 
   @Test
   void secretsStoreBindingMustBeDeclaredInTheConfigOfEachScope() {
-    ConfigFacts config = ValidationFixture.facts("w", "2025-12-01",
-        Diagnostic.Location.of("wrangler.toml"), Map.of("", List.of("STRIPE_SECRET")));
+    ConfigFacts config = ValidationFixture.facts(
+        "w",
+        "2025-12-01",
+        Diagnostic.Location.of("wrangler.toml"),
+        Map.of("", List.of("STRIPE_SECRET")));
     // spotless:off
     int line = nextLine();
     ContainerDefinition def = app().secretsStore("STRIPE_KEY", "STRIPE_SECRET").build();
@@ -65,7 +67,8 @@ class VariableRulesTest extends ValidationFixture {
     Diagnostic d = only(validate(config, List.of("staging"), def), "CFC043");
     assertThat(d.location().line()).isEqualTo(line);
     assertThat(d.message()).contains("\"STRIPE_SECRET\"").contains("\"staging\"");
-    assertThat(d.hint()).contains("[[env.staging.secrets_store_secrets]]")
+    assertThat(d.hint())
+        .contains("[[env.staging.secrets_store_secrets]]")
         .contains("binding = \"STRIPE_SECRET\"");
   }
 }

@@ -16,11 +16,12 @@ class WorkerNameRulesTest extends ValidationFixture {
 
   @Test
   void aMissingWorkerNameIsReportedOnTheConfig() {
-    ConfigFacts noName = ValidationFixture.facts(null, "2025-12-01",
-        Diagnostic.Location.of("wrangler.toml"), Map.of());
+    ConfigFacts noName = ValidationFixture.facts(
+        null, "2025-12-01", Diagnostic.Location.of("wrangler.toml"), Map.of());
     Diagnostic d = only(validate(noName, List.of(), app().build()), "CFC090");
     assertThat(d.location().file()).isEqualTo("wrangler.toml");
     assertThat(d.hint()).contains("name = ");
-    assertThat(validate(noName, List.of(), app().containerName("existing").build())).isEmpty();
+    assertThat(validate(noName, List.of(), app().containerName("existing").build()))
+        .isEmpty();
   }
 }

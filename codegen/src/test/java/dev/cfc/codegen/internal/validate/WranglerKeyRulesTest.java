@@ -21,10 +21,15 @@ class WranglerKeyRulesTest extends ValidationFixture {
     // spotless:on
     assertThat(d.location().line()).isEqualTo(line);
     assertThat(d.hint()).contains("regions(...) and jurisdiction(...)");
-    assertThat(only(validate(app().wranglerKey("wrangler_ssh", "{\"enabled\": true}").build()),
-        "CFC048").hint()).contains("ssh(...)");
+    assertThat(only(
+                validate(
+                    app().wranglerKey("wrangler_ssh", "{\"enabled\": true}").build()),
+                "CFC048")
+            .hint())
+        .contains("ssh(...)");
     assertThat(only(validate(app().wranglerKey("max_instances", "3").build()), "CFC048")
-        .hint()).contains("maxInstances(...)");
+            .hint())
+        .contains("maxInstances(...)");
   }
 
   @Test
@@ -35,10 +40,12 @@ class WranglerKeyRulesTest extends ValidationFixture {
     // spotless:on
     assertThat(d.location().line()).isEqualTo(line);
     assertThat(d.message()).contains("is not valid JSON at line 1, column 2");
-    assertThat(only(validate(app().wranglerKey("affinities", "{\"a\": 1} x").build()),
-        "CFC049")).isNotNull();
-    assertThat(only(validate(app().wranglerKey("affinities", "{\"a\": [1, null]}").build()),
-        "CFC049").message()).contains("holds null");
+    assertThat(only(validate(app().wranglerKey("affinities", "{\"a\": 1} x").build()), "CFC049"))
+        .isNotNull();
+    assertThat(
+            only(validate(app().wranglerKey("affinities", "{\"a\": [1, null]}").build()), "CFC049")
+                .message())
+        .contains("holds null");
     assertValid(b -> b.wranglerKey("affinities", "{\"colocation\": \"datacenter\"}"));
   }
 
@@ -66,8 +73,10 @@ class WranglerKeyRulesTest extends ValidationFixture {
 
   @Test
   void aWranglerKeyMayBeSetPerEnvironment() {
-    ContainerDefinition def = app().environment("staging",
-        e -> e.wranglerKey("affinities", "{\"colocation\": \"datacenter\"}")).build();
+    ContainerDefinition def = app()
+        .environment(
+            "staging", e -> e.wranglerKey("affinities", "{\"colocation\": \"datacenter\"}"))
+        .build();
     assertThat(validate(null, List.of("staging"), def)).isEmpty();
   }
 }

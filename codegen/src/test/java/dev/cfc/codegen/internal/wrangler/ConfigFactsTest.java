@@ -68,8 +68,9 @@ class ConfigFactsTest {
       assertThat(facts.workerName()).isEqualTo("media");
       assertThat(facts.compatibilityDate()).isEqualTo("2025-11-20");
       assertThat(facts.hasMain()).isTrue();
-      assertThat(facts.secretsStoreBindings()).isEqualTo(Map.of("", List.of("API_KEY"),
-          "staging", List.of("STAGING_KEY"), "empty", List.of()));
+      assertThat(facts.secretsStoreBindings())
+          .isEqualTo(Map.of(
+              "", List.of("API_KEY"), "staging", List.of("STAGING_KEY"), "empty", List.of()));
     }
     assertThat(toml.workerNameAt().render()).isEqualTo("wrangler.toml:1:1");
     assertThat(toml.compatibilityDateAt().render()).isEqualTo("wrangler.toml:3:1");
@@ -81,7 +82,8 @@ class ConfigFactsTest {
 
   @Test
   void absentKeysGiveNoValueAndPointAtTheFile() {
-    for (ConfigFacts facts : List.of(facts("wrangler.toml", "workers_dev = true\n"),
+    for (ConfigFacts facts : List.of(
+        facts("wrangler.toml", "workers_dev = true\n"),
         facts("wrangler.jsonc", "{ \"workers_dev\": true }"))) {
       Diagnostic.Location file = Diagnostic.Location.of(facts.configFile());
       assertThat(facts.workerName()).isNull();
@@ -95,8 +97,8 @@ class ConfigFactsTest {
 
   @Test
   void aConfigThatDoesNotParseHasEmptyFactsAndSaysWhy() {
-    ParsedConfig parsed = new WranglerReconciler()
-        .parse(new ConfigSource(Path.of("wrangler.toml"), "x = "));
+    ParsedConfig parsed =
+        new WranglerReconciler().parse(new ConfigSource(Path.of("wrangler.toml"), "x = "));
     assertThat(parsed.diagnostics()).map(Diagnostic::code).containsOnly(WranglerCodes.MALFORMED);
     assertThat(parsed.facts().workerName()).isNull();
     assertThat(parsed.facts().secretsStoreBindings()).isEmpty();
@@ -111,8 +113,8 @@ class ConfigFactsTest {
   void theOutcomeCarriesTheFactsOfTheParseItReconciled() {
     WranglerReconciler reconciler = new WranglerReconciler();
     ParsedConfig parsed = reconciler.parse(new ConfigSource(Path.of("wrangler.toml"), TOML));
-    ReconcileOutcome outcome = reconciler.run(parsed,
-        state(simple("alpha", "image", "./a")), Set.of(), WrittenKeys.none());
+    ReconcileOutcome outcome = reconciler.run(
+        parsed, state(simple("alpha", "image", "./a")), Set.of(), WrittenKeys.none());
     assertThat(outcome.hasErrors()).isFalse();
     assertThat(outcome.facts()).isSameAs(parsed.facts());
   }

@@ -33,11 +33,16 @@ class ConfigSourceTest {
   @Test
   void anUpperCaseJsoncConfigIsReadAndHintedAsJson() {
     // The backend choice ignored case while the planner's hints did not: one file, two syntaxes.
-    ReconcileOutcome outcome = new WranglerReconciler().run(
-        new ConfigSource(Path.of("wrangler.JSONC"), "{ \"name\": \"media\", \"migrations\": 5 }"),
-        state(simple("alpha", "image", "./a")), Set.of(), WrittenKeys.none());
+    ReconcileOutcome outcome = new WranglerReconciler()
+        .run(
+            new ConfigSource(
+                Path.of("wrangler.JSONC"), "{ \"name\": \"media\", \"migrations\": 5 }"),
+            state(simple("alpha", "image", "./a")),
+            Set.of(),
+            WrittenKeys.none());
     assertThat(codes(outcome)).contains(WranglerCodes.UNSUPPORTED_LAYOUT);
-    assertThat(outcome.diagnostics()).map(Diagnostic::hint)
+    assertThat(outcome.diagnostics())
+        .map(Diagnostic::hint)
         .contains("write migrations as an array of objects");
   }
 

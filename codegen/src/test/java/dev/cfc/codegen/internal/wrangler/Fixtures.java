@@ -12,17 +12,28 @@ final class Fixtures {
 
   private Fixtures() {}
 
-  static DesiredContainer container(String definition, Map<String, LinkedHashMap<String, Object>> byScope) {
+  static DesiredContainer container(
+      String definition, Map<String, LinkedHashMap<String, Object>> byScope) {
     return container(definition, null, false, byScope);
   }
 
-  static DesiredContainer container(String definition, String renamedFrom, boolean adopt,
+  static DesiredContainer container(
+      String definition,
+      String renamedFrom,
+      boolean adopt,
       Map<String, LinkedHashMap<String, Object>> byScope) {
     Map<String, ContainerEntry> scopes = new LinkedHashMap<>();
     byScope.forEach((scope, fields) -> scopes.put(scope, new ContainerEntry(fields)));
-    return new DesiredContainer(definition, GoldenCase.className(definition),
-        GoldenCase.bindingName(definition), renamedFrom, null, adopt, false,
-        new Diagnostic.Location("cfc/App.java", 1, 1), scopes);
+    return new DesiredContainer(
+        definition,
+        GoldenCase.className(definition),
+        GoldenCase.bindingName(definition),
+        renamedFrom,
+        null,
+        adopt,
+        false,
+        new Diagnostic.Location("cfc/App.java", 1, 1),
+        scopes);
   }
 
   /** A container with the same fields in the top level only. */
@@ -44,8 +55,8 @@ final class Fixtures {
   }
 
   static ReconcileOutcome reconcile(String toml, DesiredState desired, String... managed) {
-    return WranglerReconciler.reconcile(new ConfigSource(Path.of("wrangler.toml"), toml), desired,
-        Set.of(managed));
+    return WranglerReconciler.reconcile(
+        new ConfigSource(Path.of("wrangler.toml"), toml), desired, Set.of(managed));
   }
 
   static List<String> codes(ReconcileOutcome outcome) {

@@ -39,7 +39,12 @@ import org.tomlj.TomlTable;
  * [containers.env.staging]          # per environment; defaults to the top-level fields
  * </pre>
  */
-record GoldenCase(String name, Path dir, String extension, String input, DesiredState desired,
+record GoldenCase(
+    String name,
+    Path dir,
+    String extension,
+    String input,
+    DesiredState desired,
     Set<String> previouslyManaged) {
 
   static final Path ROOT = Path.of("src/test/resources/reconcile");
@@ -67,11 +72,16 @@ record GoldenCase(String name, Path dir, String extension, String input, Desired
   }
 
   static GoldenCase load(Path dir) {
-    String extension = Files.exists(dir.resolve("input.toml")) ? "toml"
+    String extension = Files.exists(dir.resolve("input.toml"))
+        ? "toml"
         : Files.exists(dir.resolve("input.json")) ? "json" : "jsonc";
     Desired desired = readDesired(dir);
-    return new GoldenCase(dir.getFileName() + (extension.equals("toml") ? "" : " (" + extension
-        + ")"), dir, extension, read(dir.resolve("input." + extension)), desired.state(),
+    return new GoldenCase(
+        dir.getFileName() + (extension.equals("toml") ? "" : " (" + extension + ")"),
+        dir,
+        extension,
+        read(dir.resolve("input." + extension)),
+        desired.state(),
         desired.previouslyManaged());
   }
 
@@ -111,16 +121,23 @@ record GoldenCase(String name, Path dir, String extension, String input, Desired
         TomlTable e = t.getTable(List.of("env", env));
         scopes.put(env, new ContainerEntry(e == null ? top : fields(e)));
       }
-      containers.add(new DesiredContainer(def, className(def), bindingName(def),
-          t.getString("renamed_from"), null, Boolean.TRUE.equals(t.getBoolean("adopt")),
+      containers.add(new DesiredContainer(
+          def,
+          className(def),
+          bindingName(def),
+          t.getString("renamed_from"),
+          null,
+          Boolean.TRUE.equals(t.getBoolean("adopt")),
           Boolean.TRUE.equals(t.getBoolean("explicit_name")),
-          new Diagnostic.Location("cfc/App.java", 10 + i, 5), scopes));
+          new Diagnostic.Location("cfc/App.java", 10 + i, 5),
+          scopes));
     }
-    DesiredState desired = new DesiredState(containers, envs,
+    DesiredState desired = new DesiredState(
+        containers,
+        envs,
         Boolean.TRUE.equals(spec.getBoolean("allow_destroy")),
         Boolean.TRUE.equals(spec.getBoolean("adopt_all")));
-    return new Desired(desired,
-        new LinkedHashSet<>(strings(spec.getArray("previously_managed"))));
+    return new Desired(desired, new LinkedHashSet<>(strings(spec.getArray("previously_managed"))));
   }
 
   ConfigSource source(String text) {

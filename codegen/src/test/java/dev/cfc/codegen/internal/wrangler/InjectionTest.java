@@ -43,8 +43,8 @@ class InjectionTest {
     vars.put("it's", "v");
     vars.put("dotted.key", "v");
     for (String value : NASTY) {
-      LinkedHashMap<String, Object> f = fields("name", value, "image", value,
-          "image_vars", vars, "max_instances", 3L);
+      LinkedHashMap<String, Object> f =
+          fields("name", value, "image", value, "image_vars", vars, "max_instances", 3L);
       DesiredState desired = Fixtures.state(Fixtures.container("alpha", Map.of("", f)));
       ReconcileOutcome outcome = reconcile(header, desired);
       assertThat(outcome.diagnostics()).isEmpty();
@@ -58,14 +58,16 @@ class InjectionTest {
       assertThat(vs).isEqualTo(vars);
 
       // Changing the value in place round-trips too (an existing entry keeps its `name`).
-      LinkedHashMap<String, Object> g = fields("name", value, "image", "x" + value,
-          "image_vars", vars, "max_instances", 3L);
-      ReconcileOutcome updated = reconcile(outcome.newText(),
-          Fixtures.state(Fixtures.container("alpha", Map.of("", g))), "AlphaContainer");
+      LinkedHashMap<String, Object> g =
+          fields("name", value, "image", "x" + value, "image_vars", vars, "max_instances", 3L);
+      ReconcileOutcome updated = reconcile(
+          outcome.newText(),
+          Fixtures.state(Fixtures.container("alpha", Map.of("", g))),
+          "AlphaContainer");
       assertThat(updated.diagnostics()).isEmpty();
       assertNoInvalidEscapes(updated.newText());
-      assertThat(Toml.parse(updated.newText()).getArray("containers").getTable(0)
-          .getString("image"))
+      assertThat(
+              Toml.parse(updated.newText()).getArray("containers").getTable(0).getString("image"))
           .isEqualTo("x" + value);
     }
   }
@@ -89,7 +91,8 @@ class InjectionTest {
         i++;
         while (toml.charAt(i) != '"') {
           if (toml.charAt(i) == '\\') {
-            assertThat(String.valueOf(toml.charAt(i + 1))).as("escape in %s", toml)
+            assertThat(String.valueOf(toml.charAt(i + 1)))
+                .as("escape in %s", toml)
                 .isIn("b", "t", "n", "f", "r", "\"", "\\", "u", "U");
             i++;
           }

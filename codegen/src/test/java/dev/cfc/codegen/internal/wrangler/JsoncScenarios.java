@@ -96,9 +96,16 @@ final class JsoncScenarios {
           same.put("name", "app-" + d + "-" + env);
           scopes.put(env, new ContainerEntry(r.nextBoolean() ? same : fields(d, env)));
         }
-        containers.add(new DesiredContainer(d, GoldenCase.className(d),
-            GoldenCase.bindingName(d), null, null, false, false,
-            new Diagnostic.Location("cfc/App.java", 1 + i, 1), scopes));
+        containers.add(new DesiredContainer(
+            d,
+            GoldenCase.className(d),
+            GoldenCase.bindingName(d),
+            null,
+            null,
+            false,
+            false,
+            new Diagnostic.Location("cfc/App.java", 1 + i, 1),
+            scopes));
       }
       DesiredState desired = new DesiredState(containers, envs, allowDestroy, false);
 
@@ -111,18 +118,34 @@ final class JsoncScenarios {
       root.add(new Member("main", new JRaw("src/index.ts"), true));
       root.add(new Member("compatibility_date", new JRaw("2025-11-20"), true));
       if (r.nextBoolean()) {
-        root.add(new Member("vars", new JObj(List.of(
-            new Member("GREETING", new JRaw(weird()), true),
-            new Member("LEVEL", new JRaw((long) r.nextInt(5)), true)), false), true));
+        root.add(new Member(
+            "vars",
+            new JObj(
+                List.of(
+                    new Member("GREETING", new JRaw(weird()), true),
+                    new Member("LEVEL", new JRaw((long) r.nextInt(5)), true)),
+                false),
+            true));
       }
       if (r.nextBoolean()) {
-        root.add(new Member("kv_namespaces", new JArr(List.of(new JObj(List.of(
-            new Member("binding", new JRaw("CACHE"), true),
-            new Member("id", new JRaw("0f2a"), true)), false)), List.of(true)), true));
+        root.add(new Member(
+            "kv_namespaces",
+            new JArr(
+                List.of(new JObj(
+                    List.of(
+                        new Member("binding", new JRaw("CACHE"), true),
+                        new Member("id", new JRaw("0f2a"), true)),
+                    false)),
+                List.of(true)),
+            true));
       }
       if (r.nextBoolean()) {
-        root.add(new Member("routes", new JArr(List.of(new JRaw("a.example.com/*"),
-            new JRaw("b.example.com/*")), List.of(true, true)), true));
+        root.add(new Member(
+            "routes",
+            new JArr(
+                List.of(new JRaw("a.example.com/*"), new JRaw("b.example.com/*")),
+                List.of(true, true)),
+            true));
       }
       scope(root, "", previous, true);
       if (!allEnvs.isEmpty() && (r.nextBoolean() || !previous.isEmpty())) {
@@ -131,8 +154,7 @@ final class JsoncScenarios {
           if (!envs.contains(env) || r.nextInt(3) > 0) {
             List<Member> scope = new ArrayList<>();
             scope.add(new Member("name", new JRaw("app-" + env), true));
-            scope(scope, env, envs.contains(env) || r.nextBoolean() ? previous : List.of(),
-                false);
+            scope(scope, env, envs.contains(env) || r.nextBoolean() ? previous : List.of(), false);
             envMembers.add(new Member(env, new JObj(shuffled(scope), false), false));
           }
         }
@@ -150,11 +172,14 @@ final class JsoncScenarios {
           names.add(new JRaw(c));
         }
         created.subList(0, n).clear();
-        migrations.add(new JObj(List.of(new Member("tag", new JRaw("v" + tag++), true),
-            new Member("new_sqlite_classes", new JArr(names, null), true)), false));
+        migrations.add(new JObj(
+            List.of(
+                new Member("tag", new JRaw("v" + tag++), true),
+                new Member("new_sqlite_classes", new JArr(names, null), true)),
+            false));
       }
-      root.add(new Member("migrations",
-          new JArr(migrations, Collections.nCopies(migrations.size(), true)), false));
+      root.add(new Member(
+          "migrations", new JArr(migrations, Collections.nCopies(migrations.size(), true)), false));
 
       StringBuilder out = new StringBuilder();
       if (!json && r.nextInt(3) == 0) {
@@ -162,10 +187,13 @@ final class JsoncScenarios {
       }
       out.append(write(new JObj(shuffled(root), false), "", true));
       out.append(r.nextBoolean() ? "\n" : "");
-      return new ReconcileScenario(json ? "wrangler.json" : "wrangler.jsonc", out.toString(),
+      return new ReconcileScenario(
+          json ? "wrangler.json" : "wrangler.jsonc",
+          out.toString(),
           desired,
           new LinkedHashSet<>(previous.stream().map(GoldenCase::className).toList()),
-          keep, removed);
+          keep,
+          removed);
     }
 
     /** containers and durable_objects.bindings of one scope, with stale managed entries. */
@@ -179,8 +207,11 @@ final class JsoncScenarios {
       List<J> bindings = new ArrayList<>();
       List<Boolean> bindingsKeep = new ArrayList<>();
       if (r.nextBoolean()) {
-        bindings.add(new JObj(List.of(new Member("name", new JRaw("RATE_LIMITER"), true),
-            new Member("class_name", new JRaw("RateLimiter"), true)), false));
+        bindings.add(new JObj(
+            List.of(
+                new Member("name", new JRaw("RATE_LIMITER"), true),
+                new Member("class_name", new JRaw("RateLimiter"), true)),
+            false));
         bindingsKeep.add(true);
       }
       for (String d : managed) {
@@ -199,25 +230,33 @@ final class JsoncScenarios {
         }
         containers.add(new JObj(shuffled(entry), true));
         containersKeep.add(false);
-        bindings.add(new JObj(List.of(
-            new Member("name", new JRaw(GoldenCase.bindingName(d)), false),
-            new Member("class_name", new JRaw(GoldenCase.className(d)), false)), true));
+        bindings.add(new JObj(
+            List.of(
+                new Member("name", new JRaw(GoldenCase.bindingName(d)), false),
+                new Member("class_name", new JRaw(GoldenCase.className(d)), false)),
+            true));
         bindingsKeep.add(false);
       }
       if (!containers.isEmpty() || r.nextBoolean()) {
         members.add(new Member("containers", new JArr(containers, containersKeep), false));
       }
       if (!bindings.isEmpty() || r.nextBoolean()) {
-        members.add(new Member("durable_objects", new JObj(List.of(
-            new Member("bindings", new JArr(bindings, bindingsKeep), false)), false), false));
+        members.add(new Member(
+            "durable_objects",
+            new JObj(
+                List.of(new Member("bindings", new JArr(bindings, bindingsKeep), false)), false),
+            false));
       }
     }
 
     private LinkedHashMap<String, Object> fields(String d, String scope) {
       LinkedHashMap<String, Object> f = new LinkedHashMap<>();
       f.put("name", "app-" + d + (scope.isEmpty() ? "" : "-" + scope));
-      f.put("image", r.nextBoolean() ? "./" + d + "/Dockerfile"
-          : "registry.cloudflare.com/acme/" + d + ":1." + r.nextInt(3));
+      f.put(
+          "image",
+          r.nextBoolean()
+              ? "./" + d + "/Dockerfile"
+              : "registry.cloudflare.com/acme/" + d + ":1." + r.nextInt(3));
       if (r.nextBoolean()) {
         f.put("max_instances", (long) (1 + r.nextInt(3)));
       }
@@ -229,7 +268,7 @@ final class JsoncScenarios {
           t.put("memory_mib", 4096L);
           f.put("instance_type", t);
         }
-        default -> { }
+        default -> {}
       }
       if (r.nextInt(4) == 0) {
         LinkedHashMap<String, Object> vars = new LinkedHashMap<>();
@@ -260,7 +299,8 @@ final class JsoncScenarios {
         return JsoncStyle.literal(raw.value());
       }
       boolean isObject = node instanceof JObj;
-      int n = isObject ? ((JObj) node).members().size() : ((JArr) node).elements().size();
+      int n =
+          isObject ? ((JObj) node).members().size() : ((JArr) node).elements().size();
       boolean managedInside = node instanceof JObj jo && jo.managed() || !keepContext;
       String open = isObject ? "{" : "[";
       String close = isObject ? "}" : "]";
@@ -354,8 +394,14 @@ final class JsoncScenarios {
     }
 
     private String weird() {
-      return pick("plain", "quote \" and \\ back", "tab\tnew\nline", "unicode é ✓",
-          "// not a comment", "/* nor this */", "}, ]");
+      return pick(
+          "plain",
+          "quote \" and \\ back",
+          "tab\tnew\nline",
+          "unicode é ✓",
+          "// not a comment",
+          "/* nor this */",
+          "}, ]");
     }
 
     private <T> List<T> shuffled(List<T> list) {

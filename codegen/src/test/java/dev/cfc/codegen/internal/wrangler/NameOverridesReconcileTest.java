@@ -42,24 +42,31 @@ class NameOverridesReconcileTest {
       new_sqlite_classes = ["Sandbox"]
       """;
 
-  @TempDir Path project;
+  @TempDir
+  Path project;
 
   private static int nextLine() {
-    return StackWalker.getInstance().walk(s -> s.skip(1).findFirst()).orElseThrow()
-        .getLineNumber() + 1;
+    return StackWalker.getInstance()
+            .walk(s -> s.skip(1).findFirst())
+            .orElseThrow()
+            .getLineNumber()
+        + 1;
   }
 
   private static ContainerBuilder sandbox() {
     return Container.define("sandbox").image(Image.registry(IMAGE));
   }
 
-  private ReconcileOutcome run(String toml, List<String> environments, Set<String> managed,
+  private ReconcileOutcome run(
+      String toml,
+      List<String> environments,
+      Set<String> managed,
       ContainerDefinition... definitions) {
-    DesiredState desired = new WranglerEntries(project, project, "media",
-        new SourceResolver(project, List.of()))
+    DesiredState desired = new WranglerEntries(
+            project, project, "media", new SourceResolver(project, List.of()))
         .desiredState(List.of(definitions), environments, false, false);
-    return WranglerReconciler.reconcile(new ConfigSource(Path.of("wrangler.toml"), toml),
-        desired, managed);
+    return WranglerReconciler.reconcile(
+        new ConfigSource(Path.of("wrangler.toml"), toml), desired, managed);
   }
 
   private static List<String> codes(ReconcileOutcome outcome) {
@@ -68,7 +75,10 @@ class NameOverridesReconcileTest {
 
   @Test
   void adoptionByClassNameKeepsTheBindingAndTheApplicationName() {
-    ReconcileOutcome outcome = run(HAND_WRITTEN, List.of(), Set.of(),
+    ReconcileOutcome outcome = run(
+        HAND_WRITTEN,
+        List.of(),
+        Set.of(),
         sandbox().className("Sandbox").adopt().build());
     assertThat(outcome.diagnostics()).isEmpty();
     assertThat(outcome.newText()).isEqualTo(HAND_WRITTEN);
@@ -78,21 +88,30 @@ class NameOverridesReconcileTest {
 
   @Test
   void aManagedClassKeepsItsBindingUntilTheDslNamesAnother() {
-    ReconcileOutcome kept = run(HAND_WRITTEN, List.of(), Set.of("Sandbox"),
+    ReconcileOutcome kept = run(
+        HAND_WRITTEN,
+        List.of(),
+        Set.of("Sandbox"),
         sandbox().className("Sandbox").build());
     assertThat(kept.newText()).isEqualTo(HAND_WRITTEN);
 
-    ReconcileOutcome renamed = run(HAND_WRITTEN, List.of(), Set.of("Sandbox"),
+    ReconcileOutcome renamed = run(
+        HAND_WRITTEN,
+        List.of(),
+        Set.of("Sandbox"),
         sandbox().className("Sandbox").binding("SANDBOX").build());
     assertThat(renamed.diagnostics()).isEmpty();
     // The binding changes in place: same class, no migration.
-    assertThat(renamed.newText()).isEqualTo(HAND_WRITTEN.replace("name = \"MY_CONTAINER\"",
-        "name = \"SANDBOX\""));
+    assertThat(renamed.newText())
+        .isEqualTo(HAND_WRITTEN.replace("name = \"MY_CONTAINER\"", "name = \"SANDBOX\""));
     assertThat(renamed.summary().render()).isEqualTo("wrangler.toml: ~1 field");
     assertThat(renamed.bindings()).isEqualTo(Map.of("sandbox", "SANDBOX"));
 
     // Dropping the call afterwards keeps the name the config now has.
-    ReconcileOutcome after = run(renamed.newText(), List.of(), Set.of("Sandbox"),
+    ReconcileOutcome after = run(
+        renamed.newText(),
+        List.of(),
+        Set.of("Sandbox"),
         sandbox().className("Sandbox").build());
     assertThat(after.newText()).isEqualTo(renamed.newText());
   }
@@ -110,21 +129,26 @@ class NameOverridesReconcileTest {
         name = "STAGING_SANDBOX"
         class_name = "Sandbox"
         """;
-    ReconcileOutcome differ = run(toml, List.of("staging"), Set.of(),
+    ReconcileOutcome differ = run(
+        toml,
+        List.of("staging"),
+        Set.of(),
         sandbox().className("Sandbox").adopt().build());
     assertThat(codes(differ)).containsExactly("CFC118");
     Diagnostic d = differ.diagnostics().get(0);
     assertThat(d.location().line()).isEqualTo(9);
-    assertThat(d.message()).contains("MY_CONTAINER (top level, line 8)",
-        "STAGING_SANDBOX (env staging, line 21)");
+    assertThat(d.message())
+        .contains("MY_CONTAINER (top level, line 8)", "STAGING_SANDBOX (env staging, line 21)");
     assertThat(d.hint()).contains(".binding(\"MY_CONTAINER\")");
     assertThat(differ.newText()).isEqualTo(toml);
 
-    ReconcileOutcome chosen = run(toml, List.of("staging"), Set.of(),
+    ReconcileOutcome chosen = run(
+        toml,
+        List.of("staging"),
+        Set.of(),
         sandbox().className("Sandbox").binding("MY_CONTAINER").adopt().build());
     assertThat(chosen.diagnostics()).isEmpty();
-    assertThat(chosen.newText()).isEqualTo(toml.replace("\"STAGING_SANDBOX\"",
-        "\"MY_CONTAINER\""));
+    assertThat(chosen.newText()).isEqualTo(toml.replace("\"STAGING_SANDBOX\"", "\"MY_CONTAINER\""));
   }
 
   @Test
@@ -139,8 +163,8 @@ class NameOverridesReconcileTest {
     assertThat(codes(outcome)).containsExactly("CFC111");
     Diagnostic d = outcome.diagnostics().get(0);
     assertThat(d.location().line()).isEqualTo(line);
-    assertThat(d.message()).contains("binding(\"MY_CONTAINER\")", "class Sandbox",
-        "wrangler.toml:9");
+    assertThat(d.message())
+        .contains("binding(\"MY_CONTAINER\")", "class Sandbox", "wrangler.toml:9");
     assertThat(outcome.newText()).isEqualTo(toml);
   }
 
@@ -153,17 +177,22 @@ class NameOverridesReconcileTest {
     // spotless:on
     ReconcileOutcome outcome = run(HAND_WRITTEN, List.of(), Set.of(), b.build());
     assertThat(codes(outcome)).containsExactly("CFC102", "CFC102");
-    assertThat(outcome.diagnostics()).allSatisfy(d ->
-        assertThat(d.location().line()).isEqualTo(line));
-    assertThat(outcome.diagnostics()).extracting(Diagnostic::message).anySatisfy(m ->
-        assertThat(m).contains("className(\"Sandbox\")", "`containers` entry at wrangler.toml:3"));
+    assertThat(outcome.diagnostics())
+        .allSatisfy(d -> assertThat(d.location().line()).isEqualTo(line));
+    assertThat(outcome.diagnostics())
+        .extracting(Diagnostic::message)
+        .anySatisfy(m -> assertThat(m)
+            .contains("className(\"Sandbox\")", "`containers` entry at wrangler.toml:3"));
     assertThat(outcome.diagnostics().get(0).hint()).contains("adopt()");
     assertThat(outcome.newText()).isEqualTo(HAND_WRITTEN);
   }
 
   @Test
   void aClassNamedInRenamedFromIsRenamedKeepingItsBindingAndApplication() {
-    ReconcileOutcome outcome = run(HAND_WRITTEN, List.of(), Set.of("Sandbox"),
+    ReconcileOutcome outcome = run(
+        HAND_WRITTEN,
+        List.of(),
+        Set.of("Sandbox"),
         sandbox().className("Box").renamedFrom("Sandbox").build());
     assertThat(outcome.diagnostics()).isEmpty();
     assertThat(outcome.newText())
@@ -180,30 +209,40 @@ class NameOverridesReconcileTest {
 
   @Test
   void aNewClassNameWithoutAKnownPreviousClassIsNeverASilentDelete() {
-    ReconcileOutcome outcome = run(HAND_WRITTEN, List.of(), Set.of("Sandbox"),
-        sandbox().className("Box").build());
+    ReconcileOutcome outcome = run(
+        HAND_WRITTEN, List.of(), Set.of("Sandbox"), sandbox().className("Box").build());
     assertThat(codes(outcome)).contains("CFC103");
-    Diagnostic d = outcome.diagnostics().stream().filter(x -> x.code().equals("CFC103"))
-        .findFirst().orElseThrow();
+    Diagnostic d = outcome.diagnostics().stream()
+        .filter(x -> x.code().equals("CFC103"))
+        .findFirst()
+        .orElseThrow();
     assertThat(d.hint()).contains("renamedFrom(\"Sandbox\")");
     assertThat(outcome.newText()).isEqualTo(HAND_WRITTEN);
   }
 
   @Test
   void aClassNameAddedToADerivedManagedClassIsARename() {
-    String derived = HAND_WRITTEN.replace("\"Sandbox\"", "\"SandboxContainer\"")
+    String derived = HAND_WRITTEN
+        .replace("\"Sandbox\"", "\"SandboxContainer\"")
         .replace("MY_CONTAINER", "CONTAINER_SANDBOX");
-    ReconcileOutcome outcome = run(derived, List.of(), Set.of("SandboxContainer"),
+    ReconcileOutcome outcome = run(
+        derived,
+        List.of(),
+        Set.of("SandboxContainer"),
         sandbox().className("Sandbox").build());
     assertThat(outcome.diagnostics()).isEmpty();
-    assertThat(outcome.newText()).contains(
-        "renamed_classes = [{ from = \"SandboxContainer\", to = \"Sandbox\" }]");
+    assertThat(outcome.newText())
+        .contains("renamed_classes = [{ from = \"SandboxContainer\", to = \"Sandbox\" }]");
     assertThat(outcome.bindings()).isEqualTo(Map.of("sandbox", "CONTAINER_SANDBOX"));
     // A fresh definition with a class name is created, not renamed.
-    ReconcileOutcome fresh = run("name = \"media\"\n", List.of(), Set.of(),
+    ReconcileOutcome fresh = run(
+        "name = \"media\"\n",
+        List.of(),
+        Set.of(),
         sandbox().className("Sandbox").build());
     assertThat(fresh.diagnostics()).isEmpty();
-    assertThat(fresh.newText()).contains("new_sqlite_classes = [\"Sandbox\"]")
+    assertThat(fresh.newText())
+        .contains("new_sqlite_classes = [\"Sandbox\"]")
         .doesNotContain("renamed_classes");
   }
 }

@@ -36,14 +36,17 @@ class ParsedConfigTest {
 
   private final CountingBackend backend = new CountingBackend();
   private final WranglerReconciler reconciler = new WranglerReconciler(List.of(backend));
-  private final ConfigSource source = new ConfigSource(Path.of("wrangler.toml"), ReconcileBehaviourTest.MIGRATED);
+  private final ConfigSource source =
+      new ConfigSource(Path.of("wrangler.toml"), ReconcileBehaviourTest.MIGRATED);
 
   /** Reconciles the one parse with the transcoder's image set to {@code image}. */
   private ReconcileOutcome reconcileOnceParsed(String image) {
     ParsedConfig parsed = reconciler.parse(source);
-    ReconcileOutcome outcome = reconciler.run(parsed,
+    ReconcileOutcome outcome = reconciler.run(
+        parsed,
         state(simple("transcoder", "name", "media-transcoder", "image", image)),
-        Set.of("TranscoderContainer"), WrittenKeys.none());
+        Set.of("TranscoderContainer"),
+        WrittenKeys.none());
     assertThat(outcome.diagnostics()).isEmpty();
     return outcome;
   }

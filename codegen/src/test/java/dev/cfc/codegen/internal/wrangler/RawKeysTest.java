@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RawKeysTest {
 
-  @TempDir Path project;
+  @TempDir
+  Path project;
 
   @Test
   void everyKeyCfcWritesIsRefusedAsARawKey() {
@@ -39,10 +40,12 @@ class RawKeysTest {
         .authorizedKey("a", "ssh-ed25519 A")
         .trustedUserCaKey("ssh-ed25519 B")
         .build();
-    ContainerEntry entry = new WranglerEntries(project, project, "w",
-        new SourceResolver(project, List.of())).entry(everything, null);
+    ContainerEntry entry = new WranglerEntries(
+            project, project, "w", new SourceResolver(project, List.of()))
+        .entry(everything, null);
 
-    assertThat(entry.fields().keySet()).hasSize(15)
+    assertThat(entry.fields().keySet())
+        .hasSize(15)
         .allSatisfy(key -> assertThat(RawKeys.dslCallFor(key)).as(key).isNotNull());
     assertThat(entry.fields().keySet()).allMatch(RawKeys::knownToWrangler);
   }
@@ -53,11 +56,12 @@ class RawKeysTest {
         .image(Image.registry("registry.cloudflare.com/a/b:1"))
         .wranglerKey("affinities", "{\"colocation\": \"datacenter\", \"n\": [1, 2.5, true]}")
         .build();
-    ContainerEntry entry = new WranglerEntries(project, project, "w",
-        new SourceResolver(project, List.of())).entry(raw, null);
+    ContainerEntry entry = new WranglerEntries(
+            project, project, "w", new SourceResolver(project, List.of()))
+        .entry(raw, null);
 
-    assertThat(entry.fields().get("affinities")).isEqualTo(
-        Map.of("colocation", "datacenter", "n", List.of(1L, 2.5, true)));
+    assertThat(entry.fields().get("affinities"))
+        .isEqualTo(Map.of("colocation", "datacenter", "n", List.of(1L, 2.5, true)));
   }
 
   @Test

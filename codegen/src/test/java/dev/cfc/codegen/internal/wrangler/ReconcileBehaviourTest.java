@@ -40,8 +40,8 @@ class ReconcileBehaviourTest {
   void changingOneValueChangesExactlyOneLine() {
     GoldenCase c = GoldenCase.load("field-changed");
     ReconcileOutcome outcome = c.run();
-    Patch<String> patch = DiffUtils.diff(c.input().lines().toList(),
-        outcome.newText().lines().toList());
+    Patch<String> patch =
+        DiffUtils.diff(c.input().lines().toList(), outcome.newText().lines().toList());
     assertThat(patch.getDeltas()).hasSize(1);
     AbstractDelta<String> delta = patch.getDeltas().get(0);
     assertThat(delta.getSource().getLines()).containsExactly("max_instances = 3");
@@ -51,9 +51,11 @@ class ReconcileBehaviourTest {
 
   @Test
   void aNewContainerBeforeAllExistingOnesGoesAboveTheFirstAndItsComment() {
-    ReconcileOutcome outcome = reconcile(MIGRATED.replace("[[containers]]",
-        "# the transcoder\n[[containers]]"), state(simple("alpha", "image", "./a"),
-        simple("transcoder", "name", "media-transcoder", "image", "./Dockerfile")),
+    ReconcileOutcome outcome = reconcile(
+        MIGRATED.replace("[[containers]]", "# the transcoder\n[[containers]]"),
+        state(
+            simple("alpha", "image", "./a"),
+            simple("transcoder", "name", "media-transcoder", "image", "./Dockerfile")),
         "TranscoderContainer");
     assertThat(outcome.diagnostics()).isEmpty();
     assertThat(outcome.newText()).contains("""
@@ -70,21 +72,25 @@ class ReconcileBehaviourTest {
 
   @Test
   void aFileWithoutTrailingNewlineKeepsHavingNone() {
-    ReconcileOutcome outcome = reconcile("name = \"media\"", state(simple("alpha", "image", "./a")));
+    ReconcileOutcome outcome =
+        reconcile("name = \"media\"", state(simple("alpha", "image", "./a")));
     assertThat(outcome.diagnostics()).isEmpty();
-    assertThat(outcome.newText()).startsWith("name = \"media\"\n\n[[containers]]\n")
+    assertThat(outcome.newText())
+        .startsWith("name = \"media\"\n\n[[containers]]\n")
         .doesNotEndWith("\n");
-    ReconcileOutcome again = reconcile(outcome.newText(), state(simple("alpha", "image", "./a")),
-        "AlphaContainer");
+    ReconcileOutcome again =
+        reconcile(outcome.newText(), state(simple("alpha", "image", "./a")), "AlphaContainer");
     assertThat(again.newText()).isEqualTo(outcome.newText());
   }
 
   @Test
   void entriesAppendedToACrlfFileUseCrlf() {
-    ReconcileOutcome outcome = reconcile("name = \"m\"\r\n# end\r\n",
+    ReconcileOutcome outcome = reconcile(
+        "name = \"m\"\r\n# end\r\n",
         state(simple("alpha", "image", "./a", "image_vars", fields("A", "1"))));
     assertThat(outcome.diagnostics()).isEmpty();
-    assertThat(outcome.newText()).startsWith("name = \"m\"\r\n# end\r\n\r\n[[containers]]\r\n")
+    assertThat(outcome.newText())
+        .startsWith("name = \"m\"\r\n# end\r\n\r\n[[containers]]\r\n")
         .endsWith("\r\n");
     assertThat(outcome.newText().replace("\r\n", "")).doesNotContain("\n");
   }
@@ -114,17 +120,25 @@ class ReconcileBehaviourTest {
         tag = "v1"
         new_sqlite_classes = ["OldContainer"]
         """;
-    DesiredState desired = new DesiredState(List.of(Fixtures.container("alpha", "OldContainer",
-        false, Map.of("", fields("image", "./a"), "staging", fields("image", "./a")))),
-        List.of("staging"), false, false);
+    DesiredState desired = new DesiredState(
+        List.of(Fixtures.container(
+            "alpha",
+            "OldContainer",
+            false,
+            Map.of("", fields("image", "./a"), "staging", fields("image", "./a")))),
+        List.of("staging"),
+        false,
+        false);
     ReconcileOutcome outcome = reconcile(toml, desired, "OldContainer");
     assertThat(outcome.diagnostics()).isEmpty();
-    assertThat(outcome.newText()).doesNotContain("class_name = \"OldContainer\"")
+    assertThat(outcome.newText())
+        .doesNotContain("class_name = \"OldContainer\"")
         .doesNotContain("CONTAINER_OLD")
         .endsWith("renamed_classes = [{ from = \"OldContainer\", to = \"AlphaContainer\" }]\n");
     assertThat(outcome.managedClasses()).containsExactly("AlphaContainer");
     ReconcileOutcome again = WranglerReconciler.reconcile(
-        new ConfigSource(Path.of("wrangler.toml"), outcome.newText()), desired,
+        new ConfigSource(Path.of("wrangler.toml"), outcome.newText()),
+        desired,
         outcome.managedClasses());
     assertThat(again.diagnostics()).isEmpty();
     assertThat(again.newText()).isEqualTo(outcome.newText());
@@ -140,7 +154,9 @@ class ReconcileBehaviourTest {
   void adoptAllTakesOverHandWrittenEntries() {
     DesiredState desired = new DesiredState(
         List.of(simple("transcoder", "name", "media-transcoder", "image", "./Dockerfile")),
-        List.of(), false, true);
+        List.of(),
+        false,
+        true);
     ReconcileOutcome outcome = reconcile(MIGRATED, desired);
     assertThat(outcome.diagnostics()).isEmpty();
     assertThat(outcome.newText()).isEqualTo(MIGRATED);
@@ -149,9 +165,11 @@ class ReconcileBehaviourTest {
 
   @Test
   void aHandWrittenBindingUsingTheDerivedNameIsAnError() {
-    String toml = MIGRATED.replace("class_name = \"TranscoderContainer\"\n\n[[migrations]]",
+    String toml = MIGRATED.replace(
+        "class_name = \"TranscoderContainer\"\n\n[[migrations]]",
         "class_name = \"Other\"\n\n[[migrations]]");
-    ReconcileOutcome outcome = reconcile(toml,
+    ReconcileOutcome outcome = reconcile(
+        toml,
         state(simple("transcoder", "name", "media-transcoder", "image", "./Dockerfile")),
         "TranscoderContainer");
     assertThat(codes(outcome)).containsExactly(WranglerCodes.BINDING_NAME_TAKEN);
@@ -166,7 +184,8 @@ class ReconcileBehaviourTest {
         image = "./other"
 
         [[durable_objects.bindings]]""");
-    ReconcileOutcome outcome = reconcile(toml,
+    ReconcileOutcome outcome = reconcile(
+        toml,
         state(simple("transcoder", "name", "media-transcoder", "image", "./Dockerfile")),
         "TranscoderContainer");
     assertThat(codes(outcome)).containsExactly(WranglerCodes.DUPLICATE_ENTRY);
@@ -177,9 +196,11 @@ class ReconcileBehaviourTest {
   void environmentMigrationsBlockAppendingAMigration() {
     String toml = "name = \"m\"\n\n[env.staging]\nmigrations = []\n";
     DesiredState desired = new DesiredState(
-        List.of(Fixtures.container("alpha", Map.of("", fields("image", "./a"),
-            "staging", fields("image", "./a")))),
-        List.of("staging"), false, false);
+        List.of(Fixtures.container(
+            "alpha", Map.of("", fields("image", "./a"), "staging", fields("image", "./a")))),
+        List.of("staging"),
+        false,
+        false);
     ReconcileOutcome outcome = reconcile(toml, desired);
     assertThat(codes(outcome)).containsExactly(WranglerCodes.ENV_MIGRATIONS);
     assertThat(outcome.diagnostics().get(0).location().line()).isEqualTo(4);
@@ -199,7 +220,8 @@ class ReconcileBehaviourTest {
         renamed_classes = [{ from = "Nope", to = "B" }]
         """;
     ReconcileOutcome outcome = reconcile(toml, state());
-    assertThat(outcome.diagnostics()).extracting(d -> d.code() + "@" + d.location().line())
+    assertThat(outcome.diagnostics())
+        .extracting(d -> d.code() + "@" + d.location().line())
         .containsExactly("CFC110@3", "CFC113@8", "CFC113@9");
   }
 
@@ -238,8 +260,9 @@ class ReconcileBehaviourTest {
 
   @Test
   void aMigrationIsAppendedAfterTheLastMigrationEvenWhenTagsAreNotVn() {
-    String toml = "name = \"m\"\n\n[[migrations]]\ntag = \"initial\"\nnew_sqlite_classes = [\"X\"]\n"
-        + "\n[vars]\nA = \"1\"\n";
+    String toml =
+        "name = \"m\"\n\n[[migrations]]\ntag = \"initial\"\nnew_sqlite_classes = [\"X\"]\n"
+            + "\n[vars]\nA = \"1\"\n";
     ReconcileOutcome outcome = reconcile(toml, state(simple("alpha", "image", "./a")));
     assertThat(outcome.newText()).contains("""
         new_sqlite_classes = ["X"]
@@ -274,8 +297,7 @@ class ReconcileBehaviourTest {
     assertThat(s.render())
         .isEqualTo("wrangler.toml: +1 container, -2 containers, +1 binding, ~3 fields,"
             + " +1 migration v3");
-    assertThat(ChangeSummary.none("wrangler.toml").render())
-        .isEqualTo("wrangler.toml: no changes");
+    assertThat(ChangeSummary.none("wrangler.toml").render()).isEqualTo("wrangler.toml: no changes");
   }
 
   @Test
@@ -297,11 +319,18 @@ class ReconcileBehaviourTest {
         tag = "v1"
         new_sqlite_classes = ["AlphaContainer", "BetaContainer"]
         """;
-    DesiredContainer beta = container("beta", "AlphaContainer", false, Map.of("",
-        fields("class_name", "BetaContainer", "name", "media-beta", "image", "./b")));
-    ReconcileOutcome outcome = reconcile(toml, state(
-        simple("alpha", "class_name", "AlphaContainer", "name", "media-alpha", "image", "./a"),
-        beta), "AlphaContainer", "BetaContainer");
+    DesiredContainer beta = container(
+        "beta",
+        "AlphaContainer",
+        false,
+        Map.of("", fields("class_name", "BetaContainer", "name", "media-beta", "image", "./b")));
+    ReconcileOutcome outcome = reconcile(
+        toml,
+        state(
+            simple("alpha", "class_name", "AlphaContainer", "name", "media-alpha", "image", "./a"),
+            beta),
+        "AlphaContainer",
+        "BetaContainer");
     assertThat(codes(outcome)).containsExactly("CFC116");
     assertThat(outcome.diagnostics().get(0).message())
         .contains("both BetaContainer and AlphaContainer exist");
@@ -323,12 +352,14 @@ class ReconcileBehaviourTest {
         tag = "v1"
         new_sqlite_classes = ["AlphaContainer"]
         """;
-    WrittenKeys written = new WrittenKeys(java.util.Map.of("AlphaContainer",
-        List.of("class_name", "image", "max_instances")));
-    ReconcileOutcome outcome = new WranglerReconciler().run(
-        new ConfigSource(java.nio.file.Path.of("wrangler.toml"), toml),
-        state(simple("alpha", "class_name", "AlphaContainer", "image", "./a")),
-        Set.of("AlphaContainer"), written);
+    WrittenKeys written = new WrittenKeys(
+        java.util.Map.of("AlphaContainer", List.of("class_name", "image", "max_instances")));
+    ReconcileOutcome outcome = new WranglerReconciler()
+        .run(
+            new ConfigSource(java.nio.file.Path.of("wrangler.toml"), toml),
+            state(simple("alpha", "class_name", "AlphaContainer", "image", "./a")),
+            Set.of("AlphaContainer"),
+            written);
     assertThat(outcome.diagnostics()).isEmpty();
     assertThat(outcome.newText()).startsWith(toml.replace("max_instances = 4\n", ""));
     assertThat(outcome.writtenKeys().byEntry())
@@ -346,15 +377,21 @@ class ReconcileBehaviourTest {
         max_instances = 4
         ssh = { enabled = true }
         """;
-    DesiredContainer adopted = container("alpha", null, true, Map.of("",
-        fields("class_name", "AlphaContainer", "image", "./a")));
-    ReconcileOutcome adopting = reconcile(toml + "\n[[migrations]]\ntag = \"v1\"\n"
-        + "new_sqlite_classes = [\"AlphaContainer\"]\n", state(adopted));
-    assertThat(adopting.newText()).contains("max_instances = 4").contains("ssh = { enabled = true }");
-    ReconcileOutcome managed = reconcile(toml + "\n[[migrations]]\ntag = \"v1\"\n"
-        + "new_sqlite_classes = [\"AlphaContainer\"]\n",
-        state(simple("alpha", "class_name", "AlphaContainer", "image", "./a")), "AlphaContainer");
-    assertThat(managed.newText()).doesNotContain("max_instances").contains("ssh = { enabled = true }");
+    DesiredContainer adopted = container(
+        "alpha", null, true, Map.of("", fields("class_name", "AlphaContainer", "image", "./a")));
+    ReconcileOutcome adopting = reconcile(
+        toml + "\n[[migrations]]\ntag = \"v1\"\n" + "new_sqlite_classes = [\"AlphaContainer\"]\n",
+        state(adopted));
+    assertThat(adopting.newText())
+        .contains("max_instances = 4")
+        .contains("ssh = { enabled = true }");
+    ReconcileOutcome managed = reconcile(
+        toml + "\n[[migrations]]\ntag = \"v1\"\n" + "new_sqlite_classes = [\"AlphaContainer\"]\n",
+        state(simple("alpha", "class_name", "AlphaContainer", "image", "./a")),
+        "AlphaContainer");
+    assertThat(managed.newText())
+        .doesNotContain("max_instances")
+        .contains("ssh = { enabled = true }");
   }
 
   @Test
@@ -376,20 +413,54 @@ class ReconcileBehaviourTest {
         tag = "v1"
         new_sqlite_classes = ["AlphaContainer", "BetaContainer"]
         """;
-    ReconcileOutcome outcome = reconcile(toml, state(
-        simple("alpha", "class_name", "AlphaContainer", "image", "./containers/a/Dockerfile",
-            "instance_type", "lite"),
-        simple("beta", "class_name", "BetaContainer", "image", "./containers/b/Dockerfile",
-            "instance_type", "standard-1")), "AlphaContainer", "BetaContainer");
+    ReconcileOutcome outcome = reconcile(
+        toml,
+        state(
+            simple(
+                "alpha",
+                "class_name",
+                "AlphaContainer",
+                "image",
+                "./containers/a/Dockerfile",
+                "instance_type",
+                "lite"),
+            simple(
+                "beta",
+                "class_name",
+                "BetaContainer",
+                "image",
+                "./containers/b/Dockerfile",
+                "instance_type",
+                "standard-1")),
+        "AlphaContainer",
+        "BetaContainer");
     assertThat(outcome.diagnostics()).isEmpty();
     assertThat(outcome.summary().render()).doesNotContain("field");
     assertThat(outcome.newText()).startsWith(toml);
-    ReconcileOutcome changed = reconcile(toml, state(
-        simple("alpha", "class_name", "AlphaContainer", "image", "./containers/a/Dockerfile",
-            "instance_type", "basic"),
-        simple("beta", "class_name", "BetaContainer", "image", "./containers/c/Dockerfile",
-            "instance_type", "standard-1")), "AlphaContainer", "BetaContainer");
-    assertThat(changed.newText()).contains("instance_type = \"basic\"")
-        .contains("image = \"./containers/c/Dockerfile\"").contains("instance_type = \"standard\"");
+    ReconcileOutcome changed = reconcile(
+        toml,
+        state(
+            simple(
+                "alpha",
+                "class_name",
+                "AlphaContainer",
+                "image",
+                "./containers/a/Dockerfile",
+                "instance_type",
+                "basic"),
+            simple(
+                "beta",
+                "class_name",
+                "BetaContainer",
+                "image",
+                "./containers/c/Dockerfile",
+                "instance_type",
+                "standard-1")),
+        "AlphaContainer",
+        "BetaContainer");
+    assertThat(changed.newText())
+        .contains("instance_type = \"basic\"")
+        .contains("image = \"./containers/c/Dockerfile\"")
+        .contains("instance_type = \"standard\"");
   }
 }

@@ -32,8 +32,10 @@ class ReconcileGoldenTest {
       GoldenCase.write(expectedConfig, outcome.newText());
       GoldenCase.write(expectedOut, report);
     }
-    assertThat(expectedConfig).as("an input without its expected output: review the case, then"
-        + " write it with -Dcfc.updateGoldens=true").exists();
+    assertThat(expectedConfig)
+        .as("an input without its expected output: review the case, then"
+            + " write it with -Dcfc.updateGoldens=true")
+        .exists();
     assertThat(outcome.newText()).as("config").isEqualTo(GoldenCase.read(expectedConfig));
     assertThat(report).as("summary and diagnostics").isEqualTo(GoldenCase.read(expectedOut));
 
@@ -48,8 +50,12 @@ class ReconcileGoldenTest {
       assertThat(outcome.newText()).as("LF line endings").doesNotContain("\r");
     }
     // The second run reads what the first recorded in cfc.lock: the classes and their keys.
-    ReconcileOutcome again = new WranglerReconciler().run(c.source(outcome.newText()),
-        c.desired(), outcome.managedClasses(), outcome.writtenKeys());
+    ReconcileOutcome again = new WranglerReconciler()
+        .run(
+            c.source(outcome.newText()),
+            c.desired(),
+            outcome.managedClasses(),
+            outcome.writtenKeys());
     assertThat(again.diagnostics()).as("second run findings").isEmpty();
     assertThat(again.newText()).as("second run is a no-op").isEqualTo(outcome.newText());
     assertThat(again.summary().isEmpty()).as("second run summary").isTrue();

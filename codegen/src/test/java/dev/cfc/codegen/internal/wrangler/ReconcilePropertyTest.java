@@ -47,11 +47,12 @@ class ReconcilePropertyTest {
         new ConfigSource(file, s.text()), s.desired(), s.previouslyManaged());
 
     boolean refused = !s.removed().isEmpty() && !s.desired().allowDestroy();
-    Statistics.label("outcome").collect(refused ? "destroy refused"
-        : first.summary().isEmpty() ? "no changes" : "edited");
+    Statistics.label("outcome")
+        .collect(refused ? "destroy refused" : first.summary().isEmpty() ? "no changes" : "edited");
     Statistics.label("file").collect(s.fileName());
     if (refused) {
-      assertThat(first.diagnostics()).extracting(Diagnostic::code)
+      assertThat(first.diagnostics())
+          .extracting(Diagnostic::code)
           .containsOnly(WranglerCodes.DESTROY_REFUSED);
       assertThat(first.newText()).isEqualTo(s.text());
       return;
@@ -63,7 +64,8 @@ class ReconcilePropertyTest {
     int at = 0;
     for (String chunk : s.keep()) {
       int found = out.indexOf(chunk, at);
-      assertThat(found).as("unmanaged text kept in order: %s%n--- output:%n%s", chunk, out)
+      assertThat(found)
+          .as("unmanaged text kept in order: %s%n--- output:%n%s", chunk, out)
           .isGreaterThanOrEqualTo(0);
       at = found + chunk.length();
     }
@@ -115,21 +117,27 @@ class ReconcilePropertyTest {
    * application name, its own or wrangler's default (the scope's Worker name, the class and
    * the environment).
    */
-  private static Map<String, Object> expectedEntry(Map<String, Object> input,
-      DesiredContainer d, String scope) {
+  private static Map<String, Object> expectedEntry(
+      Map<String, Object> input, DesiredContainer d, String scope) {
     LinkedHashMap<String, Object> expected = ReconcilePlanner.containerFields(d, scope);
     List<Map<String, Object>> before =
         entries(input, ArrayKind.CONTAINERS.pathIn(scope), d.className());
     if (!before.isEmpty()) {
       Object name = before.get(0).get("name");
-      expected.put("name", name != null ? name : (workerName(input, scope) + "-"
-          + d.className() + (scope.isEmpty() ? "" : "-" + scope)).toLowerCase(Locale.ROOT));
+      expected.put(
+          "name",
+          name != null
+              ? name
+              : (workerName(input, scope) + "-" + d.className()
+                      + (scope.isEmpty() ? "" : "-" + scope))
+                  .toLowerCase(Locale.ROOT));
     }
     return expected;
   }
 
   private static String workerName(Map<String, Object> config, String scope) {
-    if (!scope.isEmpty() && config.get("env") instanceof Map<?, ?> envs
+    if (!scope.isEmpty()
+        && config.get("env") instanceof Map<?, ?> envs
         && envs.get(scope) instanceof Map<?, ?> section
         && section.get("name") instanceof String own) {
       return own;
@@ -171,8 +179,8 @@ class ReconcilePropertyTest {
   }
 
   @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> entries(Map<String, Object> tree, List<String> path,
-      String className) {
+  private static List<Map<String, Object>> entries(
+      Map<String, Object> tree, List<String> path, String className) {
     Object cur = tree;
     for (String segment : path) {
       cur = cur instanceof Map<?, ?> m ? m.get(segment) : null;

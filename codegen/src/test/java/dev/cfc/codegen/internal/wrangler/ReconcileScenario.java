@@ -14,8 +14,13 @@ import java.util.Set;
  * @param keep the hand-written pieces, in order, that must come out byte for byte
  * @param removed the managed classes the desired state no longer has
  */
-record ReconcileScenario(String fileName, String text, DesiredState desired,
-    Set<String> previouslyManaged, List<String> keep, Set<String> removed) {
+record ReconcileScenario(
+    String fileName,
+    String text,
+    DesiredState desired,
+    Set<String> previouslyManaged,
+    List<String> keep,
+    Set<String> removed) {
 
   @Override
   public String toString() {

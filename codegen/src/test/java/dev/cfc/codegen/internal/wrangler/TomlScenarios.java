@@ -1,6 +1,5 @@
 package dev.cfc.codegen.internal.wrangler;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -73,8 +72,7 @@ final class TomlScenarios {
       List<String> topLines = new ArrayList<>(List.of(
           "name" + sep + str("media") + comment() + "\n",
           "main" + sep + str("src/index.ts") + "\n",
-          "compatibility_date" + sep + (r.nextBoolean() ? "2025-11-20" : str("2025-11-20"))
-              + "\n",
+          "compatibility_date" + sep + (r.nextBoolean() ? "2025-11-20" : str("2025-11-20")) + "\n",
           "x_list" + sep + "[\n  \"a\", # inside an array\n  'b',\n]\n",
           "x_text" + sep + "\"\"\"\n[[containers]]\nclass_name = \"AlphaContainer\"\n\"\"\"\n",
           "x_num" + sep + r.nextInt(100) + "\n"));
@@ -88,10 +86,12 @@ final class TomlScenarios {
 
       // Table blocks: [text, managed?]
       List<String[]> blocks = new ArrayList<>();
-      blocks.add(new String[] {"[vars]\nLOG" + sep + str("info") + comment() + "\nX" + sep
-          + str("y") + "\n", "u"});
-      blocks.add(new String[] {"[[kv_namespaces]]\nbinding" + sep + str("CACHE") + "\nid" + sep
-          + str("abc") + "\n", "u"});
+      blocks.add(new String[] {
+        "[vars]\nLOG" + sep + str("info") + comment() + "\nX" + sep + str("y") + "\n", "u"
+      });
+      blocks.add(new String[] {
+        "[[kv_namespaces]]\nbinding" + sep + str("CACHE") + "\nid" + sep + str("abc") + "\n", "u"
+      });
       // Some arrays are written inline (`containers = [ { ... }, ... ]`): their elements, hand
       // written ones first, are collected here and written as one key line.
       Map<String, List<String[]>> inline = new LinkedHashMap<>();
@@ -107,13 +107,22 @@ final class TomlScenarios {
       manual.put("class_name", "ManualContainer");
       manual.put("image", "./manual");
       for (String[] handWritten : List.of(
-          new String[] {"", "BINDINGS", "[[durable_objects.bindings]]\nname" + sep + str("HAND")
-              + "\nclass_name" + sep + str("HandObject") + "\n"},
-          new String[] {"", "CONTAINERS", "[[containers]]\nclass_name" + sep
-              + str("ManualContainer") + "\nimage" + sep + str("./manual") + comment() + "\n"})) {
+          new String[] {
+            "",
+            "BINDINGS",
+            "[[durable_objects.bindings]]\nname" + sep + str("HAND") + "\nclass_name" + sep
+                + str("HandObject") + "\n"
+          },
+          new String[] {
+            "",
+            "CONTAINERS",
+            "[[containers]]\nclass_name" + sep + str("ManualContainer") + "\nimage" + sep
+                + str("./manual") + comment() + "\n"
+          })) {
         if (inline.containsKey(":" + handWritten[1])) {
           inline.get(":" + handWritten[1]).add(new String[] {
-              value(handWritten[1].equals("BINDINGS") ? hand : manual), "u"});
+            value(handWritten[1].equals("BINDINGS") ? hand : manual), "u"
+          });
         } else {
           blocks.add(new String[] {handWritten[2], "u"});
         }
@@ -242,15 +251,19 @@ final class TomlScenarios {
       // A removed entry takes one blank line before it; blank lines are layout, not content.
       unmanaged.replaceAll(String::stripLeading);
       unmanaged.removeIf(String::isBlank);
-      return new ReconcileScenario("wrangler.toml", text.toString(), desired, prev, unmanaged,
-          removed);
+      return new ReconcileScenario(
+          "wrangler.toml", text.toString(), desired, prev, unmanaged, removed);
     }
 
     private LinkedHashMap<String, Object> desiredFields(String def, String scope) {
       LinkedHashMap<String, Object> f = new LinkedHashMap<>();
       f.put("name", "media-" + def + (scope.isEmpty() ? "" : "-" + scope));
-      f.put("image", pick("./Dockerfile", "./" + def + "/Dockerfile",
-          "registry.cloudflare.com/acme/" + def + ":1." + r.nextInt(3)));
+      f.put(
+          "image",
+          pick(
+              "./Dockerfile",
+              "./" + def + "/Dockerfile",
+              "registry.cloudflare.com/acme/" + def + ":1." + r.nextInt(3)));
       if (r.nextBoolean()) {
         LinkedHashMap<String, Object> vars = new LinkedHashMap<>();
         vars.put("NODE_VERSION", String.valueOf(20 + r.nextInt(3)));
@@ -277,7 +290,8 @@ final class TomlScenarios {
     }
 
     /** Fields as a previous run (or a hand edit since) may have left them. */
-    private LinkedHashMap<String, Object> staleFields(String def, String scope, boolean stillWanted) {
+    private LinkedHashMap<String, Object> staleFields(
+        String def, String scope, boolean stillWanted) {
       LinkedHashMap<String, Object> f = desiredFields(def, scope);
       f.put("class_name", GoldenCase.className(def));
       if (r.nextInt(3) == 0) {
@@ -292,10 +306,14 @@ final class TomlScenarios {
 
     private String entry(List<String> path, Map<String, Object> fields) {
       String indent = r.nextInt(3) == 0 ? "  " : "";
-      StringBuilder out = new StringBuilder("[[" + String.join(".", path) + "]]"
-          + (r.nextInt(4) == 0 ? " # entry" : "") + "\n");
-      fields.forEach((k, v) -> out.append(indent).append(k).append(sep).append(value(v))
-          .append(r.nextInt(5) == 0 ? " # note" : "").append("\n"));
+      StringBuilder out = new StringBuilder(
+          "[[" + String.join(".", path) + "]]" + (r.nextInt(4) == 0 ? " # entry" : "") + "\n");
+      fields.forEach((k, v) -> out.append(indent)
+          .append(k)
+          .append(sep)
+          .append(value(v))
+          .append(r.nextInt(5) == 0 ? " # note" : "")
+          .append("\n"));
       return out.toString();
     }
 
@@ -305,8 +323,8 @@ final class TomlScenarios {
      * {@code chunks} receives the text cfc must keep: the key and the hand-written elements.
      */
     private String inlineArray(ArrayKind kind, List<String[]> elements, List<String> chunks) {
-      String key = (kind == ArrayKind.CONTAINERS ? "containers" : "durable_objects.bindings")
-          + sep + "[";
+      String key =
+          (kind == ArrayKind.CONTAINERS ? "containers" : "durable_objects.bindings") + sep + "[";
       chunks.add(key);
       boolean anyManaged = elements.stream().anyMatch(e -> e[1].equals("m"));
       StringBuilder out = new StringBuilder(key);
@@ -326,7 +344,8 @@ final class TomlScenarios {
           chunks.add(elements.get(i)[0]);
         }
         out.append(i < elements.size() - 1 || trailingComma ? "," : "")
-            .append(r.nextInt(4) == 0 ? " # note" : "").append("\n");
+            .append(r.nextInt(4) == 0 ? " # note" : "")
+            .append("\n");
       }
       return out.append("]\n").toString();
     }
@@ -339,7 +358,9 @@ final class TomlScenarios {
         StringBuilder out = new StringBuilder("{");
         boolean first = true;
         for (Map.Entry<?, ?> e : m.entrySet()) {
-          out.append(first ? " " : ", ").append(e.getKey()).append(" = ")
+          out.append(first ? " " : ", ")
+              .append(e.getKey())
+              .append(" = ")
               .append(value(e.getValue()));
           first = false;
         }
@@ -360,8 +381,11 @@ final class TomlScenarios {
       StringBuilder out = new StringBuilder();
       int n = r.nextInt(3) == 0 ? 1 + r.nextInt(2) : 0;
       for (int i = 0; i < n; i++) {
-        out.append(r.nextBoolean() ? "" : "  ").append("# comment ").append(counter++)
-            .append(r.nextBoolean() ? " [[containers]] \"x\"" : "").append("\n");
+        out.append(r.nextBoolean() ? "" : "  ")
+            .append("# comment ")
+            .append(counter++)
+            .append(r.nextBoolean() ? " [[containers]] \"x\"" : "")
+            .append("\n");
       }
       return out.toString();
     }

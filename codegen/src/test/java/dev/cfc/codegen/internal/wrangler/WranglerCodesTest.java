@@ -24,14 +24,17 @@ class WranglerCodesTest {
 
   @Test
   void codesAreUniqueAndInTheReconcilesRange() throws IllegalAccessException {
-    assertThat(codes()).hasSizeGreaterThan(15).doesNotHaveDuplicates()
+    assertThat(codes())
+        .hasSizeGreaterThan(15)
+        .doesNotHaveDuplicates()
         .allMatch(code -> code.matches("CFC1[0-3][0-9]"));
   }
 
   @Test
   void everyCodeHasACatalogueEntryWithAnExampleAndAFix() throws IllegalAccessException {
     for (String code : codes()) {
-      assertThat(DiagnosticCatalog.entry(code)).as(code)
+      assertThat(DiagnosticCatalog.entry(code))
+          .as(code)
           .hasValueSatisfying(entry -> assertThat(entry).contains("Bad").contains("Fix"));
     }
   }
