@@ -36,6 +36,13 @@ public abstract class AbstractCfcMojo extends AbstractMojo {
   MavenProject project;
 
   /**
+   * The project as a forked lifecycle ({@code cfc:generate}, {@code cfc:validate},
+   * {@code cfc:diff}) left it: source roots added there live only here. Null without a fork.
+   */
+  @Parameter(defaultValue = "${executedProject}", readonly = true)
+  MavenProject executedProject;
+
+  /**
    * The cfc project directory: {@code cfc.toml}, the wrangler config and every relative path
    * below resolve against it.
    */
@@ -226,7 +233,11 @@ public abstract class AbstractCfcMojo extends AbstractMojo {
 
   /** The source roots the project's classes were compiled from; diagnostics point into them. */
   List<String> compileSourceRoots() {
-    return project.getCompileSourceRoots();
+    List<String> roots = new ArrayList<>(project.getCompileSourceRoots());
+    if (executedProject != null) {
+      roots.addAll(executedProject.getCompileSourceRoots());
+    }
+    return roots;
   }
 
   /** The goal's name, as printed. */

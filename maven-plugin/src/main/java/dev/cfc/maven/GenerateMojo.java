@@ -1,13 +1,9 @@
 package dev.cfc.maven;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 
 /**
  * Reconciles the wrangler config and writes the generated TypeScript and Java from the
@@ -22,18 +18,4 @@ import org.apache.maven.project.MavenProject;
     requiresDependencyResolution = ResolutionScope.COMPILE,
     threadSafe = true)
 @Execute(phase = LifecyclePhase.PROCESS_CLASSES)
-public class GenerateMojo extends GenerateNoForkMojo {
-
-  /** The project as the forked lifecycle left it: source roots added there live only here. */
-  @Parameter(defaultValue = "${executedProject}", readonly = true)
-  MavenProject executedProject;
-
-  @Override
-  List<String> compileSourceRoots() {
-    List<String> roots = new ArrayList<>(super.compileSourceRoots());
-    if (executedProject != null) {
-      roots.addAll(executedProject.getCompileSourceRoots());
-    }
-    return roots;
-  }
-}
+public class GenerateMojo extends GenerateNoForkMojo {}
