@@ -39,14 +39,36 @@ public record CompileResult(
    * One summary line per changed file, as {@code cfc generate} prints them
    * ({@code wrangler.toml: +1 container, ~2 fields, +1 migration v3}); files with an empty
    * summary share another file's line (a generated directory has one line). {@code no changes}
-   * when nothing changes.
+   * when nothing changes. Each hand-written entry taken over ({@code adopt()}, {@code --adopt})
+   * follows as its own line, with every field the definition changes in it, so that an adoption
+   * never passes unnoticed ({@code   adopted MyContainer (top level); max_instances: 5 → 6}).
    */
   public List<String> summaryLines() {
-    List<String> lines = changedFiles().stream()
+    List<String> lines = new java.util.ArrayList<>(changedFiles().stream()
         .map(PlannedFile::summary)
         .filter(summary -> !summary.isEmpty())
-        .toList();
-    return lines.isEmpty() ? List.of("no changes") : lines;
+        .toList());
+    for (ConfigChanges.ScopeChanges scope : configChanges.scopes()) {
+      for (ConfigChanges.ContainerChange change : scope.containers()) {
+        if (change.kind() == ConfigChanges.Kind.ADOPTED) {
+          lines.add(adoptionLine(scope, change));
+        }
+      }
+    }
+    return lines.isEmpty() ? List.of("no changes") : List.copyOf(lines);
+  }
+
+  private static String adoptionLine(
+      ConfigChanges.ScopeChanges scope, ConfigChanges.ContainerChange change) {
+    StringBuilder line = new StringBuilder("  adopted ")
+        .append(change.className())
+        .append(scope.topLevel() ? " (top level)" : " (env " + scope.scope() + ")");
+    String separator = "; ";
+    for (ConfigChanges.FieldChange field : change.fields()) {
+      line.append(separator).append(field.describe());
+      separator = ", ";
+    }
+    return line.toString();
   }
 
   /** The files that would change. */

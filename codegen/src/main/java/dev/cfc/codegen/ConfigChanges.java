@@ -102,6 +102,12 @@ public record ConfigChanges(String file, List<ScopeChanges> scopes, List<Migrati
     public FieldChange {
       Objects.requireNonNull(key, "key");
     }
+
+    /** {@code max_instances: 5 → 6}, with {@code (unset)} and {@code (removed)} for absence. */
+    public String describe() {
+      return key + ": " + (before == null ? "(unset)" : before) + " → "
+          + (after == null ? "(removed)" : after);
+    }
   }
 
   /**

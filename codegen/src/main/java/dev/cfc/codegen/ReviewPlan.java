@@ -85,11 +85,6 @@ public record ReviewPlan(
     return scope.topLevel() ? "top level" : "env " + scope.scope();
   }
 
-  private static String fieldText(FieldChange f) {
-    return f.key() + ": " + (f.before() == null ? "(unset)" : f.before()) + " → "
-        + (f.after() == null ? "(removed)" : f.after());
-  }
-
   /** What a migration does, one clause per list; destroying steps marked. */
   private static List<String> steps(Migration m) {
     List<String> steps = new ArrayList<>();
@@ -126,7 +121,7 @@ public record ReviewPlan(
           }
           out.append('\n');
           for (FieldChange f : c.fields()) {
-            out.append("      ").append(fieldText(f)).append('\n');
+            out.append("      ").append(f.describe()).append('\n');
           }
         }
       }
