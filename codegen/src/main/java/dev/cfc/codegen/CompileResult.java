@@ -62,7 +62,9 @@ public record CompileResult(
       ConfigChanges.ScopeChanges scope, ConfigChanges.ContainerChange change) {
     StringBuilder line = new StringBuilder("  adopted ")
         .append(change.className())
-        .append(scope.topLevel() ? " (top level)" : " (env " + scope.scope() + ")");
+        .append(" (")
+        .append(scope.describe())
+        .append(")");
     String separator = "; ";
     for (ConfigChanges.FieldChange field : change.fields()) {
       line.append(separator).append(field.describe());

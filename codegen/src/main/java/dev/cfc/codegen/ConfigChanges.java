@@ -52,6 +52,11 @@ public record ConfigChanges(String file, List<ScopeChanges> scopes, List<Migrati
     public boolean topLevel() {
       return scope.isEmpty();
     }
+
+    /** {@code top level} or {@code env staging}, as plans and summaries name the scope. */
+    public String describe() {
+      return topLevel() ? "top level" : "env " + scope;
+    }
   }
 
   /** What happens to one {@code containers} entry. */

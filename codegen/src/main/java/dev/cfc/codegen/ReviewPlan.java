@@ -81,10 +81,6 @@ public record ReviewPlan(
         + (runtimeFiles == 1 ? "" : "s") + ")";
   }
 
-  private static String scopeName(ScopeChanges scope) {
-    return scope.topLevel() ? "top level" : "env " + scope.scope();
-  }
-
   /** What a migration does, one clause per list; destroying steps marked. */
   private static List<String> steps(Migration m) {
     List<String> steps = new ArrayList<>();
@@ -109,7 +105,7 @@ public record ReviewPlan(
     if (!changes.isEmpty()) {
       out.append(changes.file()).append(":\n");
       for (ScopeChanges scope : changes.scopes()) {
-        out.append("  ").append(scopeName(scope)).append(":\n");
+        out.append("  ").append(scope.describe()).append(":\n");
         for (ContainerChange c : scope.containers()) {
           out.append("    ")
               .append(String.format("%-9s", c.kind().label()))

@@ -126,7 +126,7 @@ final class ApplicationNames {
   /** One holder of an application name, for the duplicate check. */
   private record Holder(String className, String scope, boolean managed, Diagnostic.Location at) {
     String describe() {
-      return className + " (" + (scope.isEmpty() ? "top level" : "env " + scope) + ")";
+      return className + " (" + ConfigDocument.describeScope(scope) + ")";
     }
   }
 

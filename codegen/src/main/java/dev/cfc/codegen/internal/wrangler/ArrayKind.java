@@ -21,14 +21,7 @@ enum ArrayKind {
 
   /** The full key path: {@code env.<scope>.} prefixed for an environment scope. */
   List<String> pathIn(String scope) {
-    if (scope.isEmpty()) {
-      return path;
-    }
-    java.util.List<String> full = new java.util.ArrayList<>();
-    full.add("env");
-    full.add(scope);
-    full.addAll(path);
-    return List.copyOf(full);
+    return ConfigDocument.pathIn(scope, path);
   }
 
   /** Dotted form for messages, e.g. {@code env.staging.containers}. */

@@ -39,7 +39,22 @@ interface ConfigDocument {
 
   /** The path of a key in a scope: {@code env.<scope>.} prefixed for an environment. */
   static List<String> pathIn(String scope, String key) {
-    return scope.isEmpty() ? List.of(key) : List.of("env", scope, key);
+    return pathIn(scope, List.of(key));
+  }
+
+  /** A key path inside a scope as a path from the top: {@code env.<scope>.} prefixed. */
+  static List<String> pathIn(String scope, List<String> path) {
+    if (scope.isEmpty()) {
+      return path;
+    }
+    List<String> full = new java.util.ArrayList<>(List.of("env", scope));
+    full.addAll(path);
+    return List.copyOf(full);
+  }
+
+  /** A scope as messages name it: {@code top level} or {@code env staging}. */
+  static String describeScope(String scope) {
+    return scope.isEmpty() ? "top level" : "env " + scope;
   }
 
   /** Where an {@code exports} map is written (top level or any environment). */

@@ -86,8 +86,8 @@ final class KeptNames {
     }
     if (byName.size() > 1) {
       List<String> seen = new ArrayList<>();
-      byName.forEach((name, e) ->
-          seen.add(name + " (" + describe(e.scope()) + ", line " + e.at().line() + ")"));
+      byName.forEach((name, e) -> seen.add(name + " (" + ConfigDocument.describeScope(e.scope())
+          + ", line " + e.at().line() + ")"));
       DocEntry first = byName.values().iterator().next();
       found.add(Diagnostic.error(
           WranglerCodes.BINDING_NAMES_DIFFER,
@@ -109,9 +109,5 @@ final class KeptNames {
    */
   private static String derivedBinding(String className) {
     return Names.bindingName(ReconcilePlanner.definitionNameOf(className));
-  }
-
-  private static String describe(String scope) {
-    return scope.isEmpty() ? "top level" : "env " + scope;
   }
 }
