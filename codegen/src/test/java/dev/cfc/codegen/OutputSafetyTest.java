@@ -187,8 +187,9 @@ class OutputSafetyTest {
     Map<String, String> before = tree(project);
     int steps = countSteps(result);
     assertThat(steps)
-        .as("journal, directories, a temp file and a move per file, commit")
-        .isEqualTo(2 + 1 + 2 * result.changedFiles().size() + 1);
+        .as("journal, directories, a temp file per file, the moving marker, a move per file,"
+            + " commit")
+        .isEqualTo(2 + 1 + 2 * result.changedFiles().size() + 1 + 1);
     for (int n = 1; n < steps; n++) {
       crashAfter(n, result);
       // Until the journal is in place (step 2) no file has been touched.
@@ -208,7 +209,7 @@ class OutputSafetyTest {
   void anInterruptedWriteWhoseFileWasEditedSinceIsNotRolledBack() throws IOException {
     project();
     CompileResult result = compile("src/_generated");
-    crashAfter(2 + 1 + result.changedFiles().size() + 1, result);
+    crashAfter(2 + 1 + result.changedFiles().size() + 1 + 1, result);
     Path config = project.resolve("wrangler.toml");
     assertThat(Files.readString(config)).as("moved before the crash").contains("ApiContainer");
     Files.writeString(config, Files.readString(config) + "# edited after the crash\n");
@@ -219,6 +220,24 @@ class OutputSafetyTest {
         .hasMessageContaining("wrangler.toml was changed after cfc replaced it")
         .hasMessageContaining(".cfc/journal");
     assertThat(tree(project)).isEqualTo(afterEdit);
+  }
+
+  @Test
+  void aFileEditedAfterAWriteStoppedBeforeAnyMoveIsKeptAndTheJournalCleared() throws IOException {
+    project();
+    CompileResult result = compile("src/_generated");
+    Map<String, String> before = tree(project);
+    // Journal (2) and directories (1): no temporary file is written, nothing has moved.
+    crashAfter(2 + 1, result);
+    Path config = project.resolve("wrangler.toml");
+    Files.writeString(config, Files.readString(config) + "# edited after the crash\n");
+
+    ProjectLock.acquire(project).close();
+
+    Map<String, String> expected = new TreeMap<>(before);
+    expected.put("wrangler.toml", before.get("wrangler.toml") + "# edited after the crash\n");
+    assertThat(tree(project)).as("the edit kept, nothing else changed").isEqualTo(expected);
+    assertThat(leftovers(project)).isEmpty();
   }
 
   @Test

@@ -22,6 +22,7 @@ import java.util.Set;
  *   <li>each file is checked against the content it was planned from;
  *   <li>the {@link WriteJournal} (old contents, temporary files) is put in place;
  *   <li>every new content is written to a temporary file beside its target and forced to disk;
+ *   <li>a marker says the moves begin (until then a rollback has no file to restore);
  *   <li>file by file, the target is checked once more, immediately before its move, and its
  *       temporary file moved over it (or the file deleted);
  *   <li>the journal is deleted: from here on the new set stands.
@@ -79,6 +80,7 @@ public final class AtomicWrite {
           steps.reached("temp", entry.target());
         }
       }
+      WriteJournal.markMoving(journalFile, steps);
       for (WriteJournal.Entry entry : entries) {
         steps.beforeMove(entry.target());
         if (!entry.isOld()) {
@@ -92,6 +94,7 @@ public final class AtomicWrite {
         steps.reached("move", entry.target());
       }
       Files.delete(journalFile);
+      Files.deleteIfExists(WriteJournal.movingOf(journalFile));
       steps.reached("commit", journalFile);
     } catch (IOException | RuntimeException e) {
       try {

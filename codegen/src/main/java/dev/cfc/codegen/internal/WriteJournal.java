@@ -32,7 +32,9 @@ import java.util.List;
  * recognised by its content (old, or new by hash), so rolling back twice, or after a crash during
  * a rollback, is harmless. A file that is neither was changed by someone else: kept when cfc
  * never replaced it; when cfc had, nothing is rolled back, because the journal no longer knows
- * which version to keep.
+ * which version to keep. Whether cfc had is told by the {@linkplain #movingOf moving marker},
+ * made once every temporary file is written and before the first file moves: without it no file
+ * was replaced, so an edit made after a crash in the first steps never stops the next run.
  *
  * @param entries the files, in the order they are moved
  * @param directories the directories the write creates, parents first
@@ -96,6 +98,20 @@ public record WriteJournal(List<Entry> entries, List<Path> directories) {
   }
 
   /**
+   * The marker that the write has begun to move files into place; it exists only while the
+   * journal does.
+   */
+  public static Path movingOf(Path journalFile) {
+    return journalFile.resolveSibling(journalFile.getFileName() + ".moving");
+  }
+
+  /** Marks that every temporary file is written and the moves begin. */
+  static void markMoving(Path journalFile, WriteSteps steps) throws IOException {
+    Files.write(movingOf(journalFile), new byte[0]);
+    steps.reached("moving", journalFile);
+  }
+
+  /**
    * Finishes an interrupted write, if {@code journalFile} records one: rolls every file back to
    * its old content, deletes the temporary files and directories the write created, then the
    * journal. Call it holding the project lock.
@@ -108,6 +124,7 @@ public record WriteJournal(List<Entry> entries, List<Path> directories) {
     // A draft never got into place: no temporary file or directory was made after it.
     Files.deleteIfExists(draftOf(journalFile));
     if (!Files.exists(journalFile)) {
+      Files.deleteIfExists(movingOf(journalFile));
       return false;
     }
     WriteJournal journal;
@@ -127,8 +144,9 @@ public record WriteJournal(List<Entry> entries, List<Path> directories) {
   /**
    * Puts every file back to its old content, then removes the temporary files, the created
    * directories that are empty and the journal. A file that holds neither its old nor its new
-   * content is someone else's: left alone when this write never replaced it (its temporary file
-   * is still there, or it was to be deleted); otherwise cfc cannot tell which version to keep.
+   * content is someone else's: left alone when this write never replaced it (no file had moved
+   * yet, its temporary file is still there, or it was to be deleted); otherwise cfc cannot tell
+   * which version to keep.
    *
    * @throws IOException when a file the write replaced was changed since, or a file cannot be
    *     restored; the journal then stays for the next run
@@ -136,8 +154,9 @@ public record WriteJournal(List<Entry> entries, List<Path> directories) {
   void rollBack(Path journalFile, WriteSteps steps) throws IOException {
     List<Entry> restore = new ArrayList<>();
     List<String> changed = new ArrayList<>();
+    boolean moving = Files.exists(movingOf(journalFile));
     for (Entry entry : entries) {
-      if (entry.isOld()) {
+      if (!moving || entry.isOld()) {
         continue;
       }
       if (entry.isNew()) {
@@ -171,6 +190,7 @@ public record WriteJournal(List<Entry> entries, List<Path> directories) {
     }
     Files.deleteIfExists(journalFile);
     Files.deleteIfExists(draftOf(journalFile));
+    Files.deleteIfExists(movingOf(journalFile));
   }
 
   private static void restore(Entry entry) throws IOException {

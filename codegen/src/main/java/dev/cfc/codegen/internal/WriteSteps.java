@@ -14,8 +14,8 @@ public interface WriteSteps {
 
   /**
    * A step has completed: {@code journal-draft}, {@code journal}, {@code directories},
-   * {@code temp}, {@code move} and {@code commit} while writing; {@code restore} while rolling
-   * back.
+   * {@code temp}, {@code moving}, {@code move} and {@code commit} while writing; {@code restore}
+   * while rolling back.
    *
    * @param step the step's name
    * @param file the file the step was about, or null

@@ -195,7 +195,7 @@ class AtomicWritePropertyTest {
       }
       files.add(new FileSpec(kind, "file" + i + ".ts", before, after));
     }
-    int steps = 2 + 1 + 2 * count + 1;
+    int steps = 2 + 1 + 2 * count + 1 + 1;
     int crashAfter = random.nextInt(3) == 0 ? 0 : 1 + random.nextInt(steps);
     int edit = random.nextBoolean() ? -1 : random.nextInt(count);
     int rollbackCrash = random.nextBoolean() ? 0 : 1 + random.nextInt(count);
