@@ -1,5 +1,6 @@
 package dev.cfc.codegen;
 
+import dev.cfc.codegen.internal.IterationOrder;
 import dev.cfc.codegen.internal.model.SourceResolver;
 import dev.cfc.dsl.ContainerDefinition;
 import dev.cfc.dsl.ContainerSet;
@@ -11,7 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -59,6 +63,63 @@ public final class ContainerSets {
           .sorted()
           .toList();
     }
+  }
+
+  /**
+   * A class file of the project's, ready to be defined: its {@code Set.of} / {@code Map.of}
+   * family calls (whose iteration order Java leaves to the JVM) iterate in the order they were
+   * written, as in the definitions the CLI compiles, so that the CLI and the Maven plugin
+   * generate the same files from the same definitions.
+   */
+  public static byte[] withStableCollections(byte[] classFile) throws IOException {
+    return IterationOrder.stabilise(classFile);
+  }
+
+  /**
+   * The {@code CFC095} warnings of the container sets among {@code classNames} (a set and the
+   * classes nested in it, read from {@code classesDir}), located in their sources. Only the sets
+   * themselves: the rest of a project's classes may build hash-ordered collections for reasons
+   * of their own.
+   *
+   * @param loader the class loader the sets are loaded with
+   */
+  public List<Diagnostic> unorderedCollections(
+      Path classesDir, ClassLoader loader, List<String> classNames) throws IOException {
+    List<String> sets = new ArrayList<>();
+    for (String name : classNames) {
+      try {
+        if (isContainerSet(Class.forName(name, false, loader))) {
+          sets.add(name);
+        }
+      } catch (ClassNotFoundException | LinkageError e) {
+        // Not loadable, so not a set cfc runs.
+      }
+    }
+    Map<Path, Map<String, byte[]>> byRoot = new LinkedHashMap<>();
+    for (String name : ContainerSets.classNamesIn(classesDir)) {
+      String top = name.contains("$") ? name.substring(0, name.indexOf('$')) : name;
+      if (sets.contains(top)) {
+        byte[] bytes = Files.readAllBytes(classesDir.resolve(name.replace('.', '/') + ".class"));
+        byRoot.computeIfAbsent(sourceRootOf(top), root -> new TreeMap<>()).put(name, bytes);
+      }
+    }
+    List<Diagnostic> warnings = new ArrayList<>();
+    for (Map.Entry<Path, Map<String, byte[]>> root : byRoot.entrySet()) {
+      warnings.addAll(IterationOrder.warnings(root.getValue(), root.getKey(), projectDir));
+    }
+    return warnings;
+  }
+
+  /** The source root holding a top-level class's source, else the project directory. */
+  private Path sourceRootOf(String topLevelClass) {
+    String relative = topLevelClass.replace('.', '/') + ".java";
+    for (Path root : sourceRoots) {
+      Path resolved = projectDir.resolve(root);
+      if (Files.isRegularFile(resolved.resolve(relative))) {
+        return resolved;
+      }
+    }
+    return projectDir;
   }
 
   /**

@@ -204,10 +204,10 @@ public abstract class AbstractCfcMojo extends AbstractMojo {
       if (loaded.diagnostics().stream().anyMatch(Diagnostic::isError)) {
         return Generation.Planned.failed(loaded.diagnostics());
       }
-      log(loaded.diagnostics());
       return Generation.Planned.of(CompileRequest.from(config)
           .sourceRoots(sourceRoots)
           .definitions(loaded.definitions())
+          .definitionFindings(loaded.diagnostics())
           .allowDestroy(allowDestroy)
           .adoptAll(adopt)
           .build());

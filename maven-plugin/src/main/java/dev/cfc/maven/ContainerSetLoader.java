@@ -97,13 +97,16 @@ final class ContainerSetLoader {
         urls.add(element.toUri().toURL());
       }
     }
-    URLClassLoader loader = new DslSharingClassLoader(urls.toArray(URL[]::new));
-    DefinitionLoader.Loaded loaded = new ContainerSets(projectDir, sourceRoots, timeLimit)
-        .instantiate(
-            loader,
-            ContainerSets.classNamesIn(classesDir).stream().filter(selected).toList(),
-            shown);
-    return new Loaded(loaded.definitions(), loaded.diagnostics(), loader);
+    URLClassLoader loader = new DslSharingClassLoader(urls.toArray(URL[]::new), classesDir);
+    ContainerSets sets = new ContainerSets(projectDir, sourceRoots, timeLimit);
+    List<String> classNames =
+        ContainerSets.classNamesIn(classesDir).stream().filter(selected).toList();
+    DefinitionLoader.Loaded loaded = sets.instantiate(loader, classNames, shown);
+    List<Diagnostic> diagnostics = new ArrayList<>(loaded.diagnostics());
+    if (diagnostics.stream().noneMatch(Diagnostic::isError)) {
+      diagnostics.addAll(sets.unorderedCollections(classesDir, loader, classNames));
+    }
+    return new Loaded(loaded.definitions(), diagnostics, loader);
   }
 
   private static Loaded failed(Diagnostic diagnostic) {
@@ -112,15 +115,35 @@ final class ContainerSetLoader {
 
   /**
    * The project's classes over the platform class loader, except the cfc DSL, which comes from
-   * the plugin so that the definitions are instances of the classes the compiler reads.
+   * the plugin so that the definitions are instances of the classes the compiler reads. The
+   * classes of the output directory are defined {@linkplain ContainerSets#withStableCollections
+   * with stable collections}, as the CLI defines the definitions it compiles.
    */
   private static final class DslSharingClassLoader extends URLClassLoader {
     static {
       registerAsParallelCapable();
     }
 
-    DslSharingClassLoader(URL[] urls) {
+    private final Path classesDir;
+
+    DslSharingClassLoader(URL[] urls, Path classesDir) {
       super(urls, ClassLoader.getPlatformClassLoader());
+      this.classesDir = classesDir;
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+      Path file = classesDir.resolve(name.replace('.', '/') + ".class");
+      if (!Files.isRegularFile(file)) {
+        return super.findClass(name);
+      }
+      byte[] bytes;
+      try {
+        bytes = ContainerSets.withStableCollections(Files.readAllBytes(file));
+      } catch (IOException e) {
+        throw new ClassNotFoundException(name, e);
+      }
+      return defineClass(name, bytes, 0, bytes.length);
     }
 
     @Override

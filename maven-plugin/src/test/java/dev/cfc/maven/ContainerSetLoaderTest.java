@@ -32,6 +32,40 @@ class ContainerSetLoaderTest {
   }
 
   @Test
+  void setOfAndMapOfInTheProjectsClassesIterateInTheOrderWrittenAsInDefinitionsTheCliCompiles()
+      throws IOException {
+    try (ContainerSetLoader.Loaded loaded = load("unordered")) {
+      // Set.of of ten elements iterates in a per-JVM order unless its calls were rewritten.
+      assertThat(loaded.definitions())
+          .extracting(ContainerDefinition::name)
+          .containsExactly("c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9", "h");
+    }
+  }
+
+  @Test
+  void aHashOrderedCollectionInASetIsACfc095WarningAtItsSourceLine() throws IOException {
+    Path sources = project.resolve("src/main/java");
+    copy(TEST_SOURCES, sources, "unordered", ".java");
+    Path source = sources.resolve("dev/cfc/maven/fixtures/unordered/Unordered.java");
+    List<String> lines = Files.readAllLines(source);
+    int hashSetLine = 1
+        + lines.indexOf(lines.stream()
+            .filter(line -> line.contains("new HashSet"))
+            .findFirst()
+            .orElseThrow());
+    try (ContainerSetLoader.Loaded loaded = load("unordered", sources)) {
+      assertThat(loaded.definitions()).hasSize(11);
+      assertThat(loaded.diagnostics()).singleElement().satisfies(warning -> {
+        assertThat(warning.isError()).isFalse();
+        assertThat(warning.code()).isEqualTo("CFC095");
+        assertThat(warning.location().render())
+            .isEqualTo("src/main/java/dev/cfc/maven/fixtures/unordered/Unordered.java:"
+                + hashSetLine + ":1");
+      });
+    }
+  }
+
+  @Test
   void aSetWithoutANoArgConstructorIsAnError() throws IOException {
     try (ContainerSetLoader.Loaded loaded = load("noctor")) {
       assertThat(loaded.definitions()).isEmpty();
