@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cfc.codegen.internal.AtomicWrite;
+import dev.cfc.codegen.internal.WriteJournal;
 import dev.cfc.codegen.internal.WriteSteps;
 import dev.cfc.dsl.Container;
 import dev.cfc.dsl.ContainerDefinition;
@@ -237,6 +238,21 @@ class OutputSafetyTest {
     Map<String, String> expected = new TreeMap<>(before);
     expected.put("wrangler.toml", before.get("wrangler.toml") + "# edited after the crash\n");
     assertThat(tree(project)).as("the edit kept, nothing else changed").isEqualTo(expected);
+    assertThat(leftovers(project)).isEmpty();
+  }
+
+  @Test
+  void aFileThatMovedIsRolledBackEvenWhenTheMovingMarkerWasLost() throws IOException {
+    project();
+    CompileResult result = compile("src/_generated");
+    Map<String, String> before = tree(project);
+    // Journal (2), directories (1), the temporary files, the marker (1), then one move.
+    crashAfter(2 + 1 + result.changedFiles().size() + 1 + 1, result);
+    Files.delete(WriteJournal.movingOf(journal()));
+
+    ProjectLock.acquire(project).close();
+
+    assertThat(tree(project)).isEqualTo(before);
     assertThat(leftovers(project)).isEmpty();
   }
 

@@ -93,8 +93,14 @@ public final class AtomicWrite {
         }
         steps.reached("move", entry.target());
       }
+      // The moves reach the disk before the journal that could undo them disappears.
+      entries.stream()
+          .map(entry -> entry.target().getParent())
+          .distinct()
+          .forEach(WriteJournal::forceDirectory);
       Files.delete(journalFile);
       Files.deleteIfExists(WriteJournal.movingOf(journalFile));
+      WriteJournal.forceDirectory(journalFile.getParent());
       steps.reached("commit", journalFile);
     } catch (IOException | RuntimeException e) {
       try {

@@ -108,6 +108,7 @@ public record WriteJournal(List<Entry> entries, List<Path> directories) {
   /** Marks that every temporary file is written and the moves begin. */
   static void markMoving(Path journalFile, WriteSteps steps) throws IOException {
     Files.write(movingOf(journalFile), new byte[0]);
+    forceDirectory(journalFile.getParent());
     steps.reached("moving", journalFile);
   }
 
@@ -154,7 +155,12 @@ public record WriteJournal(List<Entry> entries, List<Path> directories) {
   void rollBack(Path journalFile, WriteSteps steps) throws IOException {
     List<Entry> restore = new ArrayList<>();
     List<String> changed = new ArrayList<>();
+    // A file holding its new content has moved even if the marker was lost (a power loss can
+    // keep a later rename and lose an earlier one in another directory).
     boolean moving = Files.exists(movingOf(journalFile));
+    for (Entry entry : entries) {
+      moving = moving || (entry.afterSha256() != null && !entry.isOld() && entry.isNew());
+    }
     for (Entry entry : entries) {
       if (!moving || entry.isOld()) {
         continue;
@@ -227,6 +233,19 @@ public record WriteJournal(List<Entry> entries, List<Path> directories) {
     }
   }
 
+  /**
+   * Forces a directory's entries (the renames and deletions in it) to the disk, so that after a
+   * power loss the journal and the files it names agree. File systems that cannot open a
+   * directory (Windows) keep their entries durable by other means, so failing to is not an error.
+   */
+  static void forceDirectory(Path dir) {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | UnsupportedOperationException notSupported) {
+      // Nothing more can be done for durability here; the write itself has succeeded.
+    }
+  }
+
   /** Replaces {@code to} by {@code from} in one step where the file system can. */
   static void moveIntoPlace(Path from, Path to) throws IOException {
     try {
@@ -260,6 +279,7 @@ public record WriteJournal(List<Entry> entries, List<Path> directories) {
     writeDurably(draft, render().getBytes(StandardCharsets.UTF_8), null);
     steps.reached("journal-draft", journalFile);
     moveIntoPlace(draft, journalFile);
+    forceDirectory(journalFile.getParent());
     steps.reached("journal", journalFile);
   }
 
