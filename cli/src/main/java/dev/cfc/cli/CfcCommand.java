@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
       ValidateCommand.class,
       ExplainCommand.class,
       InitCommand.class,
+      ImportCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

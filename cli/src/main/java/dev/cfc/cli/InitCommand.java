@@ -1,5 +1,6 @@
 package dev.cfc.cli;
 
+import dev.cfc.codegen.ImportRequest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +42,10 @@ final class InitCommand implements Callable<Integer> {
           + " already exists; init changes nothing in an existing project");
       err.flush();
       return Main.INVALID;
+    }
+    if (dev.cfc.codegen.Importer.declaresContainers(dir, null)) {
+      // the config's own containers, not a sample, are what this project defines
+      return ImportCommand.run(root, spec, List.of(), ImportRequest.DEFAULT_PACKAGE, null);
     }
     List<String> created = new ArrayList<>();
     Path sample = dir.resolve("cfc/app/AppContainers.java");

@@ -17,7 +17,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li>an entry that exists keeps the name it was deployed under ({@link #deployed}): its
- *       explicit {@code name}, or the one wrangler derives; only a name the definition sets
+ *       explicit {@code name}, or, when it has none, none, so that wrangler derives the same name
+ *       again (cfc checks that name like any other); only a name the definition sets
  *       itself ({@code containerName}) replaces it. An entry of the definition's own class wins
  *       over the entry of the class it was renamed from. The one exception is a name Docker
  *       refuses as a repository on an entry wrangler builds an image for: such an entry can
@@ -63,7 +64,15 @@ final class ApplicationNames {
         String name = existing == null ? null : deployed(doc, existing);
         boolean neverDeployed =
             name != null && !Names.isRepositoryName(name) && buildsImage(fields);
-        if (name != null && !neverDeployed && !name.equals(fields.get("name"))) {
+        if (name != null
+            && !neverDeployed
+            && !existing.values().containsKey("name")
+            && d.className().equals(existing.className())) {
+          // wrangler derives this name from the class on every deploy: writing it out would be
+          // a diff that deploys nothing new (a renamed class must write the old name out)
+          fields.remove("name");
+          kept = true;
+        } else if (name != null && !neverDeployed && !name.equals(fields.get("name"))) {
           fields.put("name", name);
           kept = true;
         }
@@ -143,7 +152,12 @@ final class ApplicationNames {
     List<Diagnostic> found = new ArrayList<>();
     for (DesiredContainer d : desired.containers()) {
       d.entriesByScope().forEach((scope, entry) -> {
-        if (entry.fields().get("name") instanceof String name) {
+        DocEntry existing =
+            entry.fields().containsKey("name") ? null : existingEntry(doc, scope, d);
+        String name = entry.fields().get("name") instanceof String own
+            ? own
+            : existing == null ? null : deployed(doc, existing);
+        if (name != null) {
           claim(byName, found, name, new Holder(d.className(), scope, true, d.definedAt()));
         }
       });

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
@@ -114,8 +113,8 @@ class ReconcilePropertyTest {
 
   /**
    * The entry cfc must leave: the desired fields, except that an entry that exists keeps its
-   * application name, its own or wrangler's default (the scope's Worker name, the class and
-   * the environment).
+   * application name: its own, or none when it has none, so that wrangler derives the same one
+   * again.
    */
   private static Map<String, Object> expectedEntry(
       Map<String, Object> input, DesiredContainer d, String scope) {
@@ -124,26 +123,13 @@ class ReconcilePropertyTest {
         entries(input, ArrayKind.CONTAINERS.pathIn(scope), d.className());
     if (!before.isEmpty()) {
       Object name = before.get(0).get("name");
-      expected.put(
-          "name",
-          name != null
-              ? name
-              : (workerName(input, scope) + "-" + d.className()
-                      + (scope.isEmpty() ? "" : "-" + scope))
-                  .toLowerCase(Locale.ROOT));
+      if (name != null) {
+        expected.put("name", name);
+      } else {
+        expected.remove("name");
+      }
     }
     return expected;
-  }
-
-  private static String workerName(Map<String, Object> config, String scope) {
-    if (!scope.isEmpty()
-        && config.get("env") instanceof Map<?, ?> envs
-        && envs.get(scope) instanceof Map<?, ?> section
-        && section.get("name") instanceof String own) {
-      return own;
-    }
-    Object top = config.get("name");
-    return scope.isEmpty() ? (String) top : top + "-" + scope;
   }
 
   /** The config as plain maps and lists, numbers normalised, whatever its syntax. */
