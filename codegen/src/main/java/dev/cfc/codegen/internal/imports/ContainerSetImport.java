@@ -159,10 +159,10 @@ public final class ContainerSetImport {
       List<String> missing = new ArrayList<>();
       declared
           .unbound()
-          .forEach(scope -> missing.add("a Durable Object binding in "
-              + (scope.isEmpty() ? "the top level" : "env " + scope)));
+          .forEach(scope -> missing.add(
+              "Durable Object binding in " + (scope.isEmpty() ? "the top level" : "env " + scope)));
       if (!declared.created()) {
-        missing.add("a migration that creates it");
+        missing.add("migration that creates it");
       }
       diagnostics.add(Diagnostic.warning(
           INCOMPLETE,
@@ -244,7 +244,6 @@ public final class ContainerSetImport {
       if (sameValues(values, topValues)) {
         continue;
       }
-      refusedIn = entry;
       if (values.isEmpty()) {
         refused = "env " + env + " leaves it out while the top level sets it, and an"
             + " environment override can change a value but not remove it";
@@ -255,6 +254,7 @@ public final class ContainerSetImport {
           && !((Map<?, ?>) values.get("constraints"))
               .keySet()
               .containsAll(((Map<?, ?>) topValues.get("constraints")).keySet())) {
+        refusedIn = entry;
         refused = "env " + env + "'s constraints leave out a key the top level sets";
         break;
       }
@@ -262,6 +262,7 @@ public final class ContainerSetImport {
           ? calls.buildArgs(values.get("image_vars"), topValues.get("image_vars"))
           : calls.calls(group, values);
       if (!c.expressible()) {
+        refusedIn = entry;
         refused = c.unexpressible();
         break;
       }
