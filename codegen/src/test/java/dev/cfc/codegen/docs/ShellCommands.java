@@ -49,6 +49,8 @@ final class ShellCommands {
     m.put("./cfc generate -C my-worker", new Evidence.AssertedIn(scaffold, "cfc(\"generate\")"));
     m.put("./cfc check -C my-worker", new Evidence.AssertedIn(scaffold, "cfc(\"check\")"));
     m.put("./cfc explain CFC103", new Evidence.Explains("CFC103"));
+    String importing = "cli/src/test/java/dev/cfc/cli/ImportCommandTest.java";
+    m.put("./cfc import -C my-worker", new Evidence.AssertedIn(importing, "run(\"import\")"));
     return m;
   }
 
