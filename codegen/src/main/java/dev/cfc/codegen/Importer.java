@@ -72,7 +72,7 @@ public final class Importer {
     }
     Path dir = projectDir.toAbsolutePath().normalize();
     Path file = projectFile.toAbsolutePath().normalize();
-    String shownProject = dir.relativize(file).toString().replace('\\', '/');
+    String shownProject = display(dir, file);
     ProjectConfig config = ProjectConfig.defaults(dir);
     boolean newProjectFile = !Files.exists(file);
     if (!newProjectFile) {
@@ -98,7 +98,7 @@ public final class Importer {
     Path source = target != null
         ? dir.resolve(target).normalize()
         : config.sourcesDir().resolve(result.relativePath()).normalize();
-    String shownSource = dir.relativize(source).toString().replace('\\', '/');
+    String shownSource = display(dir, source);
     if (Files.exists(source, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return new Written(
           List.of(),
@@ -173,10 +173,10 @@ public final class Importer {
               : "wrangler config " + request.wranglerConfig() + " does not exist",
           "run cfc import in the directory of the Worker whose containers it should define")));
     }
-    String display = projectDir.relativize(config).toString().replace('\\', '/');
-    String text;
+    String display = display(projectDir, config);
+    DeclaredContainers.Result declared;
     try {
-      text = Files.readString(config, StandardCharsets.UTF_8);
+      declared = read(config, display);
     } catch (IOException e) {
       return ImportResult.failed(List.of(Diagnostic.error(
           NOTHING_TO_IMPORT,
@@ -184,12 +184,6 @@ public final class Importer {
           "cannot read " + display + ": " + e.getMessage(),
           "check that the file is readable")));
     }
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
-    DeclaredContainers.Result declared = DeclaredContainers.read(
-        new WranglerReconciler().parse(new ConfigSource(Path.of(display), text)),
-        ContainerSetImport.ENTRY_REFUSED);
     if (!declared.problems().isEmpty()) {
       return ImportResult.failed(declared.problems());
     }
@@ -239,22 +233,32 @@ public final class Importer {
 
   /** Whether the project's wrangler config declares any container (for {@code cfc init}). */
   public static boolean declaresContainers(Path projectDir, Path wranglerConfig) {
-    Path config = locateConfig(
-        ImportRequest.builder(projectDir).wranglerConfig(wranglerConfig).build());
+    ImportRequest request =
+        ImportRequest.builder(projectDir).wranglerConfig(wranglerConfig).build();
+    Path config = locateConfig(request);
     if (config == null) {
       return false;
     }
     try {
-      String display = projectDir.relativize(config).toString().replace('\\', '/');
-      String text = Files.readString(config, StandardCharsets.UTF_8).replace("\uFEFF", "");
-      return !DeclaredContainers.read(
-              new WranglerReconciler().parse(new ConfigSource(Path.of(display), text)),
-              ContainerSetImport.ENTRY_REFUSED)
-          .containers()
-          .isEmpty();
-    } catch (IOException | RuntimeException e) {
+      return !read(config, display(request.projectDir(), config)).containers().isEmpty();
+    } catch (IOException e) {
       return false;
     }
+  }
+
+  /** The containers a config declares; a UTF-8 byte order mark is dropped, as wrangler does. */
+  private static DeclaredContainers.Result read(Path config, String display) throws IOException {
+    String text = Files.readString(config, StandardCharsets.UTF_8);
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    return DeclaredContainers.read(
+        new WranglerReconciler().parse(new ConfigSource(Path.of(display), text)),
+        ContainerSetImport.ENTRY_REFUSED);
+  }
+
+  private static String display(Path projectDir, Path file) {
+    return projectDir.relativize(file).toString().replace('\\', '/');
   }
 
   private static String candidates(List<Declared> containers) {

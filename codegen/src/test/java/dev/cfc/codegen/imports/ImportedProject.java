@@ -104,6 +104,21 @@ final class ImportedProject {
     return result;
   }
 
+  /**
+   * {@code cfc generate}, asserting that it succeeds and leaves the config as {@code original}
+   * (the failure shows the diff and the imported source).
+   */
+  CompileResult generateKeeping(String original) throws IOException {
+    CompileResult result = generate();
+    org.assertj.core.api.Assertions.assertThat(result.diagnostics())
+        .as("generate after import:\n%s\n%s", render(result.diagnostics()), source())
+        .noneMatch(Diagnostic::isError);
+    org.assertj.core.api.Assertions.assertThat(config())
+        .as("%s\n%s", diff(original, config()), source())
+        .isEqualTo(original);
+    return result;
+  }
+
   String config() throws IOException {
     return Files.readString(dir.resolve(configName), StandardCharsets.UTF_8);
   }

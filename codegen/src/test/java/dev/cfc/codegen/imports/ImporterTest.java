@@ -2,7 +2,6 @@ package dev.cfc.codegen.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cfc.codegen.CompileResult;
 import dev.cfc.codegen.Diagnostic;
 import dev.cfc.codegen.proof.WranglerProof;
 import java.io.IOException;
@@ -39,13 +38,7 @@ class ImporterTest {
   private ImportedProject importAndGenerate(String config) throws IOException {
     ImportedProject project = ImportedProject.of(dir, "wrangler.toml", config);
     project.writeImport();
-    CompileResult result = project.generate();
-    assertThat(result.diagnostics())
-        .as("%s\n%s", ImportedProject.render(result.diagnostics()), project.source())
-        .noneMatch(Diagnostic::isError);
-    assertThat(project.config())
-        .as("%s\n%s", ImportedProject.diff(config, project.config()), project.source())
-        .isEqualTo(config);
+    project.generateKeeping(config);
     return project;
   }
 

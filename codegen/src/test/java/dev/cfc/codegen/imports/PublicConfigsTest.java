@@ -61,13 +61,7 @@ class PublicConfigsTest {
         .isEmpty();
     project.writeImport();
 
-    CompileResult first = project.generate();
-    assertThat(first.diagnostics())
-        .as("%s\n%s", ImportedProject.render(first.diagnostics()), project.source())
-        .noneMatch(Diagnostic::isError);
-    assertThat(project.config())
-        .as("%s\n%s", ImportedProject.diff(text, project.config()), project.source())
-        .isEqualTo(text);
+    project.generateKeeping(text);
     assertThat(dir.resolve("cfc.lock")).exists();
 
     oneEdit(project);
