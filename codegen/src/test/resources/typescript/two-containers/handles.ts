@@ -8,6 +8,8 @@ export interface Env {
   CONTAINER_JOB: DurableObjectNamespace<JobContainer>;
   TRANSCODER_API_KEY: string;
   STRIPE_SECRET: SecretsStoreSecret;
+  TRANSCODER_LICENSE?: string;
+  STRIPE_LIVE_SECRET?: SecretsStoreSecret;
 }
 
 export interface Containers {

@@ -22,7 +22,9 @@ import java.util.stream.Collectors;
  *
  * <p>Generated classes are per-Worker code, not per-environment: they are built from each
  * definition's top-level settings ({@link ContainerDefinition#effectiveSettings()}, profiles
- * applied); environment overrides reach only the wrangler config. Every string from the DSL is a
+ * applied), plus, for each environment whose run-time values differ, those values merged at compile
+ * time ({@link #environmentValues}), which the class picks by the Worker var
+ * {@code CFC_ENVIRONMENT}. Every string from the DSL is a
  * literal from {@link TsLiterals} and never appears in a comment. Output is deterministic, with
  * LF line endings and a trailing newline.
  */
@@ -40,6 +42,13 @@ public final class TypeScriptEmitter {
   public static final String HANDLES = "handles.ts";
   /** The file holding the re-exports, {@code Env} and the {@code containers(env)} factory. */
   public static final String INDEX = "index.ts";
+
+  /** The standard fields an environment may set differently (see cfc-environments.ts). */
+  private static final Set<String> RUNTIME_FIELDS = Set.of(
+      "sleepAfter", "enableInternet", "interceptHttps", "allowedHosts", "deniedHosts", "labels");
+  /** The {@code CfcContainerConfig} members an environment may set differently. */
+  private static final Set<String> RUNTIME_CONFIG_MEMBERS =
+      Set.of("env", "secrets", "secretsStore", "probes", "readiness", "hardTimeoutSeconds");
 
   private final String version;
 
@@ -87,10 +96,10 @@ public final class TypeScriptEmitter {
       Map<String, String> bindings) {
     Map<String, String> files = new LinkedHashMap<>(RuntimeSources.load(version));
     for (ContainerDefinition definition : byClassName(definitions)) {
-      files.put(className(definition) + ".ts", classFile(definition, workerName));
+      files.put(className(definition) + ".ts", classFile(definition, workerName, environments));
     }
     files.put(HANDLES, handlesFile(definitions, environments, bindings));
-    files.put(INDEX, indexFile(definitions));
+    files.put(INDEX, indexFile(definitions, environments));
     return files;
   }
 
@@ -109,10 +118,27 @@ public final class TypeScriptEmitter {
 
   /** {@code <Class>.ts} of one definition. */
   String classFile(ContainerDefinition definition, String workerName) {
+    return classFile(definition, workerName, List.of());
+  }
+
+  /** {@code <Class>.ts} of one definition deployed to these environments too. */
+  String classFile(ContainerDefinition definition, String workerName, List<String> environments) {
     Settings s = definition.effectiveSettings();
     String className = className(definition);
+    Map<String, Map<String, String>> perEnvironment = new LinkedHashMap<>();
+    for (String env : environments) {
+      Map<String, String> values = environmentValues(definition, env);
+      if (!values.isEmpty()) {
+        perEnvironment.put(env, values);
+      }
+    }
     StringBuilder out = new StringBuilder(header());
-    out.append("import { CfcContainer, type CfcContainerConfig } from \"./cfc-runtime.js\";\n\n");
+    out.append("import { CfcContainer, type CfcContainerConfig")
+        .append(perEnvironment.isEmpty() ? "" : ", type CfcEnvironments")
+        .append(" } from \"./cfc-runtime.js\";\n\n");
+    if (!perEnvironment.isEmpty()) {
+      out.append(environmentsConstant(perEnvironment)).append('\n');
+    }
     out.append("export class ").append(className).append(" extends CfcContainer {\n");
     for (Field field : overrideFields(s)) {
       out.append("  override ")
@@ -124,12 +150,67 @@ public final class TypeScriptEmitter {
     out.append("  protected override readonly cfc: CfcContainerConfig = ")
         .append(configLiteral(definition.name(), s, workerName, "  "))
         .append(";\n");
+    if (!perEnvironment.isEmpty()) {
+      out.append("\n  constructor(ctx: DurableObjectState<{}>, env: Cloudflare.Env) {\n")
+          .append("    super(ctx, env);\n")
+          .append("    this.cfcUseEnvironment(ENVIRONMENTS);\n")
+          .append("  }\n");
+    }
     out.append("}\n");
     return out.toString();
   }
 
+  /**
+   * The run-time values an environment sets differently from the top level, member of
+   * {@code CfcEnvironmentValues} → literal, each in full (maps merged with the top level's); empty
+   * when the environment runs with the top level's values.
+   */
+  public static Map<String, String> environmentValues(ContainerDefinition definition, String env) {
+    Map<String, String> top = runtimeValues(definition.name(), definition.effectiveSettings());
+    Map<String, String> differing = new LinkedHashMap<>();
+    runtimeValues(definition.name(), definition.settingsFor(env)).forEach((member, literal) -> {
+      if (!literal.equals(top.get(member))) {
+        differing.put(member, literal);
+      }
+    });
+    return differing;
+  }
+
+  /** Every member of {@code CfcEnvironmentValues} a scope's settings give, as literals. */
+  private static Map<String, String> runtimeValues(String name, Settings s) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (Field field : overrideFields(s)) {
+      if (RUNTIME_FIELDS.contains(field.name())) {
+        values.put(field.name(), field.literal());
+      }
+    }
+    configMembers(name, s, null).forEach((member, literal) -> {
+      if (RUNTIME_CONFIG_MEMBERS.contains(member)) {
+        values.put(member, literal);
+      }
+    });
+    return values;
+  }
+
+  /** {@code const ENVIRONMENTS: CfcEnvironments = { … };} of the differing environments. */
+  private static String environmentsConstant(Map<String, Map<String, String>> perEnvironment) {
+    StringBuilder out = new StringBuilder("const ENVIRONMENTS: CfcEnvironments = {\n");
+    perEnvironment.forEach((env, values) -> {
+      out.append("  ").append(TsLiterals.key(env)).append(": {\n");
+      values.forEach((member, literal) ->
+          out.append("    ").append(member).append(": ").append(literal).append(",\n"));
+      out.append("  },\n");
+    });
+    return out.append("};\n").toString();
+  }
+
   /** {@code index.ts}: imports, re-exports, {@code Env}, {@code Containers}, the factory. */
   String indexFile(List<ContainerDefinition> definitions) {
+    return indexFile(definitions, List.of());
+  }
+
+  /** {@code index.ts}, exporting {@code ContainerProxy} when any environment intercepts egress. */
+  String indexFile(List<ContainerDefinition> definitions, List<String> environments) {
     List<ContainerDefinition> sorted = byClassName(definitions);
     StringBuilder out = new StringBuilder(header());
     for (ContainerDefinition d : sorted) {
@@ -139,7 +220,9 @@ public final class TypeScriptEmitter {
           .append(className(d))
           .append(".js\";\n");
     }
-    if (definitions.stream().anyMatch(d -> interceptsEgress(d.effectiveSettings()))) {
+    if (definitions.stream()
+        .anyMatch(
+            d -> scopes(d, environments).stream().anyMatch(TypeScriptEmitter::interceptsEgress))) {
       out.append("export { ContainerProxy } from \"@cloudflare/containers\";\n");
     }
     out.append("export { type Containers, type Env, containers } from \"./")
@@ -198,6 +281,21 @@ public final class TypeScriptEmitter {
     for (ContainerDefinition d : definitions) {
       for (String binding : d.effectiveSettings().secretsStore().values()) {
         envMember(out, seen, binding, "SecretsStoreSecret");
+      }
+    }
+    // Bound only in some environments: optional, as the top-level deploy lacks them.
+    for (ContainerDefinition d : definitions) {
+      for (String env : environments) {
+        for (String secret : d.settingsFor(env).secrets()) {
+          envMember(out, seen, secret, "string", true);
+        }
+      }
+    }
+    for (ContainerDefinition d : definitions) {
+      for (String env : environments) {
+        for (String binding : d.settingsFor(env).secretsStore().values()) {
+          envMember(out, seen, binding, "SecretsStoreSecret", true);
+        }
       }
     }
     out.append("}\n\n");
@@ -297,32 +395,37 @@ public final class TypeScriptEmitter {
    * the first are indented by {@code indent}.
    */
   static String configLiteral(String name, Settings s, String workerName, String indent) {
-    List<String> members = new ArrayList<>();
-    members.add("name: " + TsLiterals.string(name));
+    return configMembers(name, s, workerName).entrySet().stream()
+        .map(m -> indent + "  " + m.getKey() + ": " + m.getValue() + ",\n")
+        .collect(Collectors.joining("", "{\n", indent + "}"));
+  }
+
+  /** The members of the {@code CfcContainerConfig} literal, name → literal, in write order. */
+  private static Map<String, String> configMembers(String name, Settings s, String workerName) {
+    Map<String, String> members = new LinkedHashMap<>();
+    members.put("name", TsLiterals.string(name));
     if (workerName != null && !workerName.isEmpty()) {
-      members.add("workerName: " + TsLiterals.string(workerName));
+      members.put("workerName", TsLiterals.string(workerName));
     }
-    members.add("env: " + TsLiterals.stringMap(s.env()));
-    members.add("secrets: " + TsLiterals.strings(s.secrets()));
-    members.add("secretsStore: " + TsLiterals.stringMap(s.secretsStore()));
-    members.add("probes: " + TsLiterals.list(s.probes(), TypeScriptEmitter::probe));
+    members.put("env", TsLiterals.stringMap(s.env()));
+    members.put("secrets", TsLiterals.strings(s.secrets()));
+    members.put("secretsStore", TsLiterals.stringMap(s.secretsStore()));
+    members.put("probes", TsLiterals.list(s.probes(), TypeScriptEmitter::probe));
     ReadinessBudget budget = s.readinessBudget();
     long timeoutMs =
         budget == null ? DEFAULT_READINESS_TIMEOUT_MS : budget.timeout().toMillis();
     long pollMs = budget == null ? DEFAULT_READINESS_POLL_MS : budget.poll().toMillis();
-    members.add("readiness: { timeoutMs: " + timeoutMs + ", pollMs: " + pollMs + " }");
+    members.put("readiness", "{ timeoutMs: " + timeoutMs + ", pollMs: " + pollMs + " }");
     if (s.hardTimeout() != null) {
       long seconds = s.hardTimeout().seconds();
       if (seconds < 0) {
         throw new IllegalArgumentException("hardTimeout of " + name
             + " is not a valid duration; validation should have rejected it");
       }
-      members.add("hardTimeoutSeconds: " + seconds);
+      members.put("hardTimeoutSeconds", String.valueOf(seconds));
     }
-    members.add("forwardMetadata: " + Boolean.TRUE.equals(s.forwardMetadata()));
-    return members.stream()
-        .map(m -> indent + "  " + m + ",\n")
-        .collect(Collectors.joining("", "{\n", indent + "}"));
+    members.put("forwardMetadata", String.valueOf(Boolean.TRUE.equals(s.forwardMetadata())));
+    return members;
   }
 
   /** The {@code labels} field literal, or null when the definition sets no labels. */
@@ -341,6 +444,14 @@ public final class TypeScriptEmitter {
     return out.append(" }").toString();
   }
 
+  /** The settings of the top level, then of each environment. */
+  private static List<Settings> scopes(ContainerDefinition definition, List<String> environments) {
+    List<Settings> scopes = new ArrayList<>();
+    scopes.add(definition.effectiveSettings());
+    environments.forEach(env -> scopes.add(definition.settingsFor(env)));
+    return scopes;
+  }
+
   /** {@code ContainerProxy} is needed when a container intercepts HTTPS or lists hosts. */
   private static boolean interceptsEgress(Settings s) {
     return Boolean.TRUE.equals(s.interceptHttps())
@@ -349,8 +460,17 @@ public final class TypeScriptEmitter {
   }
 
   private static void envMember(StringBuilder out, Set<String> seen, String name, String type) {
+    envMember(out, seen, name, type, false);
+  }
+
+  private static void envMember(
+      StringBuilder out, Set<String> seen, String name, String type, boolean optional) {
     if (seen.add(name)) {
-      out.append("  ").append(TsLiterals.key(name)).append(": ").append(type).append(";\n");
+      out.append("  ")
+          .append(TsLiterals.key(name))
+          .append(optional ? "?: " : ": ")
+          .append(type)
+          .append(";\n");
     }
   }
 

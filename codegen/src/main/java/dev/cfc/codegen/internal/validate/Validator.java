@@ -53,7 +53,8 @@ public final class Validator {
     Findings findings = new Findings(context.resolver());
     NameRules names = new NameRules(findings);
     UnicodeTextRules text = new UnicodeTextRules(findings);
-    EnvironmentRules overrides = new EnvironmentRules(context.maintained(), findings);
+    EnvironmentRules overrides =
+        new EnvironmentRules(context.maintained(), context.config(), findings);
     List<ScopeRules> scopeRules = scopeRules(findings);
     names.check(definitions);
     new NameOverrideRules(context.resolver()).check(definitions).forEach(findings::add);

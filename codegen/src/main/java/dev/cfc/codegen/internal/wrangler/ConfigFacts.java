@@ -18,6 +18,8 @@ import java.util.Map;
  * @param secretsStoreBindings declared {@code secrets_store_secrets} binding names per scope
  *     ({@code ""} = top level, else the environment name); every environment in the file is a key
  * @param hasMain whether a top-level {@code main} is set
+ * @param environmentVars the text of {@code vars.CFC_ENVIRONMENT} per scope that sets it ({@code
+ *     ""} = top level, else the environment name)
  */
 public record ConfigFacts(
     ConfigSource source,
@@ -26,11 +28,36 @@ public record ConfigFacts(
     String compatibilityDate,
     Diagnostic.Location compatibilityDateAt,
     Map<String, List<String>> secretsStoreBindings,
-    boolean hasMain) {
+    boolean hasMain,
+    Map<String, String> environmentVars) {
 
   public ConfigFacts {
     secretsStoreBindings = Map.copyOf(secretsStoreBindings);
+    environmentVars = Map.copyOf(environmentVars);
   }
+
+  /** Facts of a config that sets {@code CFC_ENVIRONMENT} in no scope. */
+  public ConfigFacts(
+      ConfigSource source,
+      String workerName,
+      Diagnostic.Location workerNameAt,
+      String compatibilityDate,
+      Diagnostic.Location compatibilityDateAt,
+      Map<String, List<String>> secretsStoreBindings,
+      boolean hasMain) {
+    this(
+        source,
+        workerName,
+        workerNameAt,
+        compatibilityDate,
+        compatibilityDateAt,
+        secretsStoreBindings,
+        hasMain,
+        Map.of());
+  }
+
+  /** The Worker var naming the environment a generated class runs in (cfc-environments.ts). */
+  public static final String ENVIRONMENT_VAR = "CFC_ENVIRONMENT";
 
   /** The config's path as printed in messages. */
   public String configFile() {
@@ -46,9 +73,15 @@ public record ConfigFacts(
   /** The facts a parsed config declares, whatever its syntax. */
   static ConfigFacts of(ConfigDocument doc) {
     Map<String, List<String>> secrets = new LinkedHashMap<>();
+    Map<String, String> environmentVars = new LinkedHashMap<>();
     for (String scope : doc.scopes()) {
       secrets.put(
           scope, secretBindings(doc.value(ConfigDocument.pathIn(scope, "secrets_store_secrets"))));
+      Object environmentVar =
+          doc.value(ConfigDocument.pathIn(scope, List.of("vars", ENVIRONMENT_VAR)));
+      if (environmentVar != null) {
+        environmentVars.put(scope, environmentVar.toString());
+      }
     }
     Object name = doc.value(List.of("name"));
     Object date = doc.value(List.of("compatibility_date"));
@@ -59,7 +92,8 @@ public record ConfigFacts(
         date == null ? null : date.toString(),
         orFile(doc, doc.keyAt(List.of("compatibility_date"))),
         secrets,
-        doc.keyAt(List.of("main")) != null);
+        doc.keyAt(List.of("main")) != null,
+        environmentVars);
   }
 
   private static List<String> secretBindings(Object declared) {

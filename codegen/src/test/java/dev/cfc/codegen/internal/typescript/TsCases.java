@@ -25,7 +25,15 @@ final class TsCases {
 
   private TsCases() {}
 
-  record Case(String name, String workerName, List<ContainerDefinition> definitions) {}
+  record Case(
+      String name,
+      String workerName,
+      List<ContainerDefinition> definitions,
+      List<String> environments) {
+    Case(String name, String workerName, List<ContainerDefinition> definitions) {
+      this(name, workerName, definitions, List.of());
+    }
+  }
 
   static Map<String, Case> all() {
     Map<String, Case> cases = new LinkedHashMap<>();
@@ -36,7 +44,10 @@ final class TsCases {
     return cases;
   }
 
-  /** The same two containers as runtime-js-templates/test/fixture-generated. */
+  /**
+   * The same two containers as runtime-js-templates/test/fixture-generated, deployed to staging
+   * (top-level values) and production (run-time values of its own).
+   */
   static Case twoContainers() {
     return new Case(
         "two-containers",
@@ -63,12 +74,26 @@ final class TsCases {
                 .forwardMetadata(true)
                 .label("team", "media")
                 .label("tier", "gpu")
+                .environment(
+                    "production",
+                    e -> e.env("LOG_LEVEL", "warn")
+                        .secrets("TRANSCODER_API_KEY", "TRANSCODER_LICENSE")
+                        .secretsStore("STRIPE_KEY", "STRIPE_LIVE_SECRET")
+                        .sleepAfter("30m")
+                        .hardTimeout("2h")
+                        .enableInternet(true)
+                        .allowedHosts("api.stripe.com")
+                        .readyOn(Probe.path("/ready").port(8080))
+                        .readinessBudget(Duration.ofMinutes(1), Duration.ofSeconds(1))
+                        .label("tier", "gpu-large")
+                        .maxInstances(10))
                 .build(),
             Container.define("job")
                 .image(Image.registry("registry.cloudflare.com/media/job:1.0"))
                 .defaultPort(8080)
                 .requiredPorts(8080, 9091)
-                .build()));
+                .build()),
+        List.of("staging", "production"));
   }
 
   /**

@@ -30,8 +30,8 @@ class TypeScriptGoldenTest {
 
   /** The emitted files of a case without the runtime copies. */
   static Map<String, String> generated(TsCases.Case c) {
-    Map<String, String> files = new LinkedHashMap<>(
-        new TypeScriptEmitter(TsCases.VERSION).emit(c.definitions(), c.workerName()));
+    Map<String, String> files = new LinkedHashMap<>(new TypeScriptEmitter(TsCases.VERSION)
+        .emit(c.definitions(), c.workerName(), c.environments()));
     files.keySet().removeIf(name -> name.startsWith("cfc-"));
     return files;
   }

@@ -71,7 +71,10 @@ class TypeScriptTscTest {
     Path dir = Files.createDirectory(work.resolve("golden"));
     for (TsCases.Case c : TsCases.all().values()) {
       Path caseDir = Files.createDirectory(dir.resolve(c.name()));
-      write(caseDir, new TypeScriptEmitter(TsCases.VERSION).emit(c.definitions(), c.workerName()));
+      write(
+          caseDir,
+          new TypeScriptEmitter(TsCases.VERSION)
+              .emit(c.definitions(), c.workerName(), c.environments()));
     }
     String worker =
         Files.readString(RUNTIME.resolve("test/worker-sample/worker.ts"), StandardCharsets.UTF_8);
