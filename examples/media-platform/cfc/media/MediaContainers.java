@@ -65,7 +65,8 @@ public final class MediaContainers implements ContainerSet {
             .environment("production", e -> e
                 .image(Image.registry("registry.cloudflare.com/media/transcoder:1.4.0"))
                 .instanceType(InstanceType.STANDARD_3)
-                .maxInstances(20))
+                .maxInstances(20)
+                .env("LOG_LEVEL", "warn"))
             .build(),
         Container.define("jobs")
             .defaults(BACKGROUND)

@@ -20,9 +20,12 @@
 // Generated subclasses set the standard Container fields with `override` and exactly one
 // cfc field:
 //   protected override readonly cfc: CfcContainerConfig = { ... };
+// A class whose definition differs per wrangler environment also calls
+// `cfcUseEnvironment(ENVIRONMENTS)` in its constructor (cfc-environments.ts).
 
 import { Container } from "@cloudflare/containers";
 import { CfcEnvError, EnvResolver } from "./cfc-env.js";
+import { type CfcEnvironments, selectEnvironment } from "./cfc-environments.js";
 import { withMetadata } from "./cfc-metadata.js";
 import { type Clock, type Probe, REAL_CLOCK, notReadyResponse, waitForReady } from "./cfc-readiness.js";
 
@@ -36,6 +39,8 @@ export type {
   OutboundHandlers,
 } from "@cloudflare/containers";
 export type { Probe } from "./cfc-readiness.js";
+export type { CfcEnvironmentValues, CfcEnvironments } from "./cfc-environments.js";
+export { ENVIRONMENT_VAR, environmentOf } from "./cfc-environments.js";
 
 /** The cfc-specific configuration of a generated Container class. */
 export interface CfcContainerConfig {
@@ -142,6 +147,25 @@ export abstract class CfcContainer<Env = Cloudflare.Env> extends Container<Env> 
       const payload: HardTimeoutPayload = { generation };
       await this.schedule<HardTimeoutPayload>(seconds, HARD_TIMEOUT_CALLBACK, payload);
     }
+  }
+
+  /**
+   * Replaces the top-level values with those of the environment the Worker env names
+   * (CFC_ENVIRONMENT). Called by the generated constructor, after the field initializers and
+   * before the base class first reads `sleepAfter` and the egress lists (its constructor defers
+   * those reads by a microtask).
+   */
+  protected cfcUseEnvironment(environments: CfcEnvironments): void {
+    const { sleepAfter, enableInternet, interceptHttps, allowedHosts, deniedHosts, labels, ...config } =
+      selectEnvironment(environments, this.env);
+    if (sleepAfter !== undefined) this.sleepAfter = sleepAfter;
+    if (enableInternet !== undefined) this.enableInternet = enableInternet;
+    if (interceptHttps !== undefined) this.interceptHttps = interceptHttps;
+    if (allowedHosts !== undefined) this.allowedHosts = allowedHosts;
+    if (deniedHosts !== undefined) this.deniedHosts = deniedHosts;
+    if (labels !== undefined) this.labels = labels;
+    // `cfc` is readonly for subclasses; this is the one place that picks its environment.
+    (this as unknown as { cfc: CfcContainerConfig }).cfc = { ...this.cfc, ...config };
   }
 
   /** Scheduled callback of the hard timeout; ignores timers of earlier runs. */

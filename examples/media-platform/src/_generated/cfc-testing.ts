@@ -18,8 +18,16 @@
 //   t.starts        // [{ binding, instance, labels: { team: "media" }, at: 0, ... }]
 //   t.portOpenings  // [{ port: 8080, at: 0 }, { port: 9090, at: 2000 }] (with binding, instance)
 //
+// Per wrangler environment, as the generated class picks its values by CFC_ENVIRONMENT:
+//
+//   const t = createContainerTestContext<Env>({}, { environment: "production" });
+//   t.container("CONTAINER_TRANSCODER", { labels: { tier: "gpu" }, environments: { production: { labels: { tier: "gpu-large" } } } });
+//   t.starts        // [{ ..., labels: { tier: "gpu-large" }, environment: "production" }]
+//
 // Every property of `t.env` not given in `extra` is a fake DurableObjectNamespace named after
 // the property. Stubs refuse to be treated as promises, as real RPC stubs must not be.
+
+import { ENVIRONMENT_VAR, environmentOf } from "./cfc-environments.js";
 
 /** One request that reached a fake container. */
 export interface RecordedCall {
@@ -78,6 +86,12 @@ export interface FakeInstanceState {
   started: number;
 }
 
+/** What an environment's values change in a fake class (the generated `ENVIRONMENTS` entry). */
+export interface FakeContainerEnvironment {
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly readinessTimeoutMs?: number;
+}
+
 /** What a fake namespace knows of its generated class (what `t.container(...)` declares). */
 export interface FakeContainerClass {
   /** The class's `labels`: sent with every start whose options name none. */
@@ -86,6 +100,8 @@ export interface FakeContainerClass {
   readonly requiredPorts?: readonly number[];
   /** The class's readiness budget in ms (default 30 000): a port later than that fails the request. */
   readonly readinessTimeoutMs?: number;
+  /** Values of the environments that differ; the one `t.env.CFC_ENVIRONMENT` names applies. */
+  readonly environments?: Readonly<Record<string, FakeContainerEnvironment>>;
 }
 
 /** One start of a fake instance, as the platform would have received it. */
@@ -94,6 +110,8 @@ export interface RecordedStart {
   readonly instance: string;
   readonly labels: Readonly<Record<string, string>> | undefined;
   readonly envVars: Readonly<Record<string, string>> | undefined;
+  /** The environment `t.env.CFC_ENVIRONMENT` names; undefined at the top level. */
+  readonly environment: string | undefined;
   /** Virtual time of the start in ms (the context's clock, advanced by the handles' sleeps and port waits). */
   readonly at: number;
 }
@@ -169,7 +187,7 @@ export function seededRandom(seed: number): () => number {
 
 export function createContainerTestContext<E = Record<string, unknown>>(
   extra: Partial<E> = {},
-  options: { seed?: number } = {},
+  options: { seed?: number; environment?: string } = {},
 ): ContainerTestContext<E> {
   const calls: RecordedCall[] = [];
   const rpcs: RecordedRpc[] = [];
@@ -204,7 +222,7 @@ export function createContainerTestContext<E = Record<string, unknown>>(
     state.started++;
     state.status = "running";
     runs.set(keyOf(binding, instance), { startedAt: clock, open: new Set() });
-    starts.push({ binding, instance, labels: options?.labels ?? classes.get(binding)?.labels, envVars: options?.envVars, at: clock });
+    starts.push({ binding, instance, labels: options?.labels ?? classes.get(binding)?.labels, envVars: options?.envVars, environment: environmentOf(given), at: clock });
     markHealthy(binding, instance);
   };
 
@@ -394,7 +412,7 @@ export function createContainerTestContext<E = Record<string, unknown>>(
     return ns;
   };
 
-  const given = extra as Record<string, unknown>;
+  const given = (options.environment === undefined ? extra : { [ENVIRONMENT_VAR]: options.environment, ...extra }) as Record<string, unknown>;
   const env = new Proxy(given, {
     get(t, property) {
       if (typeof property !== "string") return undefined;
@@ -429,7 +447,9 @@ export function createContainerTestContext<E = Record<string, unknown>>(
     portOpenings,
     now: () => clock,
     container: (binding, cls) => {
-      classes.set(binding, cls);
+      const name = environmentOf(given);
+      const values = name === undefined ? undefined : cls.environments?.[name];
+      classes.set(binding, values === undefined ? cls : { ...cls, ...values });
     },
     openPortLate: (binding, port, afterMs, lateOptions = {}) => {
       latePorts.push({ binding, port, afterMs, instance: lateOptions.instance });

@@ -61,6 +61,45 @@ class ConfigFactsTest {
   }
 
   @Test
+  void theEnvironmentVarIsReadPerScopeWhateverTheLayout() {
+    String toml = """
+        name = "media"
+
+        [vars]
+        STAGE = "dev"
+
+        [env.staging.vars]
+        CFC_ENVIRONMENT = "staging"
+
+        [env.production]
+        vars = { STAGE = "production", CFC_ENVIRONMENT = "production" }
+
+        [env.preview]
+        vars.CFC_ENVIRONMENT = "preview"
+
+        [env.empty]
+        """;
+    String jsonc = """
+        {
+          "name": "media",
+          "vars": { "STAGE": "dev" },
+          "env": {
+            "staging": { "vars": { "CFC_ENVIRONMENT": "staging" } },
+            "production": { "vars": { "STAGE": "production", "CFC_ENVIRONMENT": "production" } },
+            "preview": { "vars": { "CFC_ENVIRONMENT": "preview" } },
+            "empty": {}
+          }
+        }
+        """;
+    for (ConfigFacts facts :
+        List.of(facts("wrangler.toml", toml), facts("wrangler.jsonc", jsonc))) {
+      assertThat(facts.environmentVars())
+          .isEqualTo(
+              Map.of("staging", "staging", "production", "production", "preview", "preview"));
+    }
+  }
+
+  @Test
   void bothSyntaxesGiveTheSameFactsForTheSameDeclarations() {
     ConfigFacts toml = facts("wrangler.toml", TOML);
     ConfigFacts jsonc = facts("wrangler.jsonc", JSONC);
