@@ -109,10 +109,14 @@ public final class ContainerBuilder extends SettingsBuilder<ContainerBuilder> {
 
   /**
    * Values that differ in wrangler environment {@code name} ({@code [env.<name>]}); cfc writes
-   * that environment's {@code containers} and {@code durable_objects} entries with them. Only
-   * what lives in the wrangler entry can differ: {@code image}, {@code buildArg},
-   * {@code instanceType}, {@code maxInstances} and {@code rollout}; the generated Container class
-   * is shared by every environment, so overriding anything else is an error (CFC006).
+   * that environment's {@code containers} and {@code durable_objects} entries with them. The
+   * wrangler entry's values ({@code image}, {@code buildArg}, {@code instanceType},
+   * {@code maxInstances}, the rollout, placement, SSH) go there; the run-time values ({@code env},
+   * {@code secrets}, {@code secretsStore}, {@code sleepAfter}, {@code hardTimeout}, egress,
+   * probes, the readiness budget, {@code labels}) go into the generated class's
+   * {@code ENVIRONMENTS}, which it picks by the Worker var {@code CFC_ENVIRONMENT} of that
+   * environment's {@code vars} (CFC135 when it is missing). Ports, {@code entrypoint},
+   * {@code pingEndpoint} and {@code forwardMetadata} are one for every environment (CFC006).
    */
   public ContainerBuilder environment(
       String environmentName, Consumer<EnvironmentOverrides> overrides) {

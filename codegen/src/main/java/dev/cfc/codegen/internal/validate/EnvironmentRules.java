@@ -86,7 +86,14 @@ final class EnvironmentRules {
 
   /** CFC135: the class picks an environment's values only where {@code CFC_ENVIRONMENT} names it. */
   private void checkEnvironmentNamed(ContainerDefinition definition, String env) {
-    Map<String, String> values = TypeScriptEmitter.environmentValues(definition, env);
+    Map<String, String> values;
+    try {
+      values = TypeScriptEmitter.environmentValues(definition, env);
+    } catch (IllegalArgumentException invalid) {
+      // A value the emitter cannot write (a bad duration) has its own finding; the selection is
+      // checked once the values are valid.
+      return;
+    }
     String named = config.environmentVars().get(env);
     if (values.isEmpty() || env.equals(named)) {
       return;

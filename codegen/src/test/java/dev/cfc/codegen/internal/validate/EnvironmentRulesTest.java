@@ -112,6 +112,18 @@ class EnvironmentRulesTest extends ValidationFixture {
         .contains("sets no vars.CFC_ENVIRONMENT")
         .contains("the top-level values");
     assertThat(d.hint()).contains("[env.production.vars]\nCFC_ENVIRONMENT = \"production\"");
+    ConfigFacts jsonc = new ConfigFacts(
+        new ConfigSource(Path.of("wrangler.jsonc"), ""),
+        "worker",
+        Diagnostic.Location.of("wrangler.jsonc"),
+        "2025-06-01",
+        Diagnostic.Location.of("wrangler.jsonc"),
+        Map.of(),
+        true,
+        Map.of());
+    assertThat(only(validate(jsonc, envs, def), "CFC135").hint())
+        .contains("in \"env\": { \"production\": { … } }, add to \"vars\":"
+            + " \"CFC_ENVIRONMENT\": \"production\"");
 
     Diagnostic wrong = only(validate(config(Map.of("production", "staging")), envs, def), "CFC135");
     assertThat(wrong.message()).contains("= \"staging\"").contains("the values of \"staging\"");
