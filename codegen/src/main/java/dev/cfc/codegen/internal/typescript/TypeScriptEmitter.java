@@ -2,10 +2,12 @@ package dev.cfc.codegen.internal.typescript;
 
 import dev.cfc.codegen.CfcVersion;
 import dev.cfc.codegen.internal.model.Names;
+import dev.cfc.dsl.BaseClass;
 import dev.cfc.dsl.ContainerDefinition;
 import dev.cfc.dsl.Probe;
 import dev.cfc.dsl.ReadinessBudget;
 import dev.cfc.dsl.Settings;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -41,7 +43,11 @@ public final class TypeScriptEmitter {
   /** The file holding the re-exports, {@code Env} and the {@code containers(env)} factory. */
   public static final String INDEX = "index.ts";
 
+  /** {@code typescript-out} relative to the project when none is given: cfc's default. */
+  static final Path DEFAULT_OUTPUT_DIR = Path.of("src", "_generated");
+
   private final String version;
+  private final Path outputDir;
 
   /** An emitter stamping the running cfc version. */
   public TypeScriptEmitter() {
@@ -50,7 +56,20 @@ public final class TypeScriptEmitter {
 
   /** An emitter stamping {@code version} into every header (tests pin it). */
   public TypeScriptEmitter(String version) {
+    this(version, DEFAULT_OUTPUT_DIR);
+  }
+
+  private TypeScriptEmitter(String version, Path outputDir) {
     this.version = version;
+    this.outputDir = outputDir;
+  }
+
+  /**
+   * This emitter for files written to {@code outputDir}, relative to the project directory: the
+   * directory the imports of {@link ContainerDefinition#baseClass()} modules start from.
+   */
+  public TypeScriptEmitter writingTo(Path outputDir) {
+    return new TypeScriptEmitter(version, outputDir.normalize());
   }
 
   /**
@@ -111,9 +130,26 @@ public final class TypeScriptEmitter {
   String classFile(ContainerDefinition definition, String workerName) {
     Settings s = definition.effectiveSettings();
     String className = className(definition);
+    BaseClass base = definition.baseClass();
     StringBuilder out = new StringBuilder(header());
-    out.append("import { CfcContainer, type CfcContainerConfig } from \"./cfc-runtime.js\";\n\n");
-    out.append("export class ").append(className).append(" extends CfcContainer {\n");
+    if (base == null) {
+      out.append("import { CfcContainer, type CfcContainerConfig } from \"./cfc-runtime.js\";\n\n");
+      out.append("export class ").append(className).append(" extends CfcContainer {\n");
+    } else {
+      out.append(
+          "import { type CfcContainerConfig, type StopParams } from \"./cfc-runtime.js\";\n");
+      out.append("import { runHook, wireOutbound } from \"./cfc-hooks.js\";\n");
+      out.append("import { ")
+          .append(base.exportName())
+          .append(" } from ")
+          .append(TsLiterals.string(importSpecifier(outputDir, base.module())))
+          .append(";\n\n");
+      out.append("export class ")
+          .append(className)
+          .append(" extends ")
+          .append(base.exportName())
+          .append(" {\n");
+    }
     for (Field field : overrideFields(s)) {
       out.append("  override ")
           .append(field.name())
@@ -124,8 +160,65 @@ public final class TypeScriptEmitter {
     out.append("  protected override readonly cfc: CfcContainerConfig = ")
         .append(configLiteral(definition.name(), s, workerName, "  "))
         .append(";\n");
+    if (base != null) {
+      out.append(HOOK_OVERRIDES);
+    }
     out.append("}\n");
+    if (base != null) {
+      out.append(
+              "\n// ContainerProxy looks outbound handlers up by the name of the class wrangler binds.\n")
+          .append("wireOutbound(")
+          .append(className)
+          .append(");\n");
+    }
     return out.toString();
+  }
+
+  /**
+   * The lifecycle hooks of a class extending the team's class: cfc's part of {@code onStart}
+   * first, then each hook of the team's class through {@code super}, reported when it throws.
+   */
+  private static final String HOOK_OVERRIDES = """
+
+        override async onStart(): Promise<void> {
+          await this.cfcRunStarted();
+          await runHook(this.cfc.name, "onStart", () => super.onStart());
+        }
+
+        override async onStop(params: StopParams): Promise<void> {
+          await runHook(this.cfc.name, "onStop", () => super.onStop(params));
+        }
+
+        override async onError(error: unknown): Promise<unknown> {
+          return runHook(this.cfc.name, "onError", () => super.onError(error), error);
+        }
+
+        override async onActivityExpired(): Promise<void> {
+          await runHook(this.cfc.name, "onActivityExpired", () => super.onActivityExpired());
+        }
+
+        override async onHardTimeout(): Promise<void> {
+          await runHook(this.cfc.name, "onHardTimeout", () => super.onHardTimeout());
+        }
+      """;
+
+  /**
+   * The import of a project-relative TypeScript module from a file in {@code outputDir}: relative,
+   * with {@code /} separators and the extension the compiled module has ({@code .ts} →
+   * {@code .js}, {@code .mts} → {@code .mjs}), as {@code moduleResolution: bundler} and wrangler's
+   * esbuild resolve it.
+   */
+  static String importSpecifier(Path outputDir, String module) {
+    Path relative = outputDir.normalize().relativize(Path.of(module).normalize());
+    String path = relative.toString().replace('\\', '/');
+    if (path.endsWith(".mts")) {
+      path = path.substring(0, path.length() - ".mts".length()) + ".mjs";
+    } else if (path.endsWith(".tsx")) {
+      path = path.substring(0, path.length() - ".tsx".length()) + ".js";
+    } else if (path.endsWith(".ts")) {
+      path = path.substring(0, path.length() - ".ts".length()) + ".js";
+    }
+    return path.startsWith("../") ? path : "./" + path;
   }
 
   /** {@code index.ts}: imports, re-exports, {@code Env}, {@code Containers}, the factory. */

@@ -71,8 +71,13 @@ class TypeScriptTscTest {
     Path dir = Files.createDirectory(work.resolve("golden"));
     for (TsCases.Case c : TsCases.all().values()) {
       Path caseDir = Files.createDirectory(dir.resolve(c.name()));
-      write(caseDir, new TypeScriptEmitter(TsCases.VERSION).emit(c.definitions(), c.workerName()));
+      write(
+          caseDir,
+          new TypeScriptEmitter(TsCases.VERSION)
+              .writingTo(TsCases.OUTPUT_DIR)
+              .emit(c.definitions(), c.workerName()));
     }
+    writeUserClass(dir, "hooks", userClass());
     String worker =
         Files.readString(RUNTIME.resolve("test/worker-sample/worker.ts"), StandardCharsets.UTF_8);
     assertThat(worker).contains("../fixture-generated/");
@@ -86,6 +91,51 @@ class TypeScriptTscTest {
     Result tsc = run(dir, "node", TSC.toString(), "-p", "tsconfig.json", "--strict");
 
     assertThat(tsc.exitCode()).as("tsc output:\n" + tsc.output()).isZero();
+  }
+
+  @Test
+  void aUserHookWithTheWrongSignatureFailsTypeChecking() throws Exception {
+    Path dir = Files.createDirectory(work.resolve("wrong-hook"));
+    write(
+        Files.createDirectory(dir.resolve("hooks")),
+        new TypeScriptEmitter(TsCases.VERSION)
+            .writingTo(TsCases.OUTPUT_DIR)
+            .emit(TsCases.hooks().definitions(), TsCases.WORKER));
+    String userClass = userClass();
+    String rightSignature = "override onStop(params: StopParams): void {";
+    assertThat(userClass).contains(rightSignature);
+    writeUserClass(
+        dir, "hooks", userClass.replace(rightSignature, "override onStop(params: string): void {"));
+    Files.writeString(
+        dir.resolve("tsconfig.json"), tsconfig(true, "*/*.ts"), StandardCharsets.UTF_8);
+
+    Result tsc = run(dir, "node", TSC.toString(), "-p", "tsconfig.json", "--strict");
+
+    assertThat(tsc.exitCode()).as("tsc output:\n" + tsc.output()).isNotZero();
+    assertThat(tsc.output())
+        .contains("fixture-user/hooked-base.ts")
+        .contains("'onStop'")
+        .contains("StopParams");
+  }
+
+  /** The runtime fixture's user class, which the {@code hooks} case extends. */
+  private static String userClass() throws IOException {
+    return Files.readString(
+        RUNTIME.resolve("test").resolve(TsCases.HOOKS_MODULE.substring("test/".length())),
+        StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Writes the user class where the case's generated class imports it from, importing the
+   * runtime from the case directory as a project's class imports it from typescript-out.
+   */
+  private static void writeUserClass(Path dir, String caseName, String text) throws IOException {
+    Path module = dir.resolve(TsCases.HOOKS_MODULE.substring("test/".length()));
+    Files.createDirectories(module.getParent());
+    Files.writeString(
+        module,
+        text.replace("\"../fixture-generated/", "\"../" + caseName + "/"),
+        StandardCharsets.UTF_8);
   }
 
   @Test
