@@ -54,6 +54,7 @@ public final class Validator {
     NameRules names = new NameRules(findings);
     UnicodeTextRules text = new UnicodeTextRules(findings);
     EnvironmentRules overrides = new EnvironmentRules(context.maintained(), findings);
+    BaseClassRules baseClasses = new BaseClassRules(context.projectDir(), findings);
     List<ScopeRules> scopeRules = scopeRules(findings);
     names.check(definitions);
     new NameOverrideRules(context.resolver()).check(definitions).forEach(findings::add);
@@ -61,6 +62,7 @@ public final class Validator {
       text.check(definition);
       names.checkRenamedFrom(definition);
       overrides.check(definition);
+      baseClasses.check(definition);
       checkScope(scopeRules, definition, null, definition.settingsFor(null));
       for (String env : context.environments()) {
         checkScope(scopeRules, definition, env, definition.settingsFor(env));

@@ -83,7 +83,9 @@ class TypeScriptTscTest {
     assertThat(worker).contains("../fixture-generated/");
     Files.writeString(
         dir.resolve("two-containers/worker.ts"),
-        worker.replace("../fixture-generated/", "./"),
+        worker
+            .replace("../fixture-generated/HookedContainer.js", "../hooks/HookedContainer.js")
+            .replace("../fixture-generated/", "./"),
         StandardCharsets.UTF_8);
     Files.writeString(
         dir.resolve("tsconfig.json"), tsconfig(true, "*/*.ts"), StandardCharsets.UTF_8);
