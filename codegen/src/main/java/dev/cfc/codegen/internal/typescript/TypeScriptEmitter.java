@@ -232,7 +232,9 @@ public final class TypeScriptEmitter {
           .append(className(d))
           .append(".js\";\n");
     }
-    if (definitions.stream().anyMatch(d -> interceptsEgress(d.effectiveSettings()))) {
+    // A team's class may declare outbound handlers, which need ContainerProxy as much as egress.
+    if (definitions.stream()
+        .anyMatch(d -> d.baseClass() != null || interceptsEgress(d.effectiveSettings()))) {
       out.append("export { ContainerProxy } from \"@cloudflare/containers\";\n");
     }
     out.append("export { type Containers, type Env, containers } from \"./")
