@@ -67,7 +67,6 @@ describe("a generated class extending the user's class", () => {
     assert.match(String(thrown), /onStop failed on purpose/);
     assert.deepEqual(logged, ["cfc: onStop of container hooked failed: onStop failed on purpose"]);
 
-    container.failing.add("onStart");
     const fresh = fakePlatform();
     const another = await hooked(fresh);
     another.failing.add("onStart");
