@@ -39,7 +39,7 @@ function fromContainer(platform: FakePlatform, url: string): Promise<Response> {
 const hooksCalled = (c: HookedContainer) => c.hookCalls.map((h) => h.hook);
 
 describe("a generated class extending the user's class", () => {
-  it("calls the user's onStart once per run, after cfc's run generation and hard timeout", async () => {
+  it("calls the user's onStart on every start, after cfc's once-per-run part (run generation, hard timeout)", async () => {
     const platform = fakePlatform();
     const container = await hooked(platform);
     await container.start();
