@@ -24,6 +24,14 @@
 //   t.container("CONTAINER_TRANSCODER", { labels: { tier: "gpu" }, environments: { production: { labels: { tier: "gpu-large" } } } });
 //   t.starts        // [{ ..., labels: { tier: "gpu-large" }, environment: "production" }]
 //
+// Hooks and custom RPC methods of a class extending the team's class (`extendsClass`):
+//
+//   t.method("CONTAINER_TRANSCODER", "renditionCount", (instance, videoId) => 3);
+//   await c.transcoder.get("v1").stub.renditionCount("v1");   // 3, recorded in t.rpcs
+//   await c.transcoder.get("v1").stop();
+//   t.expireActivity("CONTAINER_TRANSCODER", "v1");          // sleepAfter ran out
+//   t.hooks   // [{ hook: "onStart", ... }, { hook: "onStop", args: [{ exitCode: 0, reason: "exit" }] }, ...]
+//
 // Every property of `t.env` not given in `extra` is a fake DurableObjectNamespace named after
 // the property. Stubs refuse to be treated as promises, as real RPC stubs must not be.
 
@@ -116,6 +124,22 @@ export interface RecordedStart {
   readonly at: number;
 }
 
+/** A lifecycle hook the platform would have called on the instance's class. */
+export type HookName = "onStart" | "onStop" | "onError" | "onActivityExpired" | "onHardTimeout";
+
+/** One lifecycle hook call on a fake instance, in the order the platform would make them. */
+export interface RecordedHook {
+  readonly binding: string;
+  readonly instance: string;
+  readonly hook: HookName;
+  readonly args: readonly unknown[];
+  /** Virtual time of the call in ms. */
+  readonly at: number;
+}
+
+/** A custom RPC method of a class: receives the instance name and the call's arguments. */
+export type FakeMethod = (instance: string, ...args: never[]) => unknown;
+
 /** A port of a fake instance starting to listen. */
 export interface RecordedPortOpening {
   readonly binding: string;
@@ -144,6 +168,21 @@ export interface ContainerTestContext<E> {
   readonly starts: RecordedStart[];
   /** Ports starting to listen, in the order they opened. */
   readonly portOpenings: RecordedPortOpening[];
+  /**
+   * Lifecycle hooks the platform would have called: `onStart` once per run (after `start`, after
+   * the ports of `startAndWaitForPorts`, or once a request-started instance's required ports
+   * listen), `onStop` with `{ exitCode, reason }` when it stopped, and those of
+   * `expireActivity`, `hardTimeout` and `crash`.
+   */
+  readonly hooks: RecordedHook[];
+  /** A custom RPC method of the binding's class, answering `stub.<name>(...)` (recorded in `rpcs`). */
+  method(binding: string, name: string, implementation: FakeMethod): void;
+  /** The instance's `sleepAfter` ran out: `onActivityExpired`, then the default stop (`onStop`). */
+  expireActivity(binding: string, instance: string): void;
+  /** The hard timeout of the instance's current run fired: `onHardTimeout`, then the default stop. */
+  hardTimeout(binding: string, instance: string): void;
+  /** The instance exited on its own with `exitCode`: `onError` with the platform's error, then `onStop`. */
+  crash(binding: string, instance: string, exitCode: number): void;
   /** The context's virtual time in ms. */
   now(): number;
   /** Declares what the binding's class sets (labels, required ports, readiness budget). */
@@ -198,10 +237,12 @@ export function createContainerTestContext<E = Record<string, unknown>>(
   const namespaces = new Map<string, unknown>();
   const starts: RecordedStart[] = [];
   const portOpenings: RecordedPortOpening[] = [];
+  const hooks: RecordedHook[] = [];
+  let methods = new Map<string, FakeMethod>();
   let classes = new Map<string, FakeContainerClass>();
   let latePorts: LatePort[] = [];
   // Per running instance: when its run started and which ports listen.
-  const runs = new Map<string, { startedAt: number; open: Set<number> }>();
+  const runs = new Map<string, { startedAt: number; open: Set<number>; onStartCalled: boolean }>();
   let clock = 0;
   const keyOf = (binding: string, instance: string) => `${binding}\u0000${instance}`;
 
@@ -221,15 +262,38 @@ export function createContainerTestContext<E = Record<string, unknown>>(
     if (state.status !== "stopped") return;
     state.started++;
     state.status = "running";
-    runs.set(keyOf(binding, instance), { startedAt: clock, open: new Set() });
+    runs.set(keyOf(binding, instance), { startedAt: clock, open: new Set(), onStartCalled: false });
     starts.push({ binding, instance, labels: options?.labels ?? classes.get(binding)?.labels, envVars: options?.envVars, environment: environmentOf(given), at: clock });
     markHealthy(binding, instance);
+  };
+
+  const hook = (binding: string, instance: string, name: HookName, ...args: unknown[]) => {
+    hooks.push({ binding, instance, hook: name, args, at: clock });
+  };
+
+  /** Stops a running instance as the platform reports it: status stopped, then `onStop`. */
+  const stopInstance = (binding: string, instance: string, exitCode: number, reason: "exit" | "runtime_signal") => {
+    const state = stateOf(binding, instance);
+    if (state.status === "stopped") return;
+    state.status = "stopped";
+    runs.delete(keyOf(binding, instance));
+    hook(binding, instance, "onStop", { exitCode, reason });
   };
 
   const markHealthy = (binding: string, instance: string) => {
     const run = runs.get(keyOf(binding, instance));
     const required = classes.get(binding)?.requiredPorts ?? [];
-    if (run !== undefined && required.every((p) => run.open.has(p))) stateOf(binding, instance).status = "healthy";
+    if (run === undefined || !required.every((p) => run.open.has(p))) return;
+    stateOf(binding, instance).status = "healthy";
+    started(binding, instance);
+  };
+
+  /** `onStart`, once per run: after `start`, after `startAndWaitForPorts`, or once a request-started run is healthy. */
+  const started = (binding: string, instance: string) => {
+    const run = runs.get(keyOf(binding, instance));
+    if (run === undefined || run.onStartCalled) return;
+    run.onStartCalled = true;
+    hook(binding, instance, "onStart");
   };
 
   /** Waits (virtually) up to `budgetMs` for `ports`; answers the ports still not listening. */
@@ -326,6 +390,7 @@ export function createContainerTestContext<E = Record<string, unknown>>(
       start: async (...args: unknown[]) => {
         rpc("start", args);
         startInstance(binding, instance, args[0] as StartArgs | undefined);
+        started(binding, instance);
       },
       startAndWaitForPorts: async (...args: unknown[]) => {
         rpc("startAndWaitForPorts", args);
@@ -334,6 +399,7 @@ export function createContainerTestContext<E = Record<string, unknown>>(
         const ports = options.ports === undefined ? classes.get(binding)?.requiredPorts ?? [] : [options.ports].flat();
         const late = waitForPorts(binding, instance, ports, options.cancellationOptions?.portReadyTimeoutMS ?? PORT_READY_TIMEOUT_MS);
         if (late.length > 0) throw new Error(`${NOT_LISTENING_MESSAGE}: port ${late[0]}`);
+        started(binding, instance);
       },
       waitForPort: async (...args: unknown[]) => {
         rpc("waitForPort", args);
@@ -346,13 +412,11 @@ export function createContainerTestContext<E = Record<string, unknown>>(
       },
       stop: async (...args: unknown[]) => {
         rpc("stop", args);
-        state().status = "stopped";
-        runs.delete(keyOf(binding, instance));
+        stopInstance(binding, instance, 0, "exit");
       },
       destroy: async () => {
         rpc("destroy", []);
-        state().status = "stopped";
-        runs.delete(keyOf(binding, instance));
+        stopInstance(binding, instance, 137, "runtime_signal");
       },
       getState: async () => {
         rpc("getState", []);
@@ -391,7 +455,14 @@ export function createContainerTestContext<E = Record<string, unknown>>(
         if (property === "then") {
           throw new Error(`cfc test context: a stub of ${binding}/${instance} was treated as a promise (awaited or returned from an async function)`);
         }
-        return typeof property === "string" ? t[property] : undefined;
+        if (typeof property !== "string") return undefined;
+        if (property in t) return t[property];
+        const custom = methods.get(`${binding}\u0000${property}`);
+        if (custom === undefined) return undefined;
+        return async (...args: unknown[]) => {
+          rpc(property, args);
+          return (custom as (instance: string, ...rest: unknown[]) => unknown)(instance, ...args);
+        };
       },
     });
   };
@@ -445,6 +516,25 @@ export function createContainerTestContext<E = Record<string, unknown>>(
     instance: stateOf,
     starts,
     portOpenings,
+    hooks,
+    method: (binding, name, implementation) => {
+      methods.set(`${binding}\u0000${name}`, implementation);
+    },
+    expireActivity: (binding, instance) => {
+      if (stateOf(binding, instance).status === "stopped") return;
+      hook(binding, instance, "onActivityExpired");
+      stopInstance(binding, instance, 0, "exit");
+    },
+    hardTimeout: (binding, instance) => {
+      if (stateOf(binding, instance).status === "stopped") return;
+      hook(binding, instance, "onHardTimeout");
+      stopInstance(binding, instance, 0, "exit");
+    },
+    crash: (binding, instance, exitCode) => {
+      if (stateOf(binding, instance).status === "stopped") return;
+      hook(binding, instance, "onError", new Error(`Container exited with unexpected exit code: ${exitCode}`));
+      stopInstance(binding, instance, exitCode, "exit");
+    },
     now: () => clock,
     container: (binding, cls) => {
       const name = environmentOf(given);
@@ -457,6 +547,8 @@ export function createContainerTestContext<E = Record<string, unknown>>(
     reset: () => {
       starts.length = 0;
       portOpenings.length = 0;
+      hooks.length = 0;
+      methods = new Map();
       classes = new Map();
       latePorts = [];
       runs.clear();

@@ -299,6 +299,51 @@ describe("test context with the generated containers(env)", () => {
     await assert.rejects(h.startAndWaitForPorts(), /not listening: port 8080/);
     assert.equal(t.instance("CONTAINER_TRANSCODER", "other").status, "running");
   });
+  it("the test context records the hooks the platform would call, in order, with their arguments", async () => {
+    const t = createContainerTestContext<{ NS: DurableObjectNamespace }>();
+    t.container("NS", { requiredPorts: [8080, 9090] });
+    t.openPortLate("NS", 9090, 1_500);
+    const h = createContainerHandle(t.env.NS, { maxInstances: 1 }, t.deps).get("a");
+    await h.fetch("/x");
+    await h.stop();
+    await h.start();
+    t.expireActivity("NS", "a");
+    await h.start();
+    t.hardTimeout("NS", "a");
+    await h.start();
+    t.crash("NS", "a", 3);
+    t.expireActivity("NS", "a"); // already stopped: nothing
+    assert.deepEqual(
+      t.hooks.map((c) => [c.hook, c.at, c.args.map((a) => (a instanceof Error ? a.message : a))]),
+      [
+        ["onStart", 1_500, []],
+        ["onStop", 1_500, [{ exitCode: 0, reason: "exit" }]],
+        ["onStart", 1_500, []],
+        ["onActivityExpired", 1_500, []],
+        ["onStop", 1_500, [{ exitCode: 0, reason: "exit" }]],
+        ["onStart", 1_500, []],
+        ["onHardTimeout", 1_500, []],
+        ["onStop", 1_500, [{ exitCode: 0, reason: "exit" }]],
+        ["onStart", 1_500, []],
+        ["onError", 1_500, ["Container exited with unexpected exit code: 3"]],
+        ["onStop", 1_500, [{ exitCode: 3, reason: "exit" }]],
+      ],
+    );
+    assert.ok(t.hooks.every((c) => c.binding === "NS" && c.instance === "a"));
+  });
+
+  it("the test context answers custom RPC methods of the class through the stub", async () => {
+    const t = createContainerTestContext<{ NS: DurableObjectNamespace }>();
+    t.method("NS", "renditionCount", (instance: string, videoId: string) => `${instance}:${videoId.length}`);
+    const handle = createContainerHandle(t.env.NS, { maxInstances: 1 }, t.deps);
+    const stub = handle.get("v1").stub as unknown as { renditionCount(id: string): Promise<string>; other?: unknown };
+    assert.equal(await stub.renditionCount("abc"), "v1:3");
+    assert.equal(stub.other, undefined, "methods not declared stay absent");
+    assert.deepEqual(t.rpcs.map((r) => [r.instance, r.method, r.args]), [["v1", "renditionCount", ["abc"]]]);
+    t.reset();
+    assert.equal((handle.get("v1").stub as unknown as { renditionCount?: unknown }).renditionCount, undefined);
+    assert.deepEqual(t.hooks, []);
+  });
 });
 
 interface Resizer extends Rpc.DurableObjectBranded {

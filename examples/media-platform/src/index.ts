@@ -20,6 +20,8 @@ export interface WorkerEnv extends Env {
   RENDITIONS: R2Bucket;
   /** A Worker secret (`wrangler secret put ADMIN_TOKEN`). */
   ADMIN_TOKEN: string;
+  /** A Worker secret: the partner CDN's token, which the fetcher's outbound handler adds. */
+  PARTNER_TOKEN: string;
 }
 
 const VIDEO_ID = /^[A-Za-z0-9_-]{1,64}$/;

@@ -1,7 +1,9 @@
 // A fake DurableObjectState for instantiating generated Container classes in plain Node: its
 // `container` follows the workers-types `Container` interface (running, start, monitor, signal,
 // destroy, getTcpPort(port).fetch), records every `start(options)`, and opens ports on a script
-// measured on a clock, so tests can have an admin port come up late or never.
+// measured on a clock, so tests can have an admin port come up late or never. It records the
+// outbound interceptions the class installs and the ContainerProxy props they carry, so a test
+// can send a container's outbound request through the real ContainerProxy.
 import type { Clock } from "../../src/cfc-readiness.js";
 
 /** The platform's answer on a port nothing listens on yet (the base class matches this text). */
@@ -42,6 +44,10 @@ export function fakePlatform(options: FakePlatformOptions = {}) {
   const starts: ContainerStartupOptions[] = [];
   const signals: number[] = [];
   const schedules: Array<{ callback: string; payload: unknown; delay: number }> = [];
+  /** Interceptions installed on the container: `[kind, host]`, kind "http", "https" or "all". */
+  const intercepts: Array<[string, string]> = [];
+  /** The props of every ContainerProxy fetcher the class asked `ctx.exports` for. */
+  const proxyProps: Array<Record<string, unknown>> = [];
   let blockDepth = 0;
   let startedAt = 0;
   const isOpen = (port: number) => now() - startedAt >= (opensAt[port] ?? 0);
@@ -62,9 +68,9 @@ export function fakePlatform(options: FakePlatformOptions = {}) {
       container.running = false;
     },
     setInactivityTimeout: async () => undefined,
-    interceptOutboundHttp: async () => undefined,
-    interceptOutboundHttps: async () => undefined,
-    interceptAllOutboundHttp: async () => undefined,
+    interceptOutboundHttp: async (host: string) => void intercepts.push(["http", host]),
+    interceptOutboundHttps: async (host: string) => void intercepts.push(["https", host]),
+    interceptAllOutboundHttp: async () => void intercepts.push(["all", "*"]),
     getTcpPort: (port: number) => ({
       fetch: async (url: string, init?: RequestInit | Request) => {
         const headers = new Headers(init instanceof Request ? init.headers : init?.headers);
@@ -79,7 +85,12 @@ export function fakePlatform(options: FakePlatformOptions = {}) {
   };
   const ctx = {
     id: { toString: () => "fake-id" },
-    exports: { ContainerProxy: () => ({}) },
+    exports: {
+      ContainerProxy: (options: { props: Record<string, unknown> }) => {
+        proxyProps.push(options.props);
+        return {};
+      },
+    },
     container,
     waitUntil: () => undefined,
     abort: () => undefined,
@@ -116,6 +127,8 @@ export function fakePlatform(options: FakePlatformOptions = {}) {
     starts,
     signals,
     schedules,
+    intercepts,
+    proxyProps,
     /** Calls that reached an open port at a path other than the base class's pings and the probes. */
     appCalls: () => portCalls.filter((c) => c.open && !/^http:\/\/(localhost\/ping|ping|containerstarthealthcheck)$/.test(c.url)),
   };

@@ -3,8 +3,6 @@
 // resolve to their .js files and load as ES modules.
 const SHIM = new URL("./cloudflare-workers-shim.mjs", import.meta.url).href;
 const CONTAINERS = "/node_modules/@cloudflare/containers/";
-// The compiled fixture imports the runtime as siblings (./cfc-runtime.js), as in typescript-out.
-const FIXTURE = "/build/test/fixture-generated/";
 
 export async function resolve(specifier, context, next) {
   if (specifier === "cloudflare:workers") return { url: SHIM, shortCircuit: true };
@@ -15,9 +13,12 @@ export async function resolve(specifier, context, next) {
     if (fromContainers && specifier.startsWith(".") && !specifier.endsWith(".js")) {
       return next(`${specifier}.js`, context);
     }
-    const fromFixture = context.parentURL !== undefined && context.parentURL.includes(FIXTURE);
-    if (fromFixture && /^\.\/cfc-[a-z-]+\.js$/.test(specifier)) {
-      return next(new URL(`../../src/${specifier.slice(2)}`, context.parentURL).href, context);
+    // The fixture and the fixture's user class (test/fixture-user) import the runtime from
+    // the fixture's directory; it is compiled to build/src.
+    const target = context.parentURL === undefined || !specifier.startsWith(".") ? "" : new URL(specifier, context.parentURL).href;
+    const runtimeFile = /\/build\/test\/fixture-generated\/(cfc-[a-z-]+\.js)$/.exec(target);
+    if (runtimeFile !== null) {
+      return next(new URL(`../../src/${runtimeFile[1]}`, target).href, context);
     }
     throw error;
   }

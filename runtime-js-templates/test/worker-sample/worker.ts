@@ -1,7 +1,9 @@
 // A Worker using every handle method of the generated factory; type-checked in the build.
 import { type Env, containers } from "../fixture-generated/index.js";
 import { createContainerTestContext } from "../fixture-generated/cfc-testing.js";
-import type { OutboundHandler, OutboundHandlerContext } from "../fixture-generated/cfc-runtime.js";
+import { CfcContainer, type OutboundHandler, type OutboundHandlerContext } from "../fixture-generated/cfc-runtime.js";
+import type { ContainerHandle } from "../fixture-generated/cfc-handles.js";
+import type { HookedContainer } from "../fixture-generated/HookedContainer.js";
 
 export { ContainerProxy, JobContainer, TranscoderContainer } from "../fixture-generated/index.js";
 
@@ -51,3 +53,19 @@ export const addAuth: OutboundHandler<Env> = (request: Request, env: Env, ctx: O
   headers.set("x-container", ctx.containerId);
   return fetch(new Request(request, { headers }));
 };
+
+/** The typed stub reaches the custom RPC methods of the team's class, with their types. */
+export async function typedStub(handle: ContainerHandle<HookedContainer>): Promise<number> {
+  const count: number = await handle.get("v1").stub.renditionCount("v1");
+  // @ts-expect-error renditionCount takes the video id as a string
+  await handle.get("v1").stub.renditionCount(7);
+  // @ts-expect-error the stub has only the class's methods
+  await handle.get("v1").stub.renditionTotal("v1");
+  return count;
+}
+
+/** tsc --strict checks the team's hooks against Container's: a wrong signature fails the build. */
+export abstract class WrongHooks extends CfcContainer {
+  // @ts-expect-error onStop receives StopParams ({ exitCode, reason }), not a string
+  override onStop(_params: string): void {}
+}

@@ -21,7 +21,8 @@ import java.util.List;
  *   <li>{@code jobs}: a registry image of batch workers the Worker uses as a pool.
  *   <li>{@code fetcher}: pulls source media from partners and talks to Stripe; it may reach only
  *       the hosts of {@link #PARTNERS}, with HTTPS intercepted, and reads its Stripe key from
- *       Secrets Store.
+ *       Secrets Store. Its class extends {@code FetcherHooks} (src/containers/fetcher-hooks.ts):
+ *       an {@code onStop} that logs, and the partner CDN's token added to its requests.
  * </ul>
  */
 public final class MediaContainers implements ContainerSet {
@@ -84,6 +85,7 @@ public final class MediaContainers implements ContainerSet {
             .maxInstances(3)
             .egress(PARTNERS)
             .secretsStore("STRIPE_KEY", "STRIPE_SECRET")
+            .extendsClass("src/containers/fetcher-hooks.ts", "FetcherHooks")
             .build());
   }
 }

@@ -134,8 +134,17 @@ export abstract class CfcContainer<Env = Cloudflare.Env> extends Container<Env> 
     return super.startAndWaitForPorts(...args);
   }
 
-  /** onStart may fire more than once per start; everything here is idempotent per run. */
+  /** A subclass that overrides `onStart` must call `super.onStart()` (generated classes do). */
   override async onStart(): Promise<void> {
+    await this.cfcRunStarted();
+  }
+
+  /**
+   * cfc's part of `onStart`: a new run generation and the hard timeout. onStart may fire more
+   * than once per start, and a user's `onStart` may call `super.onStart()` besides the generated
+   * class calling this; everything here is idempotent per run.
+   */
+  protected async cfcRunStarted(): Promise<void> {
     if (!this.cfcNewRunPending) return;
     this.cfcNewRunPending = false;
     this.cfcReady = false;

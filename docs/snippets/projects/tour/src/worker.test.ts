@@ -69,3 +69,18 @@ test("a request waits for the admin port; starts carry the class's labels", asyn
   assert.deepEqual(t.portOpenings.map((o) => [o.port, o.at]), [[8080, 0], [9090, 2_000]]);
 });
 // endregion
+
+// region test-context-hooks
+test("hooks the platform calls, and a custom RPC method of the class", async () => {
+  const t = createContainerTestContext<Env>();
+  t.method("CONTAINER_TRANSCODER", "queueDepth", () => 3);
+
+  const instance = containers(t.env, t.deps).transcoder.get("video-1");
+  await instance.start();
+  assert.equal(await instance.stub.queueDepth(), 3); // typed by TranscoderHooks
+  t.expireActivity("CONTAINER_TRANSCODER", "video-1"); // sleepAfter ran out
+
+  assert.deepEqual(t.hooks.map((h) => h.hook), ["onStart", "onActivityExpired", "onStop"]);
+  assert.deepEqual(t.hooks[2]?.args, [{ exitCode: 0, reason: "exit" }]);
+});
+// endregion

@@ -71,6 +71,9 @@ public final class TourContainers implements ContainerSet {
             .rollout(25, 300)
             // endregion
             .forwardMetadata(true)
+            // region hooks
+            .extendsClass("src/containers/transcoder-hooks.ts", "TranscoderHooks")
+            // endregion
             // region command
             .entrypoint("java", "-jar", "/app.jar")
             .pingEndpoint("/ping")

@@ -24,6 +24,7 @@ public final class ContainerBuilder extends SettingsBuilder<ContainerBuilder> {
   private String containerName;
   private String className;
   private String binding;
+  private BaseClass baseClass;
 
   ContainerBuilder(String name, SourceLocation where) {
     this.name = name;
@@ -99,6 +100,32 @@ public final class ContainerBuilder extends SettingsBuilder<ContainerBuilder> {
   }
 
   /**
+   * A class of the team's own TypeScript that the generated Container class extends, for
+   * lifecycle hooks, outbound handlers and custom RPC methods without editing generated files.
+   * The generated class becomes {@code export class TranscoderContainer extends TranscoderHooks},
+   * importing {@code exportName} from {@code module} (the import path is computed from
+   * {@code typescript-out}), and overrides {@code onStart}, {@code onStop}, {@code onError},
+   * {@code onActivityExpired} and {@code onHardTimeout} to call the team's versions through
+   * {@code super}, logging a hook that throws with the container and hook name and rethrowing it;
+   * cfc's own part of {@code onStart} (run generation, hard timeout) runs first either way. The
+   * static {@code outboundByHost}, {@code outboundHandlers} and {@code outbound} of the team's
+   * class are registered under the generated class, the one wrangler binds, where
+   * {@code ContainerProxy} and {@code setOutboundHandler} look them up. The team's class must
+   * extend {@code CfcContainer} (from {@code cfc-runtime.js} in {@code typescript-out}) and be
+   * {@code abstract}; {@code tsc --strict} checks its hooks against {@code Container}'s types.
+   *
+   * @param module the TypeScript module, relative to the project directory, for example
+   *     {@code "src/containers/transcoder-hooks.ts"}
+   * @param exportName the exported class, a JavaScript identifier, for example
+   *     {@code "TranscoderHooks"}
+   */
+  public ContainerBuilder extendsClass(String module, String exportName) {
+    this.baseClass = new BaseClass(module, exportName);
+    definitionSources.put("extendsClass", SourceLocation.ofCaller());
+    return this;
+  }
+
+  /**
    * Applies a profile beneath this container's own values; later profiles beat earlier ones.
    */
   public ContainerBuilder defaults(ContainerDefaults profile) {
@@ -145,6 +172,7 @@ public final class ContainerBuilder extends SettingsBuilder<ContainerBuilder> {
         className,
         binding,
         where,
-        definitionSources);
+        definitionSources,
+        baseClass);
   }
 }

@@ -23,8 +23,10 @@ import java.util.Objects;
  *     the one the config has for the class)
  * @param where where {@code Container.define} was called
  * @param sources where the name-level values ({@code renamedFrom}, {@code adopt},
- *     {@code containerName}, {@code className}, {@code binding}, {@code environment.<name>})
- *     were written
+ *     {@code containerName}, {@code className}, {@code binding}, {@code extendsClass},
+ *     {@code environment.<name>}) were written
+ * @param baseClass the team's class the generated TypeScript class extends, or null to extend
+ *     {@code CfcContainer} directly
  */
 public record ContainerDefinition(
     String name,
@@ -37,7 +39,8 @@ public record ContainerDefinition(
     String className,
     String binding,
     SourceLocation where,
-    Map<String, SourceLocation> sources) {
+    Map<String, SourceLocation> sources,
+    BaseClass baseClass) {
 
   public ContainerDefinition {
     Objects.requireNonNull(name, "name");

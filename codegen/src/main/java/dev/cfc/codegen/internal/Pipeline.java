@@ -152,6 +152,11 @@ public final class Pipeline {
       List<PlannedFile> typescript = TypeScriptPlan.plan(
           request.typescriptOut(),
           new TypeScriptEmitter()
+              .writingTo(request
+                  .projectDir()
+                  .toAbsolutePath()
+                  .normalize()
+                  .relativize(request.typescriptOut().toAbsolutePath().normalize()))
               .emit(
                   request.definitions(),
                   config.facts().workerName(),

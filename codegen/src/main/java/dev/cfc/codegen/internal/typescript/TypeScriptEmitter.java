@@ -2,10 +2,12 @@ package dev.cfc.codegen.internal.typescript;
 
 import dev.cfc.codegen.CfcVersion;
 import dev.cfc.codegen.internal.model.Names;
+import dev.cfc.dsl.BaseClass;
 import dev.cfc.dsl.ContainerDefinition;
 import dev.cfc.dsl.Probe;
 import dev.cfc.dsl.ReadinessBudget;
 import dev.cfc.dsl.Settings;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -49,8 +51,11 @@ public final class TypeScriptEmitter {
   /** The {@code CfcContainerConfig} members an environment may set differently. */
   private static final Set<String> RUNTIME_CONFIG_MEMBERS =
       Set.of("env", "secrets", "secretsStore", "probes", "readiness", "hardTimeoutSeconds");
+  /** {@code typescript-out} relative to the project when none is given: cfc's default. */
+  static final Path DEFAULT_OUTPUT_DIR = Path.of("src", "_generated");
 
   private final String version;
+  private final Path outputDir;
 
   /** An emitter stamping the running cfc version. */
   public TypeScriptEmitter() {
@@ -59,7 +64,20 @@ public final class TypeScriptEmitter {
 
   /** An emitter stamping {@code version} into every header (tests pin it). */
   public TypeScriptEmitter(String version) {
+    this(version, DEFAULT_OUTPUT_DIR);
+  }
+
+  private TypeScriptEmitter(String version, Path outputDir) {
     this.version = version;
+    this.outputDir = outputDir;
+  }
+
+  /**
+   * This emitter for files written to {@code outputDir}, relative to the project directory: the
+   * directory the imports of {@link ContainerDefinition#baseClass()} modules start from.
+   */
+  public TypeScriptEmitter writingTo(Path outputDir) {
+    return new TypeScriptEmitter(version, outputDir.normalize());
   }
 
   /**
@@ -132,14 +150,32 @@ public final class TypeScriptEmitter {
         perEnvironment.put(env, values);
       }
     }
+    String environmentsType = perEnvironment.isEmpty() ? "" : ", type CfcEnvironments";
+    BaseClass base = definition.baseClass();
     StringBuilder out = new StringBuilder(header());
-    out.append("import { CfcContainer, type CfcContainerConfig")
-        .append(perEnvironment.isEmpty() ? "" : ", type CfcEnvironments")
-        .append(" } from \"./cfc-runtime.js\";\n\n");
+    if (base == null) {
+      out.append("import { CfcContainer, type CfcContainerConfig")
+          .append(environmentsType)
+          .append(" } from \"./cfc-runtime.js\";\n\n");
+    } else {
+      out.append("import { type CfcContainerConfig")
+          .append(environmentsType)
+          .append(", type StopParams } from \"./cfc-runtime.js\";\n");
+      out.append("import { runHook, wireOutbound } from \"./cfc-hooks.js\";\n");
+      out.append("import { ")
+          .append(base.exportName())
+          .append(" } from ")
+          .append(TsLiterals.string(importSpecifier(outputDir, base.module())))
+          .append(";\n\n");
+    }
     if (!perEnvironment.isEmpty()) {
       out.append(environmentsConstant(perEnvironment)).append('\n');
     }
-    out.append("export class ").append(className).append(" extends CfcContainer {\n");
+    out.append("export class ")
+        .append(className)
+        .append(" extends ")
+        .append(base == null ? "CfcContainer" : base.exportName())
+        .append(" {\n");
     for (Field field : overrideFields(s)) {
       out.append("  override ")
           .append(field.name())
@@ -156,7 +192,17 @@ public final class TypeScriptEmitter {
           .append("    this.cfcUseEnvironment(ENVIRONMENTS);\n")
           .append("  }\n");
     }
+    if (base != null) {
+      out.append(HOOK_OVERRIDES);
+    }
     out.append("}\n");
+    if (base != null) {
+      out.append(
+              "\n// ContainerProxy looks outbound handlers up by the name of the class wrangler binds.\n")
+          .append("wireOutbound(")
+          .append(className)
+          .append(");\n");
+    }
     return out.toString();
   }
 
@@ -204,6 +250,53 @@ public final class TypeScriptEmitter {
     return out.append("};\n").toString();
   }
 
+  /**
+   * The lifecycle hooks of a class extending the team's class: cfc's part of {@code onStart}
+   * first, then each hook of the team's class through {@code super}, reported when it throws.
+   */
+  private static final String HOOK_OVERRIDES = """
+
+        override async onStart(): Promise<void> {
+          await this.cfcRunStarted();
+          await runHook(this.cfc.name, "onStart", () => super.onStart());
+        }
+
+        override async onStop(params: StopParams): Promise<void> {
+          await runHook(this.cfc.name, "onStop", () => super.onStop(params));
+        }
+
+        override async onError(error: unknown): Promise<unknown> {
+          return runHook(this.cfc.name, "onError", () => super.onError(error), error);
+        }
+
+        override async onActivityExpired(): Promise<void> {
+          await runHook(this.cfc.name, "onActivityExpired", () => super.onActivityExpired());
+        }
+
+        override async onHardTimeout(): Promise<void> {
+          await runHook(this.cfc.name, "onHardTimeout", () => super.onHardTimeout());
+        }
+      """;
+
+  /**
+   * The import of a project-relative TypeScript module from a file in {@code outputDir}: relative,
+   * with {@code /} separators and the extension the compiled module has ({@code .ts} →
+   * {@code .js}, {@code .mts} → {@code .mjs}), as {@code moduleResolution: bundler} and wrangler's
+   * esbuild resolve it.
+   */
+  static String importSpecifier(Path outputDir, String module) {
+    Path relative = outputDir.normalize().relativize(Path.of(module).normalize());
+    String path = relative.toString().replace('\\', '/');
+    if (path.endsWith(".mts")) {
+      path = path.substring(0, path.length() - ".mts".length()) + ".mjs";
+    } else if (path.endsWith(".tsx")) {
+      path = path.substring(0, path.length() - ".tsx".length()) + ".js";
+    } else if (path.endsWith(".ts")) {
+      path = path.substring(0, path.length() - ".ts".length()) + ".js";
+    }
+    return path.startsWith("../") ? path : "./" + path;
+  }
+
   /** {@code index.ts}: imports, re-exports, {@code Env}, {@code Containers}, the factory. */
   String indexFile(List<ContainerDefinition> definitions) {
     return indexFile(definitions, List.of());
@@ -220,9 +313,10 @@ public final class TypeScriptEmitter {
           .append(className(d))
           .append(".js\";\n");
     }
+    // A team's class may declare outbound handlers, which need ContainerProxy as much as egress.
     if (definitions.stream()
-        .anyMatch(
-            d -> scopes(d, environments).stream().anyMatch(TypeScriptEmitter::interceptsEgress))) {
+        .anyMatch(d -> d.baseClass() != null
+            || scopes(d, environments).stream().anyMatch(TypeScriptEmitter::interceptsEgress))) {
       out.append("export { ContainerProxy } from \"@cloudflare/containers\";\n");
     }
     out.append("export { type Containers, type Env, containers } from \"./")

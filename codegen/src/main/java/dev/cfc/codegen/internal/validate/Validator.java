@@ -55,6 +55,7 @@ public final class Validator {
     UnicodeTextRules text = new UnicodeTextRules(findings);
     EnvironmentRules overrides =
         new EnvironmentRules(context.maintained(), context.config(), findings);
+    BaseClassRules baseClasses = new BaseClassRules(context.projectDir(), findings);
     List<ScopeRules> scopeRules = scopeRules(findings);
     names.check(definitions);
     new NameOverrideRules(context.resolver()).check(definitions).forEach(findings::add);
@@ -62,6 +63,7 @@ public final class Validator {
       text.check(definition);
       names.checkRenamedFrom(definition);
       overrides.check(definition);
+      baseClasses.check(definition);
       checkScope(scopeRules, definition, null, definition.settingsFor(null));
       for (String env : context.environments()) {
         checkScope(scopeRules, definition, env, definition.settingsFor(env));

@@ -4,6 +4,7 @@ import dev.cfc.dsl.Container;
 import dev.cfc.dsl.ContainerDefinition;
 import dev.cfc.dsl.Image;
 import dev.cfc.dsl.Probe;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,14 @@ final class TsCases {
 
   static final String VERSION = "0.1.0";
   static final String WORKER = "media-api";
+  /**
+   * {@code typescript-out} of every case, relative to the project: where the runtime's fixture
+   * sits in {@code runtime-js-templates}, so that {@link #hooks()} imports the fixture's user
+   * class from where it is.
+   */
+  static final Path OUTPUT_DIR = Path.of("test", "fixture-generated");
+  /** The user's class of {@link #hooks()}, relative to the project. */
+  static final String HOOKS_MODULE = "test/fixture-user/hooked-base.ts";
 
   /** Every value a hostile DSL string can carry into TypeScript. */
   static final String HOSTILE = "q\" s' b` ${x} */ /* \\ \\\" nl\n cr\r tab\t ls\u2028 ps\u2029"
@@ -37,8 +46,8 @@ final class TsCases {
 
   static Map<String, Case> all() {
     Map<String, Case> cases = new LinkedHashMap<>();
-    for (Case c :
-        List.of(twoContainers(), hostileStrings(), minimal(), noContainers(), namedClasses())) {
+    for (Case c : List.of(
+        twoContainers(), hostileStrings(), minimal(), noContainers(), namedClasses(), hooks())) {
       cases.put(c.name(), c);
     }
     return cases;
@@ -149,6 +158,23 @@ final class TsCases {
         "minimal",
         null,
         List.of(Container.define("app").image(Image.build("containers/app")).build()));
+  }
+
+  /**
+   * A class extending the user's {@code HookedBase}, as runtime-js-templates/test/fixture-generated
+   * has it: hooks, outbound handlers and a hard timeout whose guard must survive the user's hook.
+   */
+  static Case hooks() {
+    return new Case(
+        "hooks",
+        WORKER,
+        List.of(Container.define("hooked")
+            .image(Image.registry("registry.cloudflare.com/media/hooked:1.0"))
+            .defaultPort(8080)
+            .hardTimeout("30m")
+            .allowedHosts("api.partner.example", "*.mirror.example")
+            .extendsClass(HOOKS_MODULE, "HookedBase")
+            .build()));
   }
 
   /** No containers at all: index.ts still type-checks. */

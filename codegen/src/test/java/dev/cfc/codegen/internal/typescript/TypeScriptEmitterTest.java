@@ -135,6 +135,37 @@ class TypeScriptEmitterTest {
   }
 
   @Test
+  void containerProxyIsReExportedForAClassExtendingTheTeamsWhichMayDeclareOutboundHandlers() {
+    ContainerDefinition hooked = Container.define("a")
+        .image(Image.build("c"))
+        .extendsClass("src/containers/a-hooks.ts", "AHooks")
+        .build();
+    assertThat(hooked.effectiveSettings().allowedHosts()).isEmpty();
+    assertThat(emitter.indexFile(List.of(hooked))).contains("export { ContainerProxy }");
+  }
+
+  @Test
+  void theTeamsModuleIsImportedRelativeToTypescriptOutWithTheCompiledExtension() {
+    Path out = Path.of("src/_generated");
+    assertThat(TypeScriptEmitter.importSpecifier(out, "src/containers/a-hooks.ts"))
+        .isEqualTo("../containers/a-hooks.js");
+    assertThat(TypeScriptEmitter.importSpecifier(out, "./src/_generated/../hooks.mts"))
+        .isEqualTo("../hooks.mjs");
+    assertThat(TypeScriptEmitter.importSpecifier(out, "src/_generated/own/hooks.tsx"))
+        .isEqualTo("./own/hooks.js");
+    assertThat(TypeScriptEmitter.importSpecifier(Path.of("worker/gen"), "shared/hooks.js"))
+        .isEqualTo("../../shared/hooks.js");
+    ContainerDefinition hooked = Container.define("a")
+        .image(Image.build("c"))
+        .extendsClass("lib/a-hooks.ts", "AHooks")
+        .build();
+    assertThat(emitter.writingTo(Path.of("gen")).classFile(hooked, null))
+        .contains("import { AHooks } from \"../lib/a-hooks.js\";\n")
+        .contains("export class AContainer extends AHooks {\n")
+        .endsWith("wireOutbound(AContainer);\n");
+  }
+
+  @Test
   void envListsEachSecretAndSecretsStoreBindingOnce() {
     ContainerDefinition a = Container.define("a")
         .image(Image.build("c"))

@@ -74,14 +74,18 @@ class TypeScriptTscTest {
       write(
           caseDir,
           new TypeScriptEmitter(TsCases.VERSION)
+              .writingTo(TsCases.OUTPUT_DIR)
               .emit(c.definitions(), c.workerName(), c.environments()));
     }
+    writeUserClass(dir, "hooks", userClass());
     String worker =
         Files.readString(RUNTIME.resolve("test/worker-sample/worker.ts"), StandardCharsets.UTF_8);
     assertThat(worker).contains("../fixture-generated/");
     Files.writeString(
         dir.resolve("two-containers/worker.ts"),
-        worker.replace("../fixture-generated/", "./"),
+        worker
+            .replace("../fixture-generated/HookedContainer.js", "../hooks/HookedContainer.js")
+            .replace("../fixture-generated/", "./"),
         StandardCharsets.UTF_8);
     Files.writeString(
         dir.resolve("tsconfig.json"), tsconfig(true, "*/*.ts"), StandardCharsets.UTF_8);
@@ -89,6 +93,51 @@ class TypeScriptTscTest {
     Result tsc = run(dir, "node", TSC.toString(), "-p", "tsconfig.json", "--strict");
 
     assertThat(tsc.exitCode()).as("tsc output:\n" + tsc.output()).isZero();
+  }
+
+  @Test
+  void aUserHookWithTheWrongSignatureFailsTypeChecking() throws Exception {
+    Path dir = Files.createDirectory(work.resolve("wrong-hook"));
+    write(
+        Files.createDirectory(dir.resolve("hooks")),
+        new TypeScriptEmitter(TsCases.VERSION)
+            .writingTo(TsCases.OUTPUT_DIR)
+            .emit(TsCases.hooks().definitions(), TsCases.WORKER));
+    String userClass = userClass();
+    String rightSignature = "override onStop(params: StopParams): void {";
+    assertThat(userClass).contains(rightSignature);
+    writeUserClass(
+        dir, "hooks", userClass.replace(rightSignature, "override onStop(params: string): void {"));
+    Files.writeString(
+        dir.resolve("tsconfig.json"), tsconfig(true, "*/*.ts"), StandardCharsets.UTF_8);
+
+    Result tsc = run(dir, "node", TSC.toString(), "-p", "tsconfig.json", "--strict");
+
+    assertThat(tsc.exitCode()).as("tsc output:\n" + tsc.output()).isNotZero();
+    assertThat(tsc.output())
+        .contains("fixture-user/hooked-base.ts")
+        .contains("'onStop'")
+        .contains("StopParams");
+  }
+
+  /** The runtime fixture's user class, which the {@code hooks} case extends. */
+  private static String userClass() throws IOException {
+    return Files.readString(
+        RUNTIME.resolve("test").resolve(TsCases.HOOKS_MODULE.substring("test/".length())),
+        StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Writes the user class where the case's generated class imports it from, importing the
+   * runtime from the case directory as a project's class imports it from typescript-out.
+   */
+  private static void writeUserClass(Path dir, String caseName, String text) throws IOException {
+    Path module = dir.resolve(TsCases.HOOKS_MODULE.substring("test/".length()));
+    Files.createDirectories(module.getParent());
+    Files.writeString(
+        module,
+        text.replace("\"../fixture-generated/", "\"../" + caseName + "/"),
+        StandardCharsets.UTF_8);
   }
 
   @Test
