@@ -296,8 +296,7 @@ final class ReconcilePlanner {
       LinkedHashMap<String, Object> want = fieldsOf.apply(d);
       DocEntry existing = matched.get(d);
       if (existing != null) {
-        List<FieldEdit> changes =
-            diff(existing.values(), want, removableKeys(scope, kind, existing));
+        List<FieldEdit> changes = diff(existing, want, removableKeys(scope, kind, existing));
         if (!changes.isEmpty()) {
           edits.add(new UpdateEntry(existing, changes));
           fieldsChanged += changes.size();
@@ -410,16 +409,32 @@ final class ReconcilePlanner {
     return written.removable(scope, c, previouslyManaged.contains(c));
   }
 
-  private static List<FieldEdit> diff(
-      Map<String, Object> have, LinkedHashMap<String, Object> want, Set<String> removable) {
+  /**
+   * The edits that make {@code existing} deploy as {@code want}. Minimal diff wins: a value that
+   * deploys the same as the one written stays as written ({@link Values#equivalent}), a key left
+   * out is not written when {@code want} is what wrangler deploys without it (its default), and
+   * a key cfc may remove stays when it holds the default.
+   */
+  private List<FieldEdit> diff(
+      DocEntry existing, LinkedHashMap<String, Object> want, Set<String> removable) {
+    Map<String, Object> have = existing.values();
+    Map<String, Object> after = new LinkedHashMap<>(have);
+    after.putAll(want);
     List<FieldEdit> out = new ArrayList<>();
-    want.forEach((k, v) -> {
-      if (!have.containsKey(k) || !Values.equivalent(k, have.get(k), v)) {
+    want.forEach((k, wanted) -> {
+      Object v = Values.keepingUnmodelled(k, have.get(k), wanted);
+      boolean keep = have.containsKey(k)
+          ? Values.equivalent(k, have.get(k), v)
+          : existing.kind() == ArrayKind.CONTAINERS && Values.isDefault(k, v, after);
+      if (!keep) {
         out.add(new SetField(k, v));
       }
     });
     for (String k : have.keySet()) {
-      if (!want.containsKey(k) && removable.contains(k)) {
+      if (!want.containsKey(k)
+          && removable.contains(k)
+          && !(existing.kind() == ArrayKind.CONTAINERS
+              && Values.isDefault(k, have.get(k), after))) {
         out.add(new RemoveField(k));
       }
     }

@@ -79,9 +79,19 @@ class ReconcilePropertyTest {
     Map<String, Object> input = parse(s.fileName(), s.text());
     for (String scope : s.desired().scopes()) {
       for (DesiredContainer d : s.desired().containers()) {
-        assertThat(entries(parsed, ArrayKind.CONTAINERS.pathIn(scope), d.className()))
+        List<Map<String, Object>> found =
+            entries(parsed, ArrayKind.CONTAINERS.pathIn(scope), d.className());
+        assertThat(found)
             .as("%s containers for %s in%n%s", scope, d.className(), out)
-            .containsExactly(expectedEntry(input, d, scope));
+            .hasSize(1);
+        Map<String, Object> expected = expectedEntry(input, d, scope);
+        assertThat(Values.equivalentFields(found.get(0), expected))
+            .as("%s containers for %s deploys %s in%n%s", scope, d.className(), expected, out)
+            .isTrue();
+        assertMinimalDiff(
+            entries(input, ArrayKind.CONTAINERS.pathIn(scope), d.className()),
+            found.get(0),
+            expected);
         // A key cfc does not write (script_name, added by hand) stays; the rest is cfc's.
         List<Map<String, Object>> bindings =
             entries(parsed, ArrayKind.BINDINGS.pathIn(scope), d.className());
@@ -109,6 +119,26 @@ class ReconcilePropertyTest {
     for (String removed : s.removed()) {
       assertThat(alive).doesNotContain(removed);
     }
+  }
+
+  /**
+   * Minimal diff: in an entry that existed, a value that deploys as the wanted one is still
+   * written as it was, and a key that was left out, where wrangler's default is the wanted value,
+   * is still left out.
+   */
+  private static void assertMinimalDiff(
+      List<Map<String, Object>> before, Map<String, Object> after, Map<String, Object> expected) {
+    if (before.isEmpty()) {
+      return;
+    }
+    Map<String, Object> old = before.get(0);
+    expected.forEach((key, value) -> {
+      if (old.containsKey(key) && Values.equivalent(key, old.get(key), value)) {
+        assertThat(after.get(key)).as("%s kept as written", key).isEqualTo(old.get(key));
+      } else if (!old.containsKey(key) && Values.isDefault(key, value, old)) {
+        assertThat(after).as("default %s left out", key).doesNotContainKey(key);
+      }
+    });
   }
 
   /**
