@@ -305,7 +305,8 @@ final class ReconcilePlanner {
           noteUpdate(scope, existing, d, changes);
         }
       } else {
-        edits.add(new AddEntry(scope, kind, want, anchors[i]));
+        edits.add(new AddEntry(
+            scope, kind, inNeighbourOrder(want, neighbour(scope, kind, anchors[i])), anchors[i]));
         if (kind == ArrayKind.CONTAINERS) {
           note(scope, new ContainerChange(Kind.CREATED, d.className(), null, List.of()));
           containersAdded++;
@@ -395,6 +396,61 @@ final class ReconcilePlanner {
       }
     }
     return anchors;
+  }
+
+  /**
+   * The entry a new one is laid out like: the one it is written next to, else the last of its
+   * array, else the first of the same kind in another scope; {@code null} when there is none.
+   */
+  private DocEntry neighbour(String scope, ArrayKind kind, Anchor anchor) {
+    if (anchor instanceof After after) {
+      return after.entry();
+    }
+    if (anchor instanceof Before before) {
+      return before.entry();
+    }
+    List<DocEntry> own = doc.array(scope, kind).entries();
+    if (!own.isEmpty()) {
+      return own.get(own.size() - 1);
+    }
+    for (String other : doc.scopes()) {
+      List<DocEntry> entries = doc.array(other, kind).entries();
+      if (!entries.isEmpty()) {
+        return entries.get(0);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * {@code fields} in the key order of {@code neighbour}, so that a new entry reads like the
+   * entries around it (a file that writes {@code image} before {@code class_name} gets new
+   * entries that way too): the keys the neighbour has in its order, each other key right after
+   * the key cfc writes before it.
+   */
+  static LinkedHashMap<String, Object> inNeighbourOrder(
+      LinkedHashMap<String, Object> fields, DocEntry neighbour) {
+    if (neighbour == null) {
+      return fields;
+    }
+    List<String> keys = new ArrayList<>();
+    neighbour.keyAt().entrySet().stream()
+        .sorted(java.util.Comparator.comparingInt(
+                (Map.Entry<String, Diagnostic.Location> e) -> e.getValue().line())
+            .thenComparingInt(e -> e.getValue().column()))
+        .map(Map.Entry::getKey)
+        .filter(fields::containsKey)
+        .forEach(keys::add);
+    String previous = null;
+    for (String key : fields.keySet()) {
+      if (!keys.contains(key)) {
+        keys.add(previous == null ? 0 : keys.indexOf(previous) + 1, key);
+      }
+      previous = key;
+    }
+    LinkedHashMap<String, Object> out = new LinkedHashMap<>();
+    keys.forEach(key -> out.put(key, fields.get(key)));
+    return out;
   }
 
   /**
@@ -571,7 +627,11 @@ final class ReconcilePlanner {
     if (!deleted.isEmpty()) {
       fields.put("deleted_classes", deleted);
     }
-    edits.add(new AddEntry("", ArrayKind.MIGRATIONS, fields, new AtEnd()));
+    edits.add(new AddEntry(
+        "",
+        ArrayKind.MIGRATIONS,
+        inNeighbourOrder(fields, neighbour("", ArrayKind.MIGRATIONS, new AtEnd())),
+        new AtEnd()));
     migration = new ConfigChanges.Migration(
         tag,
         created.stream().map(String::valueOf).toList(),
