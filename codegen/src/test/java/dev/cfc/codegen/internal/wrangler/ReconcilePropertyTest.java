@@ -25,9 +25,12 @@ import org.tomlj.TomlTable;
 /**
  * The reconcile promise, for both backends alike: on random configs ({@link TomlScenarios},
  * {@link JsoncScenarios}) against random desired states, every hand-written byte survives in
- * order, a second run changes nothing, and the result parses to exactly the desired managed
- * state, with the migrations creating every wanted class and deleting every removed one. A
- * removal without {@code allowDestroy} is refused and writes nothing.
+ * order, a second run changes nothing, and the result parses to the desired managed state (as
+ * wrangler deploys it, values left as written where they deploy the same), with the migrations
+ * creating every wanted class and deleting every removed one. The configs include an entry named
+ * the user's way ({@link Fixtures#foreign}) whose keys cfc has no call for, with comments in and
+ * around them, adopted and edited: those bytes survive too. A removal without {@code
+ * allowDestroy} is refused and writes nothing.
  */
 class ReconcilePropertyTest {
 
@@ -49,6 +52,9 @@ class ReconcilePropertyTest {
     Statistics.label("outcome")
         .collect(refused ? "destroy refused" : first.summary().isEmpty() ? "no changes" : "edited");
     Statistics.label("file").collect(s.fileName());
+    Statistics.label("adopts an entry with foreign names and unmodelled keys")
+        .collect(s.desired().containers().stream()
+            .anyMatch(d -> d.className().equals(Fixtures.FOREIGN_CLASS)));
     if (refused) {
       assertThat(first.diagnostics())
           .extracting(Diagnostic::code)
@@ -84,7 +90,7 @@ class ReconcilePropertyTest {
         assertThat(found)
             .as("%s containers for %s in%n%s", scope, d.className(), out)
             .hasSize(1);
-        Map<String, Object> expected = expectedEntry(input, d, scope);
+        Map<String, Object> expected = expectedEntry(input, d, scope, s.previouslyManaged());
         assertThat(Values.equivalentFields(found.get(0), expected))
             .as("%s containers for %s deploys %s in%n%s", scope, d.className(), expected, out)
             .isTrue();
@@ -147,19 +153,40 @@ class ReconcilePropertyTest {
    * again.
    */
   private static Map<String, Object> expectedEntry(
-      Map<String, Object> input, DesiredContainer d, String scope) {
+      Map<String, Object> input, DesiredContainer d, String scope, Set<String> managed) {
     LinkedHashMap<String, Object> expected = ReconcilePlanner.containerFields(d, scope);
     List<Map<String, Object>> before =
         entries(input, ArrayKind.CONTAINERS.pathIn(scope), d.className());
     if (!before.isEmpty()) {
       Object name = before.get(0).get("name");
+      String worker = workerName(input, scope);
       if (name != null) {
         expected.put("name", name);
-      } else {
-        expected.remove("name");
+      } else if (worker != null && !d.explicitName()) {
+        expected.remove("name"); // wrangler derives the name it was deployed under
       }
+      // cfc owns the keys it writes: the others of an entry it did not manage stay.
+      before.get(0).forEach((key, value) -> {
+        if (!expected.containsKey(key)
+            && !(managed.contains(d.className()) && WrittenKeys.MODELLED.contains(key))) {
+          expected.put(key, value);
+        }
+      });
     }
     return expected;
+  }
+
+  private static String workerName(Map<String, Object> config, String scope) {
+    if (!scope.isEmpty()
+        && config.get("env") instanceof Map<?, ?> envs
+        && envs.get(scope) instanceof Map<?, ?> section
+        && section.get("name") instanceof String own) {
+      return own;
+    }
+    if (!(config.get("name") instanceof String top)) {
+      return null; // no name to derive one from: cfc writes the definition's
+    }
+    return scope.isEmpty() ? top : top + "-" + scope;
   }
 
   /** The config as plain maps and lists, numbers normalised, whatever its syntax. */
