@@ -192,7 +192,8 @@ record GoldenCase(
     return out;
   }
 
-  private static Object plain(Object v) {
+  /** A tomlj value as plain maps and lists, whatever nests in it. */
+  static Object plain(Object v) {
     if (v instanceof TomlTable sub) {
       return fields(sub);
     }

@@ -18,9 +18,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 import org.tomlj.Toml;
-import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
-import org.tomlj.TomlTable;
 
 /**
  * The reconcile promise, for both backends alike: on random configs ({@link TomlScenarios},
@@ -196,29 +194,11 @@ class ReconcilePropertyTest {
     if (fileName.endsWith(".toml")) {
       TomlParseResult toml = Toml.parse(text);
       assertThat(toml.errors()).as("TOML parse errors").isEmpty();
-      tree = plain(toml);
+      tree = GoldenCase.plain(toml);
     } else {
       tree = LENIENT.readValue(text, LinkedHashMap.class);
     }
     return (Map<String, Object>) Values.normalize(tree);
-  }
-
-  private static Object plain(Object value) {
-    if (value instanceof TomlTable table) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      for (String key : table.keySet()) {
-        out.put(key, plain(table.get(List.of(key))));
-      }
-      return out;
-    }
-    if (value instanceof TomlArray array) {
-      List<Object> out = new ArrayList<>();
-      for (int i = 0; i < array.size(); i++) {
-        out.add(plain(array.get(i)));
-      }
-      return out;
-    }
-    return value;
   }
 
   @SuppressWarnings("unchecked")
