@@ -123,13 +123,45 @@ const KEYS_THE_SCHEMA_LACKS = {
   },
 };
 
-/** The schema with the keys of KEYS_THE_SCHEMA_LACKS added where it has none of its own. */
+// Members of a container's `constraints` that wrangler 4.86's validateContainerApp checks (tiers,
+// tier) or passes through without complaint (cities, lower-cased by getNormalizedContainerOptions)
+// and that its config-schema.json leaves out.
+const CONSTRAINTS_THE_SCHEMA_LACKS = {
+  tiers: { type: "array", items: { type: "number" } },
+  tier: { type: "number" },
+  cities: { type: "array", items: { type: "string" } },
+};
+
+/** A pattern matching any of `values` in any letter case. */
+function anyCase(values) {
+  const letters = (v) =>
+    [...v].map((c) => (c.toLowerCase() === c.toUpperCase() ? c : `[${c.toUpperCase()}${c.toLowerCase()}]`)).join("");
+  return `^(${values.map(letters).join("|")})$`;
+}
+
+/**
+ * The schema with the keys of KEYS_THE_SCHEMA_LACKS and CONSTRAINTS_THE_SCHEMA_LACKS added where
+ * it has none of its own, and `constraints.regions` accepted in any case: validateContainerApp
+ * checks `region.toUpperCase()` against the list the schema spells in upper case, and
+ * getNormalizedContainerOptions upper-cases the regions it deploys.
+ */
 export function addKeysTheSchemaLacks(schema) {
   for (const [definition, keys] of Object.entries(KEYS_THE_SCHEMA_LACKS)) {
     const properties = schema.definitions?.[definition]?.properties;
     if (!properties) continue;
     for (const [key, keySchema] of Object.entries(keys)) {
       if (!(key in properties)) properties[key] = keySchema;
+    }
+  }
+  const constraints = schema.definitions?.ContainerApp?.properties?.constraints?.properties;
+  if (constraints) {
+    for (const [key, keySchema] of Object.entries(CONSTRAINTS_THE_SCHEMA_LACKS)) {
+      if (!(key in constraints)) constraints[key] = keySchema;
+    }
+    const regions = constraints.regions?.items;
+    if (regions?.enum) {
+      regions.pattern = anyCase(regions.enum);
+      delete regions.enum;
     }
   }
   return schema;

@@ -103,6 +103,11 @@ final class ManagedStateCheck {
         old.values().forEach((k, v) -> {
           if (!want.containsKey(k) && !removable.contains(k)) {
             kept.put(k, v);
+          } else if (want.containsKey(k)) {
+            Object merged = Values.keepingUnmodelled(k, v, want.get(k));
+            if (merged != want.get(k)) {
+              kept.put(k, merged);
+            }
           }
         });
       }

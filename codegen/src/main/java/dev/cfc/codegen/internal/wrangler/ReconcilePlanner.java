@@ -296,8 +296,7 @@ final class ReconcilePlanner {
       LinkedHashMap<String, Object> want = fieldsOf.apply(d);
       DocEntry existing = matched.get(d);
       if (existing != null) {
-        List<FieldEdit> changes =
-            diff(existing.values(), want, removableKeys(scope, kind, existing));
+        List<FieldEdit> changes = diff(existing, want, removableKeys(scope, kind, existing));
         if (!changes.isEmpty()) {
           edits.add(new UpdateEntry(existing, changes));
           fieldsChanged += changes.size();
@@ -306,7 +305,8 @@ final class ReconcilePlanner {
           noteUpdate(scope, existing, d, changes);
         }
       } else {
-        edits.add(new AddEntry(scope, kind, want, anchors[i]));
+        edits.add(new AddEntry(
+            scope, kind, inNeighbourOrder(want, neighbour(scope, kind, anchors[i])), anchors[i]));
         if (kind == ArrayKind.CONTAINERS) {
           note(scope, new ContainerChange(Kind.CREATED, d.className(), null, List.of()));
           containersAdded++;
@@ -399,6 +399,61 @@ final class ReconcilePlanner {
   }
 
   /**
+   * The entry a new one is laid out like: the one it is written next to, else the last of its
+   * array, else the first of the same kind in another scope; {@code null} when there is none.
+   */
+  private DocEntry neighbour(String scope, ArrayKind kind, Anchor anchor) {
+    if (anchor instanceof After after) {
+      return after.entry();
+    }
+    if (anchor instanceof Before before) {
+      return before.entry();
+    }
+    List<DocEntry> own = doc.array(scope, kind).entries();
+    if (!own.isEmpty()) {
+      return own.get(own.size() - 1);
+    }
+    for (String other : doc.scopes()) {
+      List<DocEntry> entries = doc.array(other, kind).entries();
+      if (!entries.isEmpty()) {
+        return entries.get(0);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * {@code fields} in the key order of {@code neighbour}, so that a new entry reads like the
+   * entries around it (a file that writes {@code image} before {@code class_name} gets new
+   * entries that way too): the keys the neighbour has in its order, each other key right after
+   * the key cfc writes before it.
+   */
+  static LinkedHashMap<String, Object> inNeighbourOrder(
+      LinkedHashMap<String, Object> fields, DocEntry neighbour) {
+    if (neighbour == null) {
+      return fields;
+    }
+    List<String> keys = new ArrayList<>();
+    neighbour.keyAt().entrySet().stream()
+        .sorted(java.util.Comparator.comparingInt(
+                (Map.Entry<String, Diagnostic.Location> e) -> e.getValue().line())
+            .thenComparingInt(e -> e.getValue().column()))
+        .map(Map.Entry::getKey)
+        .filter(fields::containsKey)
+        .forEach(keys::add);
+    String previous = null;
+    for (String key : fields.keySet()) {
+      if (!keys.contains(key)) {
+        keys.add(previous == null ? 0 : keys.indexOf(previous) + 1, key);
+      }
+      previous = key;
+    }
+    LinkedHashMap<String, Object> out = new LinkedHashMap<>();
+    keys.forEach(key -> out.put(key, fields.get(key)));
+    return out;
+  }
+
+  /**
    * The keys of an existing entry cfc may remove: those it wrote before into a container entry,
    * and in a binding only the two it writes (a hand-written {@code script_name} stays).
    */
@@ -410,16 +465,32 @@ final class ReconcilePlanner {
     return written.removable(scope, c, previouslyManaged.contains(c));
   }
 
-  private static List<FieldEdit> diff(
-      Map<String, Object> have, LinkedHashMap<String, Object> want, Set<String> removable) {
+  /**
+   * The edits that make {@code existing} deploy as {@code want}. Minimal diff wins: a value that
+   * deploys the same as the one written stays as written ({@link Values#equivalent}), a key left
+   * out is not written when {@code want} is what wrangler deploys without it (its default), and
+   * a key cfc may remove stays when it holds the default.
+   */
+  private List<FieldEdit> diff(
+      DocEntry existing, LinkedHashMap<String, Object> want, Set<String> removable) {
+    Map<String, Object> have = existing.values();
+    Map<String, Object> after = new LinkedHashMap<>(have);
+    after.putAll(want);
     List<FieldEdit> out = new ArrayList<>();
-    want.forEach((k, v) -> {
-      if (!have.containsKey(k) || !Values.equivalent(k, have.get(k), v)) {
+    want.forEach((k, wanted) -> {
+      Object v = Values.keepingUnmodelled(k, have.get(k), wanted);
+      boolean keep = have.containsKey(k)
+          ? Values.equivalent(k, have.get(k), v)
+          : existing.kind() == ArrayKind.CONTAINERS && Values.isDefault(k, v, after);
+      if (!keep) {
         out.add(new SetField(k, v));
       }
     });
     for (String k : have.keySet()) {
-      if (!want.containsKey(k) && removable.contains(k)) {
+      if (!want.containsKey(k)
+          && removable.contains(k)
+          && !(existing.kind() == ArrayKind.CONTAINERS
+              && Values.isDefault(k, have.get(k), after))) {
         out.add(new RemoveField(k));
       }
     }
@@ -556,7 +627,11 @@ final class ReconcilePlanner {
     if (!deleted.isEmpty()) {
       fields.put("deleted_classes", deleted);
     }
-    edits.add(new AddEntry("", ArrayKind.MIGRATIONS, fields, new AtEnd()));
+    edits.add(new AddEntry(
+        "",
+        ArrayKind.MIGRATIONS,
+        inNeighbourOrder(fields, neighbour("", ArrayKind.MIGRATIONS, new AtEnd())),
+        new AtEnd()));
     migration = new ConfigChanges.Migration(
         tag,
         created.stream().map(String::valueOf).toList(),

@@ -57,6 +57,16 @@ final class TomlBackend implements ConfigBackend {
     return new Emission((TomlDocument) document).run(plan);
   }
 
+  /**
+   * A new array written inline as a key of {@code section} ({@code []} the top of the file, or
+   * {@code [env, <name>]}).
+   */
+  private record NewInlineArray(
+      List<String> section,
+      List<String> path,
+      ArrayKind kind,
+      List<Map<String, Object>> elements) {}
+
   /** One application of a plan to one document. */
   private static final class Emission {
     private final TomlDocument doc;
@@ -68,6 +78,9 @@ final class TomlBackend implements ConfigBackend {
     private final Map<Integer, List<String>> beforeHeader = new java.util.TreeMap<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final TomlInlineArrayEdits inlineArrays;
+    /** New arrays written inline, by path. */
+    private final Map<List<String>, NewInlineArray> newInlineArrays =
+        new java.util.LinkedHashMap<>();
 
     Emission(TomlDocument doc) {
       this.doc = doc;
@@ -88,6 +101,7 @@ final class TomlBackend implements ConfigBackend {
         }
       }
       inlineArrays.flush();
+      newInlineArrays.values().forEach(this::writeInlineArray);
       if (!diagnostics.isEmpty()) {
         return new Emitted(text, diagnostics.stream().distinct().toList());
       }
@@ -201,6 +215,8 @@ final class TomlBackend implements ConfigBackend {
               "rewrite it as [[" + a.kind().describe(a.scope()) + "]] tables");
         } else if (inlineParent(path)) {
           // reported
+        } else if (addInline(a, path)) {
+          // written as the file writes this kind of array elsewhere
         } else {
           String block = style.block(path, a.fields(), "", defaultKeyIndent());
           int sectionEnd = sectionEnd(a.scope());
@@ -211,6 +227,110 @@ final class TomlBackend implements ConfigBackend {
           }
         }
       }
+    }
+
+    /**
+     * A new array of a kind the file writes inline elsewhere ({@code containers = [ { ... } ]})
+     * is written inline too, as a key at the end of its section's keys ({@code [env.<name>]}, or
+     * the top of the file). False, for {@code [[...]]} tables instead, when the file writes no
+     * array of this kind inline, the environment has no {@code [env.<name>]} table of its own,
+     * or a table header on the way ({@code [env.<name>.durable_objects]}) would make the key
+     * define that table twice.
+     */
+    private boolean addInline(AddEntry a, List<String> path) {
+      if (newInlineArrays.containsKey(path)) {
+        newInlineArrays.get(path).elements().add(a.fields());
+        return true;
+      }
+      if (inlineModel(a.kind()) == null) {
+        return false;
+      }
+      List<String> section = a.scope().isEmpty() ? List.of() : List.of("env", a.scope());
+      if (keysEnd(section) < 0) {
+        return false;
+      }
+      List<String> first = path.subList(0, section.size() + 1);
+      for (TomlLayout.Header h : layout.headers()) {
+        if (h.path().size() >= first.size() && h.path().subList(0, first.size()).equals(first)) {
+          return false;
+        }
+      }
+      List<Map<String, Object>> elements = new ArrayList<>();
+      elements.add(a.fields());
+      newInlineArrays.put(path, new NewInlineArray(section, path, a.kind(), elements));
+      return true;
+    }
+
+    /** An array of this kind the file writes inline, in any scope, or null. */
+    private TomlDocument.InlineArray inlineModel(ArrayKind kind) {
+      for (String scope : doc.scopes()) {
+        TomlDocument.InlineArray model = doc.inlineArray(scope, kind);
+        if (model != null && !model.elements().isEmpty()) {
+          return model;
+        }
+      }
+      return null;
+    }
+
+    /**
+     * Where a key added to a section goes: after the section's last key, else right under its
+     * header; -1 when an environment has no {@code [env.<name>]} header.
+     */
+    private int keysEnd(List<String> section) {
+      int header = -1;
+      int end = 0;
+      if (!section.isEmpty()) {
+        List<TomlLayout.Header> headers = layout.headers();
+        for (int i = 0; i < headers.size() && header < 0; i++) {
+          if (!headers.get(i).arrayTable() && headers.get(i).path().equals(section)) {
+            header = i;
+            end = headers.get(i).lineEnd();
+          }
+        }
+        if (header < 0) {
+          return -1;
+        }
+      }
+      for (TomlLayout.KeyValue kv : layout.keyValues()) {
+        if (kv.header() == header) {
+          end = Math.max(end, kv.lineEnd());
+        }
+      }
+      return end;
+    }
+
+    /**
+     * Writes a new inline array like the model the file has: one element per line at the
+     * model's indentation and with its trailing comma, or all on the key's line when the model
+     * writes its elements on one line.
+     */
+    private void writeInlineArray(NewInlineArray array) {
+      TomlDocument.InlineArray model = inlineModel(array.kind());
+      List<String> key =
+          array.path().subList(array.section().size(), array.path().size());
+      int at = keysEnd(array.section());
+      TomlLayout.Span first = model.elements().get(0).span();
+      TomlLayout.Span last = model.elements().get(model.elements().size() - 1).span();
+      int lineStart = layout.lineStartOf(first.start());
+      boolean ownLines = text.substring(lineStart, first.start()).isBlank();
+      boolean trailingComma = text.substring(last.end()).stripLeading().startsWith(",");
+      List<String> values = array.elements().stream().map(style::value).toList();
+      StringBuilder out =
+          new StringBuilder(TomlStyle.keyPath(key)).append(style.separator()).append('[');
+      if (ownLines) {
+        String indent = text.substring(lineStart, first.start());
+        out.append(style.eol());
+        for (int i = 0; i < values.size(); i++) {
+          out.append(indent)
+              .append(values.get(i))
+              .append(i < values.size() - 1 || trailingComma ? "," : "")
+              .append(style.eol());
+        }
+      } else {
+        out.append(' ').append(String.join(", ", values)).append(' ');
+      }
+      out.append(']').append(style.eol());
+      edits.insert(at, TextEdits.Order.AFTER_PREVIOUS, newlineIfNeeded(at) + out);
     }
 
     /**

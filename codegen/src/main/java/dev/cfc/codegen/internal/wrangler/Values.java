@@ -87,38 +87,183 @@ final class Values {
 
   /**
    * Whether the value a {@code containers} entry has for {@code key} deploys the same as the one
-   * cfc wants, so that cfc leaves it as written: {@link #same} values, a renamed instance type
-   * and its new name, and a Dockerfile path with or without a leading {@code ./} (wrangler
-   * resolves both against the config's directory).
+   * cfc wants, so that cfc leaves it as written, as wrangler 4.86 validates and normalises it
+   * ({@code validateContainerApp}, {@code getNormalizedContainerOptions}): {@link #same} values
+   * with numbers compared by value ({@code 1} and {@code 1.0}), a renamed instance type and its
+   * new name, a custom instance type with a limit left out and one with wrangler's default for
+   * it written, a path to the same file ({@code ./x}, {@code x}, {@code a/../x}; wrangler
+   * resolves them against the config's directory), and {@code constraints.regions} in any case
+   * (wrangler upper-cases them; {@code jurisdiction} it does not accept in another case).
    */
   static boolean equivalent(String key, Object have, Object want) {
-    if (same(have, want)) {
+    if (same(have, want) || sameNumbers(have, want)) {
       return true;
     }
-    if (!(have instanceof String h) || !(want instanceof String w)) {
-      return false;
-    }
     return switch (key) {
-      case "instance_type" ->
-        RENAMED_INSTANCE_TYPES.getOrDefault(h, h).equals(RENAMED_INSTANCE_TYPES.getOrDefault(w, w));
+      case "instance_type" -> sameInstanceType(have, want);
       case "image", "image_build_context" ->
-        isPath(h) && isPath(w) && normalPath(h).equals(normalPath(w));
+        have instanceof String h
+            && want instanceof String w
+            && isPath(h)
+            && isPath(w)
+            && normalPath(h).equals(normalPath(w));
+      case "constraints" -> sameNumbers(upperCaseRegions(have), upperCaseRegions(want));
       default -> false;
     };
   }
 
-  /** Whether every value of {@code want} is {@link #equivalent} to the entry's. */
+  /**
+   * Whether every key of either entry deploys the same: an {@link #equivalent} value in both, or,
+   * in one of them only, the value wrangler deploys when the key is left out ({@link
+   * #wranglerDefault}, read from {@code have}, the entry as written).
+   */
   static boolean equivalentFields(Map<String, Object> have, Map<String, Object> want) {
-    if (!have.keySet().equals(want.keySet())) {
-      return false;
+    java.util.Set<String> keys = new java.util.LinkedHashSet<>(have.keySet());
+    keys.addAll(want.keySet());
+    for (String key : keys) {
+      boolean equivalent = have.containsKey(key) && want.containsKey(key)
+          ? equivalent(key, have.get(key), want.get(key))
+          : isDefault(key, have.containsKey(key) ? have.get(key) : want.get(key), have);
+      if (!equivalent) {
+        return false;
+      }
     }
-    return want.entrySet().stream()
-        .allMatch(e -> equivalent(e.getKey(), have.get(e.getKey()), e.getValue()));
+    return true;
+  }
+
+  /** Whether {@code value} is what wrangler deploys for {@code key} left out of {@code entry}. */
+  static boolean isDefault(String key, Object value, Map<String, Object> entry) {
+    Object fallback = wranglerDefault(key, entry);
+    return fallback != null && equivalent(key, value, fallback);
+  }
+
+  /**
+   * The value wrangler 4.86 deploys for a {@code containers} key an entry leaves out
+   * ({@code getNormalizedContainerOptions}), or {@code null} for a key without one cfc compares
+   * with: {@code instance_type} {@code lite}, {@code max_instances} 20, {@code scheduling_policy}
+   * {@code default}, {@code rollout_kind} {@code full_auto}, {@code rollout_active_grace_period}
+   * 0, {@code rollout_step_percentage} 100 when {@code max_instances} is unset or below 2 and
+   * {@code [10, 100]} otherwise, and {@code image_build_context} the Dockerfile's directory.
+   */
+  static Object wranglerDefault(String key, Map<String, Object> entry) {
+    return switch (key) {
+      case "instance_type" -> "lite";
+      case "max_instances" -> 20L;
+      case "scheduling_policy" -> "default";
+      case "rollout_kind" -> "full_auto";
+      case "rollout_active_grace_period" -> 0L;
+      case "rollout_step_percentage" ->
+        entry.get("max_instances") instanceof Number n && n.doubleValue() >= 2
+            ? List.of(10L, 100L)
+            : 100L;
+      case "image_build_context" ->
+        entry.get("image") instanceof String image && isPath(image) ? directoryOf(image) : null;
+      default -> null;
+    };
+  }
+
+  /**
+   * The value cfc writes for {@code key} into an entry that has {@code have}: {@code want}, with
+   * the members of {@code constraints} cfc has no call for ({@code tiers}, {@code cities}, or
+   * anything newer) kept from the entry, so that setting the regions never drops them.
+   */
+  static Object keepingUnmodelled(String key, Object have, Object want) {
+    if (!key.equals("constraints")
+        || !(have instanceof Map<?, ?> written)
+        || !(want instanceof Map<?, ?> wanted)) {
+      return want;
+    }
+    LinkedHashMap<String, Object> merged = new LinkedHashMap<>();
+    written.forEach((k, v) -> {
+      String member = String.valueOf(k);
+      if (!MODELLED_CONSTRAINTS.contains(member)) {
+        merged.put(member, v);
+      }
+    });
+    if (merged.isEmpty()) {
+      return want;
+    }
+    LinkedHashMap<String, Object> out = new LinkedHashMap<>();
+    wanted.forEach((k, v) -> out.put(String.valueOf(k), v));
+    out.putAll(merged);
+    return out;
+  }
+
+  /** The members of {@code constraints} cfc writes. */
+  private static final java.util.Set<String> MODELLED_CONSTRAINTS =
+      java.util.Set.of("regions", "jurisdiction");
+
+  /** The limits wrangler gives a custom instance type that leaves one out. */
+  private static final Map<String, Object> CUSTOM_TYPE_DEFAULTS =
+      Map.of("vcpu", 0.0625, "memory_mib", 256L, "disk_mb", 2000L);
+
+  private static boolean sameInstanceType(Object have, Object want) {
+    if (have instanceof String h && want instanceof String w) {
+      return RENAMED_INSTANCE_TYPES
+          .getOrDefault(h, h)
+          .equals(RENAMED_INSTANCE_TYPES.getOrDefault(w, w));
+    }
+    if (have instanceof Map<?, ?> h && want instanceof Map<?, ?> w) {
+      return sameNumbers(withCustomTypeDefaults(h), withCustomTypeDefaults(w));
+    }
+    return false;
+  }
+
+  private static Map<String, Object> withCustomTypeDefaults(Map<?, ?> limits) {
+    Map<String, Object> out = new LinkedHashMap<>(CUSTOM_TYPE_DEFAULTS);
+    limits.forEach((k, v) -> out.put(String.valueOf(k), v));
+    return out;
+  }
+
+  private static Object upperCaseRegions(Object constraints) {
+    if (!(constraints instanceof Map<?, ?> m) || !(m.get("regions") instanceof List<?> regions)) {
+      return constraints;
+    }
+    LinkedHashMap<String, Object> out = new LinkedHashMap<>();
+    m.forEach((k, v) -> out.put(String.valueOf(k), v));
+    out.put(
+        "regions",
+        regions.stream()
+            .map(r -> r instanceof String s ? s.toUpperCase(java.util.Locale.ROOT) : r)
+            .toList());
+    return out;
+  }
+
+  /** {@link #same}, except that numbers compare by value whether written as integer or float. */
+  private static boolean sameNumbers(Object a, Object b) {
+    Object x = normalize(a);
+    Object y = normalize(b);
+    if (x instanceof Number m && y instanceof Number n) {
+      return m.doubleValue() == n.doubleValue();
+    }
+    if (x instanceof Map<?, ?> m && y instanceof Map<?, ?> n) {
+      return m.keySet().equals(n.keySet())
+          && m.keySet().stream().allMatch(k -> sameNumbers(m.get(k), n.get(k)));
+    }
+    if (x instanceof List<?> l && y instanceof List<?> r) {
+      if (l.size() != r.size()) {
+        return false;
+      }
+      for (int i = 0; i < l.size(); i++) {
+        if (!sameNumbers(l.get(i), r.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return java.util.Objects.equals(x, y);
   }
 
   /** A relative path, as opposed to a registry reference such as {@code host/repo:tag}. */
   private static boolean isPath(String value) {
     return value.startsWith(".") || !value.contains(":") && !value.contains("@");
+  }
+
+  /** The directory of a Dockerfile path, which wrangler builds in when no context is given. */
+  private static String directoryOf(String dockerfile) {
+    String normal = normalPath(dockerfile);
+    int slash = normal.lastIndexOf('/');
+    return slash < 0 ? "." : normal.substring(0, slash);
   }
 
   private static String normalPath(String value) {

@@ -36,6 +36,25 @@ final class Fixtures {
         scopes);
   }
 
+  /**
+   * A definition that adopts a hand-written entry named the user's way (class {@code Sandbox},
+   * binding {@code MY_SANDBOX}, not {@code <Name>Container} / {@code CONTAINER_<NAME>}), as
+   * {@code className(...)}, {@code binding(...)} and {@code adopt()} declare it.
+   */
+  static DesiredContainer foreign(Map<String, LinkedHashMap<String, Object>> byScope) {
+    Map<String, ContainerEntry> scopes = new LinkedHashMap<>();
+    byScope.forEach((scope, fields) -> scopes.put(scope, new ContainerEntry(fields)));
+    Diagnostic.Location at = new Diagnostic.Location("cfc/App.java", 40, 9);
+    return new DesiredContainer(
+        "sandbox", FOREIGN_CLASS, FOREIGN_BINDING, null, null, true, false, at, scopes, at, at);
+  }
+
+  /** The class of {@link #foreign}. */
+  static final String FOREIGN_CLASS = "Sandbox";
+
+  /** The binding of {@link #foreign}. */
+  static final String FOREIGN_BINDING = "MY_SANDBOX";
+
   /** A container with the same fields in the top level only. */
   static DesiredContainer simple(String definition, Object... keyValues) {
     LinkedHashMap<String, Object> fields = fields(keyValues);

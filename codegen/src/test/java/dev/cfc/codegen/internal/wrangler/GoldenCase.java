@@ -186,10 +186,25 @@ record GoldenCase(
     if (t != null) {
       for (String k : t.keySet()) {
         Object v = t.get(List.of(k));
-        out.put(k, v instanceof TomlTable sub ? fields(sub) : v);
+        out.put(k, plain(v));
       }
     }
     return out;
+  }
+
+  /** A tomlj value as plain maps and lists, whatever nests in it. */
+  static Object plain(Object v) {
+    if (v instanceof TomlTable sub) {
+      return fields(sub);
+    }
+    if (v instanceof TomlArray a) {
+      List<Object> out = new ArrayList<>();
+      for (int i = 0; i < a.size(); i++) {
+        out.add(plain(a.get(i)));
+      }
+      return out;
+    }
+    return v;
   }
 
   private static List<String> strings(TomlArray a) {

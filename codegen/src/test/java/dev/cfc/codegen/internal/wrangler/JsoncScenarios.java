@@ -16,7 +16,8 @@ import net.jqwik.api.Arbitrary;
  * Random {@code wrangler.jsonc} and {@code wrangler.json} configs for
  * {@link ReconcilePropertyTest}: line and block comments in every gap, blank lines, indent
  * units, key separators, trailing commas or not, one-line and multi-line containers, shuffled
- * key order, unrelated keys and hand-written entries, stale managed entries.
+ * key order, unrelated keys and hand-written entries, stale managed entries, and an entry with
+ * foreign class and binding names and keys cfc has no call for that a definition adopts.
  */
 final class JsoncScenarios {
 
@@ -107,6 +108,17 @@ final class JsoncScenarios {
             new Diagnostic.Location("cfc/App.java", 1 + i, 1),
             scopes));
       }
+      // A hand-written entry with the user's names and keys cfc has no call for, adopted and
+      // edited (another max_instances than the file's).
+      boolean foreign = r.nextBoolean();
+      if (foreign) {
+        Map<String, LinkedHashMap<String, Object>> byScope = new LinkedHashMap<>();
+        byScope.put("", foreignFields(""));
+        for (String env : envs) {
+          byScope.put(env, foreignFields(env));
+        }
+        containers.add(r.nextInt(containers.size() + 1), Fixtures.foreign(byScope));
+      }
       DesiredState desired = new DesiredState(containers, envs, allowDestroy, false);
 
       List<String> allEnvs = new ArrayList<>(envs);
@@ -147,14 +159,19 @@ final class JsoncScenarios {
                 List.of(true, true)),
             true));
       }
-      scope(root, "", previous, true);
+      scope(root, "", previous, true, foreign);
       if (!allEnvs.isEmpty() && (r.nextBoolean() || !previous.isEmpty())) {
         List<Member> envMembers = new ArrayList<>();
         for (String env : allEnvs) {
           if (!envs.contains(env) || r.nextInt(3) > 0) {
             List<Member> scope = new ArrayList<>();
             scope.add(new Member("name", new JRaw("app-" + env), true));
-            scope(scope, env, envs.contains(env) || r.nextBoolean() ? previous : List.of(), false);
+            scope(
+                scope,
+                env,
+                envs.contains(env) || r.nextBoolean() ? previous : List.of(),
+                false,
+                false);
             envMembers.add(new Member(env, new JObj(shuffled(scope), false), false));
           }
         }
@@ -163,6 +180,9 @@ final class JsoncScenarios {
       List<J> migrations = new ArrayList<>();
       List<String> created = new ArrayList<>();
       created.add("RateLimiter");
+      if (foreign) {
+        created.add(Fixtures.FOREIGN_CLASS);
+      }
       previous.forEach(p -> created.add(GoldenCase.className(p)));
       int tag = 1;
       while (!created.isEmpty()) {
@@ -197,9 +217,10 @@ final class JsoncScenarios {
     }
 
     /** containers and durable_objects.bindings of one scope, with stale managed entries. */
-    private void scope(List<Member> members, String scope, List<String> managed, boolean top) {
+    private void scope(
+        List<Member> members, String scope, List<String> managed, boolean top, boolean foreign) {
       int shape = r.nextInt(4);
-      if (shape == 0 && managed.isEmpty()) {
+      if (shape == 0 && managed.isEmpty() && !foreign) {
         return;
       }
       List<J> containers = new ArrayList<>();
@@ -234,6 +255,17 @@ final class JsoncScenarios {
             List.of(
                 new Member("name", new JRaw(GoldenCase.bindingName(d)), false),
                 new Member("class_name", new JRaw(GoldenCase.className(d)), false)),
+            true));
+        bindingsKeep.add(false);
+      }
+      if (foreign) {
+        int at = r.nextInt(containers.size() + 1);
+        containers.add(at, foreignEntry());
+        containersKeep.add(at, false);
+        bindings.add(new JObj(
+            List.of(
+                new Member("name", new JRaw(Fixtures.FOREIGN_BINDING), false),
+                new Member("class_name", new JRaw(Fixtures.FOREIGN_CLASS), false)),
             true));
         bindingsKeep.add(false);
       }
@@ -276,6 +308,46 @@ final class JsoncScenarios {
         f.put("image_vars", vars);
       }
       return f;
+    }
+
+    private LinkedHashMap<String, Object> foreignFields(String scope) {
+      LinkedHashMap<String, Object> f = new LinkedHashMap<>();
+      f.put("name", "app-sandbox" + (scope.isEmpty() ? "" : "-" + scope));
+      f.put("image", pick("./sandbox/Dockerfile", "registry.cloudflare.com/acme/sandbox:2.0"));
+      f.put("max_instances", (long) (4 + r.nextInt(3)));
+      return f;
+    }
+
+    /**
+     * The hand-written entry {@link Fixtures#foreign} adopts: the keys the definition sets, and
+     * pinned ones it has no call for, which must survive with the comments in and around them.
+     */
+    private JObj foreignEntry() {
+      List<Member> entry = new ArrayList<>();
+      entry.add(new Member("class_name", new JRaw(Fixtures.FOREIGN_CLASS), false));
+      entry.add(new Member("image", new JRaw("./sandbox/Dockerfile"), false));
+      entry.add(new Member("max_instances", new JRaw(3L), false));
+      entry.add(new Member("scheduling_policy", new JRaw("regional"), true));
+      entry.add(new Member(
+          "authorized_keys",
+          new JArr(
+              List.of(new JObj(
+                  List.of(
+                      new Member("public_key", new JRaw("ssh-ed25519 AAAAC3Nza sandbox"), true)),
+                  false)),
+              List.of(true)),
+          true));
+      entry.add(new Member(
+          "constraints",
+          new JObj(
+              List.of(
+                  new Member("regions", new JArr(List.of(new JRaw("WEUR")), null), true),
+                  new Member("cities", new JArr(List.of(new JRaw("ams")), null), true)),
+              false),
+          true));
+      entry.add(new Member(
+          "x_future", new JObj(List.of(new Member("mode", new JRaw("fast"), true)), false), true));
+      return new JObj(shuffled(entry), true);
     }
 
     private Object stale(Object v) {
@@ -325,20 +397,24 @@ final class JsoncScenarios {
         J value;
         String prefix;
         boolean childContext;
+        boolean pinned = false;
         if (node instanceof JObj o) {
           Member m = o.members().get(i);
+          // a key cfc does not own in an entry it manages: it survives with its comments
+          pinned = m.keep() && o.managed() && keepContext;
           itemKeep = m.keep() && keepContext;
           value = m.value();
           prefix = JsoncStyle.literal(m.key()) + sep;
-          childContext = keepContext && !o.managed();
+          childContext = keepContext && (!o.managed() || pinned);
         } else {
           JArr a = (JArr) node;
           value = a.elements().get(i);
           itemKeep = a.keep() != null && a.keep().get(i) && keepContext;
           prefix = "";
-          childContext = keepContext && !(value instanceof JObj e && e.managed());
+          // an entry cfc manages keeps the context: only its pinned keys are kept in it
+          childContext = keepContext;
         }
-        boolean itemManaged = managedInside || !itemKeep;
+        boolean itemManaged = !pinned && (managedInside || !itemKeep);
         if (oneLine) {
           if (i > 0) {
             out.append(", ");

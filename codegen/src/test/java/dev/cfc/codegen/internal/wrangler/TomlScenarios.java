@@ -14,7 +14,8 @@ import net.jqwik.api.Arbitrary;
 /**
  * Random {@code wrangler.toml} configs for {@link ReconcilePropertyTest}: comments, spacing,
  * quoting, key order, unrelated tables and keys, inline arrays, environments, hand-written
- * entries and managed entries that are stale, against random desired states.
+ * entries and managed entries that are stale, and an entry with foreign class and binding names
+ * and keys cfc has no call for that a definition adopts, against random desired states.
  */
 final class TomlScenarios {
 
@@ -65,6 +66,20 @@ final class TomlScenarios {
         }
         defs.add(Fixtures.container(w, byScope));
       }
+      // A hand-written entry with the user's names and keys cfc has no call for, adopted and
+      // edited; only where the top-level containers are [[containers]] tables (inline tables
+      // cannot hold the comments around those keys).
+      boolean foreign = r.nextBoolean();
+      LinkedHashMap<String, Object> foreignTop = null;
+      if (foreign) {
+        Map<String, LinkedHashMap<String, Object>> byScope = new LinkedHashMap<>();
+        foreignTop = foreignFields("");
+        byScope.put("", foreignTop);
+        for (String env : envs) {
+          byScope.put(env, foreignFields(env));
+        }
+        defs.add(r.nextInt(defs.size() + 1), Fixtures.foreign(byScope));
+      }
       DesiredState desired = new DesiredState(defs, envs, allowDestroy, false);
 
       List<String> unmanaged = new ArrayList<>();
@@ -106,6 +121,21 @@ final class TomlScenarios {
       LinkedHashMap<String, Object> manual = new LinkedHashMap<>();
       manual.put("class_name", "ManualContainer");
       manual.put("image", "./manual");
+      if (foreign && inline.containsKey(":" + ArrayKind.CONTAINERS.name())) {
+        inline.remove(":" + ArrayKind.CONTAINERS.name());
+      }
+      List<String> foreignChunks = new ArrayList<>();
+      if (foreign) {
+        blocks.add(new String[] {foreignEntry(foreignChunks), "f"});
+        LinkedHashMap<String, Object> b = new LinkedHashMap<>();
+        b.put("name", Fixtures.FOREIGN_BINDING);
+        b.put("class_name", Fixtures.FOREIGN_CLASS);
+        if (inline.containsKey(":" + ArrayKind.BINDINGS.name())) {
+          inline.get(":" + ArrayKind.BINDINGS.name()).add(new String[] {value(b), "m"});
+        } else {
+          blocks.add(new String[] {entry(ArrayKind.BINDINGS.pathIn(""), b), "m"});
+        }
+      }
       for (String[] handWritten : List.of(
           new String[] {
             "",
@@ -195,6 +225,9 @@ final class TomlScenarios {
       // Migrations keep their relative order; each lands somewhere among the other blocks.
       List<String> classes = new ArrayList<>();
       classes.add("HandObject");
+      if (foreign) {
+        classes.add(Fixtures.FOREIGN_CLASS);
+      }
       existing.forEach(e -> classes.add(GoldenCase.className(e)));
       Collections.shuffle(classes, r);
       Set<String> tags = new LinkedHashSet<>();
@@ -234,6 +267,8 @@ final class TomlScenarios {
         text.append(body);
         if (block[1].equals("u")) {
           unmanaged.add(body);
+        } else if (block[1].equals("f")) {
+          unmanaged.addAll(foreignChunks);
         } else if (block[1].startsWith("e")) {
           unmanaged.addAll(envChunks.get(Integer.parseInt(block[1].substring(1))));
         }
@@ -287,6 +322,54 @@ final class TomlScenarios {
         f.put("rollout_step_percentage", 10L * (1 + r.nextInt(2)));
       }
       return f;
+    }
+
+    /** What the adopting definition asks for: always another max_instances than the file's. */
+    private LinkedHashMap<String, Object> foreignFields(String scope) {
+      LinkedHashMap<String, Object> f = new LinkedHashMap<>();
+      f.put("name", "media-sandbox" + (scope.isEmpty() ? "" : "-" + scope));
+      f.put("image", pick("./sandbox/Dockerfile", "registry.cloudflare.com/acme/sandbox:2.0"));
+      f.put("max_instances", 4L + r.nextInt(3));
+      return f;
+    }
+
+    /**
+     * The hand-written entry {@link Fixtures#foreign} adopts, its keys in random order: the ones
+     * the definition sets, and ones it has no call for with comments inside and around them,
+     * which {@code chunks} receives in order as text that must survive.
+     */
+    private String foreignEntry(List<String> chunks) {
+      String header = "[[containers]]\n";
+      chunks.add(header);
+      List<String[]> lines = new ArrayList<>();
+      lines.add(new String[] {"class_name" + sep + str(Fixtures.FOREIGN_CLASS) + "\n", "m"});
+      lines.add(new String[] {"image" + sep + str("./sandbox/Dockerfile") + "\n", "m"});
+      lines.add(new String[] {"max_instances" + sep + "3\n", "m"});
+      lines.add(new String[] {
+        "# placement is ours, keep " + (counter++) + "\nscheduling_policy" + sep + str("regional")
+            + "   # keep " + (counter++) + "\n",
+        "u"
+      });
+      lines.add(new String[] {
+        "authorized_keys" + sep + "[\n  # who may ssh in " + (counter++) + "\n  { public_key = "
+            + str("ssh-ed25519 AAAAC3Nza sandbox") + " }, # ops\n]\n",
+        "u"
+      });
+      lines.add(new String[] {
+        "constraints" + sep + "{ regions = [" + str("WEUR") + "], cities = [" + str("ams")
+            + "] }\n",
+        "u"
+      });
+      lines.add(new String[] {"x_future" + sep + "{ mode = " + str("fast") + " }\n", "u"});
+      Collections.shuffle(lines, r);
+      StringBuilder out = new StringBuilder(header);
+      for (String[] line : lines) {
+        out.append(line[0]);
+        if (line[1].equals("u")) {
+          chunks.add(line[0]);
+        }
+      }
+      return out.toString();
     }
 
     /** Fields as a previous run (or a hand edit since) may have left them. */
