@@ -154,7 +154,7 @@ public final class WatchBenchmark {
         .append(" saves after ")
         .append(WARM_UP)
         .append(" warm-up saves; each changes maxInstances of api (wrangler.toml and")
-        .append(" src/_generated/api.ts rewritten)\n");
+        .append(" src/_generated/ApiContainer.ts rewritten)\n");
     out.append(String.format(
         "save -> files written   median %4d ms   p90 %4d ms   min %4d ms   max %4d ms   target"
             + " median <= 100 ms %s%n",
