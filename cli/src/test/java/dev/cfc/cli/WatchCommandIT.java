@@ -198,10 +198,10 @@ class WatchCommandIT {
   }
 
   @Test
-  void watchesTheProjectFileItIsGivenInAFolderOfSeveralProjects() throws Exception {
+  void watchesTheProjectFileItIsGivenInAFolderOfSeveralProjectsAndPrintsJson() throws Exception {
     Path project = copy("monorepo");
     String jobs = Files.readString(project.resolve("wrangler.jobs.toml"));
-    start(project, "generate", "--watch", "--config", "cfc.api.toml");
+    start(project, "--json", "generate", "--watch", "--config", "cfc.api.toml");
     assertThat(nextRun()).last().asString().startsWith("watch: run 1 at start: ");
 
     replace(
@@ -216,5 +216,9 @@ class WatchCommandIT {
     assertThat(Files.readString(project.resolve("wrangler.api.toml")))
         .contains("max_instances = 6");
     assertThat(Files.readString(project.resolve("wrangler.jobs.toml"))).isEqualTo(jobs);
+    // One JSON object per run on standard output, as a one-shot --json run prints it.
+    assertThat(out.toString())
+        .startsWith("{\n  \"diagnostics\" : [ ],")
+        .contains("\"path\" : \"wrangler.api.toml\",\n    \"status\" : \"updated\"");
   }
 }

@@ -321,6 +321,58 @@ class WatchSessionTest {
   }
 
   @Test
+  void theWarmCompilerSeesSourcesAddedRenamedAndDeleted() throws Exception {
+    String extra = """
+        package app.extra;
+
+        import dev.cfc.dsl.*;
+        import java.util.List;
+
+        public final class %s implements ContainerSet {
+          @Override public List<ContainerDefinition> containers() {
+            return List.of(Container.define("extra")
+                .image(Image.registry("registry.cloudflare.com/quickstart/extra:1.0"))
+                .maxInstances(%d)
+                .build());
+          }
+        }
+        """;
+    changes.then(() -> {
+      Files.createDirectories(project.resolve("cfc/app/extra"));
+      Files.writeString(
+          project.resolve("cfc/app/extra/ExtraContainers.java"),
+          extra.formatted("ExtraContainers", 3));
+      return List.of("cfc/app/extra");
+    });
+    changes.then(() -> {
+      assertThat(read("wrangler.toml")).contains("max_instances = 3");
+      Files.move(
+          project.resolve("cfc/app/extra/ExtraContainers.java"),
+          project.resolve("cfc/app/extra/MoreContainers.java"));
+      Files.writeString(
+          project.resolve("cfc/app/extra/MoreContainers.java"),
+          extra.formatted("MoreContainers", 4));
+      return List.of("cfc/app/extra/ExtraContainers.java", "cfc/app/extra/MoreContainers.java");
+    });
+    changes.then(() -> {
+      assertThat(read("wrangler.toml")).contains("max_instances = 4");
+      Files.delete(project.resolve("cfc/app/extra/MoreContainers.java"));
+      return List.of("cfc/app/extra/MoreContainers.java");
+    });
+    session().build().run();
+
+    assertThat(summaries())
+        .containsExactly(
+            "watch: run 1 at start: 13 files written",
+            "watch: run 2 after cfc/app/extra changed: 5 files written",
+            "watch: run 3 after cfc/app/extra/ExtraContainers.java,"
+                + " cfc/app/extra/MoreContainers.java changed: 2 files written",
+            "watch: run 4 after cfc/app/extra/MoreContainers.java changed: nothing written,"
+                + " 1 error");
+    assertThat(runs.get(3).outcome().diagnostics().get(0).code()).isEqualTo("CFC103");
+  }
+
+  @Test
   void theWatchedDirectoriesFollowTheDefinitions() throws Exception {
     changes.then(() -> {
       replace(DEFINITION, "Image.build(\"containers/api\")", "Image.build(\"images/api\")");
