@@ -40,7 +40,7 @@ import java.util.function.LongSupplier;
 public final class WatchSession {
 
   /** The default quiet period that ends a burst of changes. */
-  public static final Duration DEFAULT_DEBOUNCE = Duration.ofMillis(20);
+  public static final Duration DEFAULT_DEBOUNCE = Duration.ofMillis(10);
 
   /** How long {@link #stop} lets a run under way finish before giving up on it. */
   private static final Duration STOP_WAIT = Duration.ofMinutes(1);
