@@ -1,8 +1,11 @@
 package dev.cfc.cli;
 
+import dev.cfc.codegen.ChangeSource;
 import dev.cfc.codegen.CompileResult;
 import dev.cfc.codegen.Diffs;
 import dev.cfc.codegen.Generation;
+import dev.cfc.codegen.ProjectState;
+import dev.cfc.codegen.WatchSession;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -10,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -32,11 +36,26 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Print the diff instead of writing.")
   boolean dryRun;
 
+  @Option(
+      names = "--watch",
+      description = "Keep running: generate again whenever a definition, cfc.toml, the wrangler"
+          + " config or a Dockerfile changes, until Ctrl-C.")
+  boolean watch;
+
   @Override
   public Integer call() throws Exception {
     OutputFormat format = root.format(spec.commandLine(), ProjectRun.DIAGNOSTIC_FORMATS);
     ProjectRun run = new ProjectRun(
         root, spec.commandLine().getOut(), spec.commandLine().getErr(), format, !dryRun);
+    if (watch) {
+      if (dryRun || format == OutputFormat.SARIF) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "--watch writes and prints each run as it ends: it cannot be combined with "
+                + (dryRun ? "--dry-run" : "--format=sarif"));
+      }
+      return watch(run);
+    }
     if (dryRun) {
       ProjectRun.Outcome outcome = run.planOutcome(plan);
       if (outcome.failed()) {
@@ -68,6 +87,38 @@ final class GenerateCommand implements Callable<Integer> {
     if (result.changedFiles().isEmpty() && result.diagnostics().isEmpty()) {
       if (format == OutputFormat.TEXT) {
         saveFingerprint(outcome, seen, root.quiet ? "" : printed);
+      }
+    }
+    return Main.OK;
+  }
+
+  /**
+   * Generates, then again on every change, until Ctrl-C: the shutdown hook lets the run under
+   * way finish its write before the process ends.
+   */
+  private int watch(ProjectRun run) throws IOException, InterruptedException {
+    PrintWriter err = spec.commandLine().getErr();
+    WatchSession session;
+    try (ChangeSource changes = ChangeSource.fileSystem()) {
+      session = WatchSession.builder(ProjectState.of(root.projectFile()), root.projectFile())
+          .planner(javac -> run.watchPlanner(plan, javac))
+          .waiting(waiting -> {
+            err.println("cfc: " + waiting);
+            err.flush();
+          })
+          .report(run::reportWatchRun)
+          .changes(changes)
+          .build();
+      Thread stopOnExit = new Thread(session::stop, "cfc-watch-stop");
+      Runtime.getRuntime().addShutdownHook(stopOnExit);
+      try {
+        session.run();
+      } finally {
+        try {
+          Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException shuttingDown) {
+          // Ctrl-C: the hook is what ended the session.
+        }
       }
     }
     return Main.OK;

@@ -11,9 +11,11 @@ import dev.cfc.codegen.CompileResult;
 import dev.cfc.codegen.DefinitionLoader;
 import dev.cfc.codegen.Diagnostic;
 import dev.cfc.codegen.Generation;
+import dev.cfc.codegen.JavacSession;
 import dev.cfc.codegen.PlannedFile;
 import dev.cfc.codegen.ProjectConfig;
 import dev.cfc.codegen.ProjectState;
+import dev.cfc.codegen.WatchSession;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -89,7 +91,7 @@ final class ProjectRun {
 
   /** Loads and compiles the project with the given command-specific settings. */
   Outcome compile(String onlyEnvironment, boolean allowDestroy, boolean adopt) throws IOException {
-    Loading loading = new Loading(onlyEnvironment, allowDestroy, adopt, null);
+    Loading loading = new Loading(onlyEnvironment, allowDestroy, adopt, null, null);
     return new Outcome(
         Generation.run(Generation.Request.check(state()), loading), loading.externalReads);
   }
@@ -111,10 +113,30 @@ final class ProjectRun {
    */
   Outcome generate(PlanOptions options, SeenInputs seen, Consumer<String> waiting)
       throws IOException {
-    Loading loading = new Loading(options.env, options.allowDestroy, options.adopt, seen);
+    Loading loading = new Loading(options.env, options.allowDestroy, options.adopt, seen, null);
     return reported(new Outcome(
         Generation.run(Generation.Request.write(state(), waiting), loading),
         loading.externalReads));
+  }
+
+  /** How each run of {@code generate --watch} plans: as {@link #generate}, with a warm javac. */
+  Generation.Planner watchPlanner(PlanOptions options, JavacSession javac) {
+    return new Loading(options.env, options.allowDestroy, options.adopt, null, javac);
+  }
+
+  /**
+   * Prints one run of {@code generate --watch} as a one-shot {@code generate} prints it, then
+   * the run's one-line summary on stderr.
+   */
+  void reportWatchRun(WatchSession.Run run) {
+    Generation.Outcome generation = run.outcome();
+    if (generation != null && generation.status() == Generation.Status.WRITTEN) {
+      report(generation.result(), summaries(generation.result()));
+    } else if (generation != null && generation.status() == Generation.Status.INVALID) {
+      report(new Outcome(generation, List.of()), List.of(), "");
+    }
+    err.println(run.summary());
+    err.flush();
   }
 
   private Outcome reported(Outcome outcome) {
@@ -138,13 +160,20 @@ final class ProjectRun {
     private final boolean allowDestroy;
     private final boolean adopt;
     private final SeenInputs seen;
+    private final JavacSession javac;
     private List<String> externalReads = List.of();
 
-    Loading(String onlyEnvironment, boolean allowDestroy, boolean adopt, SeenInputs seen) {
+    Loading(
+        String onlyEnvironment,
+        boolean allowDestroy,
+        boolean adopt,
+        SeenInputs seen,
+        JavacSession javac) {
       this.onlyEnvironment = onlyEnvironment;
       this.allowDestroy = allowDestroy;
       this.adopt = adopt;
       this.seen = seen;
+      this.javac = javac;
     }
 
     @Override
@@ -156,7 +185,7 @@ final class ProjectRun {
       }
       ProjectConfig config = loaded.config();
       DefinitionLoader loader = new DefinitionLoader(
-          state(), options.verbose ? err : null, config.definitionTimeout(), !writes);
+          state(), options.verbose ? err : null, config.definitionTimeout(), !writes, javac);
       beforeReading(NoChangeShortcut.sourcesRoot(config.projectDir().resolve(config.sourcesDir())));
       DefinitionLoader.Loaded definitions = loader.load(config.sourcesDir());
       if (definitions.diagnostics().stream().anyMatch(Diagnostic::isError)) {

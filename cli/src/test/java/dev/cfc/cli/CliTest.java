@@ -405,6 +405,18 @@ class CliTest {
   }
 
   @Test
+  void watchCannotBeCombinedWithADryRunOrSarifAndStartsNothing() throws IOException {
+    List<Path> before = projectFiles();
+    assertThat(run("generate", "--watch", "--dry-run")).isEqualTo(2);
+    assertThat(err)
+        .startsWith("cfc: --watch writes and prints each run as it ends: it cannot be"
+            + " combined with --dry-run");
+    assertThat(run("--format=sarif", "generate", "--watch")).isEqualTo(2);
+    assertThat(err).contains("cannot be combined with --format=sarif");
+    assertThat(projectFiles()).isEqualTo(before);
+  }
+
+  @Test
   void versionIsPrinted() {
     assertThat(run("--version")).isEqualTo(0);
     assertThat(out).startsWith("cfc ");

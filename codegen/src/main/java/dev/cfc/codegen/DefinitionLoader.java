@@ -36,6 +36,7 @@ public final class DefinitionLoader {
   private final PrintWriter verbose;
   private final Duration timeLimit;
   private final boolean readOnly;
+  private final JavacSession javac;
 
   /**
    * A loader for the project whose project file is {@code cfc.toml} in {@code projectDir}.
@@ -67,6 +68,26 @@ public final class DefinitionLoader {
    */
   public DefinitionLoader(
       ProjectState state, PrintWriter verbose, Duration timeLimit, boolean readOnly) {
+    this(state, verbose, timeLimit, readOnly, null);
+  }
+
+  /**
+   * A loader that compiles with a javac kept warm across loads.
+   *
+   * @param state the project; diagnostics print paths relative to its directory, and its
+   *     {@link ProjectState#cacheDir} holds the compile cache
+   * @param verbose where to report cache hits and compile times, or null
+   * @param timeLimit how long one {@code ContainerSet} may take to load
+   * @param readOnly whether to leave the project untouched: the cache is read, never written
+   * @param javac the javac to compile with, or null to start one for each compile
+   */
+  public DefinitionLoader(
+      ProjectState state,
+      PrintWriter verbose,
+      Duration timeLimit,
+      boolean readOnly,
+      JavacSession javac) {
+    this.javac = javac;
     this.projectDir = state.projectDir();
     this.cache = new ClassCache(state.cacheDir(), this::say);
     this.verbose = verbose;
@@ -121,15 +142,20 @@ public final class DefinitionLoader {
       return failed(ContainerSets.noContainerSet(shown));
     }
     String hash = sources.hash();
-    boolean hit = cache.holds(hash);
+    Map<String, byte[]> kept = javac == null ? null : javac.compiled(hash);
+    boolean hit = kept != null || cache.holds(hash);
     Map<String, byte[]> classes;
-    if (hit) {
+    if (kept != null) {
+      say("sources unchanged: using the classes this process compiled (javac not run)");
+      classes = kept;
+    } else if (hit) {
       say("sources unchanged: using cached classes " + display(cache.entry(hash))
           + " (javac not run)");
       classes = cache.read(hash);
     } else {
       long start = System.nanoTime();
-      DefinitionCompiler.Compiled compiled = new DefinitionCompiler(projectDir).compile(sources);
+      DefinitionCompiler.Compiled compiled =
+          new DefinitionCompiler(projectDir, javac == null ? null : javac.warm()).compile(sources);
       if (!compiled.errors().isEmpty()) {
         return new Loaded(List.of(), compiled.errors(), false, List.of());
       }
@@ -137,7 +163,11 @@ public final class DefinitionLoader {
       int count = sources.files().size();
       say("compiled " + count + " source file" + (count == 1 ? "" : "s") + " with javac in "
           + (System.nanoTime() - start) / 1_000_000 + " ms");
-      if (readOnly) {
+      if (javac != null) {
+        // A process that stays up keeps them itself: writing the cache on every save would
+        // cost more than the compile saves.
+        javac.keep(hash, classes);
+      } else if (readOnly) {
         say("read-only command: the compiled classes are not cached");
       } else {
         cache.store(hash, classes);

@@ -99,9 +99,14 @@ final class DefinitionThread {
     Runtime.getRuntime().halt(1);
   }
 
+  /**
+   * Whether a thread is in {@code Runtime.exit} (which {@code System.exit} calls). The thread
+   * that handles Ctrl-C or a signal is in {@code Shutdown.exit} too, but not through
+   * {@code Runtime.exit}: that shutdown is the user's, not the definition's.
+   */
   private static boolean exitCall(StackTraceElement[] stack) {
     for (StackTraceElement frame : stack) {
-      if (frame.getClassName().equals("java.lang.Shutdown")
+      if (frame.getClassName().equals("java.lang.Runtime")
           && frame.getMethodName().equals("exit")) {
         return true;
       }

@@ -36,10 +36,49 @@ import javax.tools.ToolProvider;
 public final class DefinitionCompiler {
 
   private final Path projectDir;
+  private final Warm warm;
 
-  /** @param projectDir diagnostics print paths relative to it */
+  /**
+   * A compiler that starts javac afresh for each compile.
+   *
+   * @param projectDir diagnostics print paths relative to it
+   */
   public DefinitionCompiler(Path projectDir) {
+    this(projectDir, null);
+  }
+
+  /**
+   * @param projectDir diagnostics print paths relative to it
+   * @param warm the javac and file manager to reuse, or null to start them for this compile
+   */
+  public DefinitionCompiler(Path projectDir, Warm warm) {
     this.projectDir = projectDir;
+    this.warm = warm;
+  }
+
+  /**
+   * One javac and its file manager, kept across compiles: the file manager indexes the JDK's
+   * modules and the DSL jar once, and javac's own classes stay loaded and compiled by the JIT.
+   * Every source is passed by path and read afresh (the file manager's content cache is flushed
+   * before each compile), so an edited, renamed or deleted source is never seen stale.
+   */
+  public static final class Warm implements AutoCloseable {
+    private StandardJavaFileManager files;
+
+    private synchronized StandardJavaFileManager files(JavaCompiler javac) {
+      if (files == null) {
+        files = javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
+      }
+      return files;
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+      if (files != null) {
+        files.close();
+        files = null;
+      }
+    }
   }
 
   /**
@@ -67,9 +106,12 @@ public final class DefinitionCompiler {
     }
     Map<String, byte[]> classes = new TreeMap<>();
     DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
-    try (StandardJavaFileManager standard =
-            javac.getStandardFileManager(collector, Locale.ROOT, StandardCharsets.UTF_8);
-        JavaFileManager inMemory = new InMemoryOutput(standard, classes)) {
+    StandardJavaFileManager standard = warm == null
+        ? javac.getStandardFileManager(collector, Locale.ROOT, StandardCharsets.UTF_8)
+        : warm.files(javac);
+    // Sources are read again even where their modification time looks unchanged.
+    standard.flush();
+    try (JavaFileManager inMemory = new InMemoryOutput(standard, classes, warm == null)) {
       List<String> options = List.of(
           "-classpath",
           dslClasspath(),
@@ -157,10 +199,20 @@ public final class DefinitionCompiler {
   private static final class InMemoryOutput
       extends ForwardingJavaFileManager<StandardJavaFileManager> {
     private final Map<String, byte[]> classes;
+    private final boolean closesDelegate;
 
-    InMemoryOutput(StandardJavaFileManager delegate, Map<String, byte[]> classes) {
+    InMemoryOutput(
+        StandardJavaFileManager delegate, Map<String, byte[]> classes, boolean closesDelegate) {
       super(delegate);
       this.classes = classes;
+      this.closesDelegate = closesDelegate;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (closesDelegate) {
+        super.close();
+      }
     }
 
     @Override

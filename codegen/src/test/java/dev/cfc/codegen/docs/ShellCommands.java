@@ -44,6 +44,10 @@ final class ShellCommands {
     m.put(
         "./cfc generate -C /tmp/quickstart", new Evidence.Runs("examples/quickstart", "generate"));
     m.put("./cfc check -C /tmp/quickstart", new Evidence.Runs("examples/quickstart", "check"));
+    m.put(
+        "./cfc generate --watch -C /tmp/quickstart",
+        new Evidence.AssertedIn(
+            "cli/src/test/java/dev/cfc/cli/WatchCommandIT.java", "\"generate\", \"--watch\""));
     String scaffold = "cli/src/test/java/dev/cfc/cli/InitProjectEndToEndTest.java";
     m.put("./cfc init -C my-worker", new Evidence.AssertedIn(scaffold, "cfc(\"init\")"));
     m.put("./cfc generate -C my-worker", new Evidence.AssertedIn(scaffold, "cfc(\"generate\")"));
