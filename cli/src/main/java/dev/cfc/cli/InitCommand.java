@@ -54,12 +54,14 @@ final class InitCommand implements Callable<Integer> {
       for (String file : result.skipped()) {
         out.println("skipped " + file);
       }
-      out.println("next: edit cfc/app/AppContainers.java, then run:");
+      out.println("next: edit "
+          + ProjectScaffold.sampleFile(ProjectScaffold.DEFAULT_SOURCES)
+          + ", then run:");
       Path here = Path.of("").toAbsolutePath();
       if (!dir.toAbsolutePath().normalize().equals(here)) {
         out.println("  cd " + here.relativize(dir.toAbsolutePath().normalize()));
       }
-      for (String step : ProjectScaffold.nextSteps()) {
+      for (String step : ProjectScaffold.nextSteps("cfc generate")) {
         out.println("  " + step);
       }
       out.flush();

@@ -78,16 +78,28 @@ public final class ProjectScaffold {
    * exist yet.
    */
   public static Result write(Path dir, Path projectFile) throws IOException {
+    return write(dir, projectFile, DEFAULT_SOURCES);
+  }
+
+  /**
+   * As {@link #write(Path, Path)}, with the definitions in {@code sources} (relative to
+   * {@code dir}; the {@code sources} key of {@code cfc.toml}) instead of {@code cfc}: a Maven
+   * project keeps them where it compiles its Java.
+   */
+  public static Result write(Path dir, Path projectFile, String sources) throws IOException {
     Path project = dir.toAbsolutePath().normalize();
     List<String> created = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     Path projectPath = projectFile.toAbsolutePath().normalize();
     Files.createDirectories(projectPath.getParent());
     Files.writeString(
-        projectPath, PROJECT_FILE, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+        projectPath,
+        PROJECT_FILE.formatted(sources),
+        StandardCharsets.UTF_8,
+        StandardOpenOption.CREATE_NEW);
     created.add(project.relativize(projectPath).toString().replace('\\', '/'));
 
-    writeIfMissing(project, "cfc/app/AppContainers.java", SAMPLE, created, skipped, "");
+    writeIfMissing(project, sampleFile(sources), SAMPLE, created, skipped, "");
     writeIfMissing(project, "containers/app/Dockerfile", DOCKERFILE, created, skipped, "");
     writeIfMissing(project, "containers/app/server.js", SERVER, created, skipped, "");
 
@@ -135,11 +147,20 @@ public final class ProjectScaffold {
     return new Result(created, skipped);
   }
 
-  /** The commands that take a freshly scaffolded project to a running Worker, in order. */
-  public static List<String> nextSteps() {
+  /** Where the sample definition goes: {@code <sources>/app/AppContainers.java}. */
+  public static String sampleFile(String sources) {
+    return sources + "/app/AppContainers.java";
+  }
+
+  /**
+   * The commands that take a freshly scaffolded project to a running Worker, in order, with
+   * {@code generate} the command that runs {@code cfc generate} ({@code mvn cfc:generate} in
+   * Maven).
+   */
+  public static List<String> nextSteps(String generate) {
     return List.of(
         "npm install",
-        "cfc generate",
+        generate,
         "npx tsc -p tsconfig.json",
         "npx wrangler dev",
         "npx wrangler deploy");
@@ -299,9 +320,12 @@ public final class ProjectScaffold {
     return version;
   }
 
+  /** The {@code sources} of a project scaffolded outside Maven. */
+  public static final String DEFAULT_SOURCES = "cfc";
+
   private static final String PROJECT_FILE = """
       # cfc project file: where the container definitions live and what cfc writes.
-      sources = "cfc"                  # directory of ContainerSet .java files
+      sources = "%s" # directory of ContainerSet .java files
       typescript-out = "src/_generated" # generated Container classes and Worker handles
       # wrangler = "wrangler.toml"     # default: wrangler.json, wrangler.jsonc, wrangler.toml
       # java-out = "containers/java-generated"

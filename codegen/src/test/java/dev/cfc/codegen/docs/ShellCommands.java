@@ -38,6 +38,21 @@ final class ShellCommands {
   private static Map<String, Evidence> allowed() {
     Map<String, Evidence> m = new LinkedHashMap<>();
     m.put("mvn -B verify", new Evidence.AssertedIn(".ci/run", "mvn -B verify"));
+    String installed = "cli/src/test/java/dev/cfc/cli/InstalledLauncherIT.java";
+    m.put(
+        "mvn -B -q install -DskipTests",
+        new Evidence.AssertedIn("cli/pom.xml", "<id>install-into-it-repository-launcher</id>"));
+    m.put(
+        "install -m 755 ~/.m2/repository/dev/cfc/cfc-cli/0.1.0-SNAPSHOT/"
+            + "cfc-cli-0.1.0-SNAPSHOT-launcher.sh ~/.local/bin/cfc",
+        new Evidence.AssertedIn(installed, "aCopyOnThePathFindsTheJarInTheMavenRepository"));
+    m.put("cfc --version", new Evidence.AssertedIn(installed, "\"--version\""));
+    m.put(
+        "jbang catalog add --name cfc ./jbang-catalog.json",
+        new Evidence.AssertedIn(installed, "theJbangCatalogAliasNamesTheInstalledExecutableJar"));
+    m.put(
+        "jbang cfc@cfc --version",
+        new Evidence.AssertedIn(installed, "theJbangCatalogAliasNamesTheInstalledExecutableJar"));
     m.put("cp -r examples/quickstart /tmp/quickstart", new Evidence.Copies("examples/quickstart"));
     m.put(
         "./cfc validate -C /tmp/quickstart", new Evidence.Runs("examples/quickstart", "validate"));
@@ -45,7 +60,7 @@ final class ShellCommands {
         "./cfc generate -C /tmp/quickstart", new Evidence.Runs("examples/quickstart", "generate"));
     m.put("./cfc check -C /tmp/quickstart", new Evidence.Runs("examples/quickstart", "check"));
     String scaffold = "cli/src/test/java/dev/cfc/cli/InitProjectEndToEndTest.java";
-    m.put("./cfc init -C my-worker", new Evidence.AssertedIn(scaffold, "cfc(\"init\")"));
+    m.put("./cfc init -C my-worker", new Evidence.AssertedIn(scaffold, "initOutput(project)"));
     m.put("./cfc generate -C my-worker", new Evidence.AssertedIn(scaffold, "cfc(\"generate\")"));
     m.put("./cfc check -C my-worker", new Evidence.AssertedIn(scaffold, "cfc(\"check\")"));
     m.put("./cfc explain CFC103", new Evidence.Explains("CFC103"));
