@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every code block in the user documentation is taken from a file that compiles or from a
+ * Every code block in the user documentation (the root README and {@code docs/*.md}) is taken from a file that compiles or from a
  * command the tests run.
  *
  * <p>Each fenced block in {@code docs/*.md} sits right below one marker comment:
@@ -103,6 +103,7 @@ class DocsSnippetsTest {
 
   static List<MarkdownPage> pages() throws IOException {
     List<MarkdownPage> pages = new ArrayList<>();
+    pages.add(MarkdownPage.read(ROOT.resolve("README.md")));
     try (Stream<Path> list = Files.list(DOCS)) {
       for (Path path : list.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
         if (!NOT_CHECKED.contains(path.getFileName().toString())) {
@@ -267,6 +268,40 @@ class DocsSnippetsTest {
     return Compiler.compile(
         CompileRequest.from(config).definitions(definitions.definitions()).build());
   }
+
+  /**
+   * A Java block compiles as pasted: it quotes a file that a test compiles (the snippets here,
+   * a docs project, an example or a golden input), never text written into the page alone.
+   */
+  @Test
+  void everyJavaBlockQuotesACompiledJavaFile() throws IOException {
+    List<String> problems = new ArrayList<>();
+    for (MarkdownPage page : pages()) {
+      for (MarkdownPage.Block block : page.blocks) {
+        if (!"java".equals(block.info())) {
+          continue;
+        }
+        Matcher snippet = block.marker() == null ? null : SNIPPET.matcher(block.marker());
+        boolean compiled = snippet != null
+            && snippet.matches()
+            && snippet.group(1).endsWith(".java")
+            && COMPILED_JAVA.stream().anyMatch(snippet.group(1)::startsWith);
+        if (!compiled) {
+          problems.add(page.name + ":" + block.line() + ": a Java block that quotes no compiled"
+              + " file; move the code into docs/snippets/java and quote it with"
+              + " <!-- snippet: docs/snippets/java/... -->");
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  /** Where the Java that pages quote is compiled by a test. */
+  private static final List<String> COMPILED_JAVA = List.of(
+      "docs/snippets/java/",
+      "docs/snippets/projects/",
+      "examples/",
+      "codegen/src/test/resources/golden/");
 
   @Test
   void javaSnippetsCompileWithoutWarnings() throws Exception {

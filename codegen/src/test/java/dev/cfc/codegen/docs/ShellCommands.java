@@ -53,6 +53,11 @@ final class ShellCommands {
     m.put(
         "jbang cfc@cfc --version",
         new Evidence.AssertedIn(installed, "theJbangCatalogAliasNamesTheInstalledExecutableJar"));
+    m.put(
+        "mvn -B -q install -DskipTests && ./cfc generate -C examples/quickstart",
+        new Evidence.AssertedIn(
+            "cli/src/test/java/dev/cfc/cli/LauncherIT.java",
+            "copy(root.resolve(\"examples/quickstart\"), project)"));
     m.put("cp -r examples/quickstart /tmp/quickstart", new Evidence.Copies("examples/quickstart"));
     m.put(
         "./cfc validate -C /tmp/quickstart", new Evidence.Runs("examples/quickstart", "validate"));
@@ -61,6 +66,10 @@ final class ShellCommands {
     m.put("./cfc check -C /tmp/quickstart", new Evidence.Runs("examples/quickstart", "check"));
     String scaffold = "cli/src/test/java/dev/cfc/cli/InitProjectEndToEndTest.java";
     m.put("./cfc init -C my-worker", new Evidence.AssertedIn(scaffold, "initOutput(project)"));
+    m.put(
+        "./cfc validate -C my-worker",
+        new Evidence.AssertedIn(
+            "cli/src/test/java/dev/cfc/cli/CliTest.java", "initScaffoldsAProjectThatValidates"));
     m.put("./cfc generate -C my-worker", new Evidence.AssertedIn(scaffold, "cfc(\"generate\")"));
     m.put("./cfc check -C my-worker", new Evidence.AssertedIn(scaffold, "cfc(\"check\")"));
     m.put("./cfc explain CFC103", new Evidence.Explains("CFC103"));
