@@ -106,6 +106,14 @@ class InitProjectEndToEndTest {
         .doesNotContain("skipped");
     assertThat(cfc("generate")).isEqualTo(0);
     assertThat(cfc("check")).isEqualTo(0);
+    // the tsconfig getting-started.md quotes is the one init writes
+    String tsconfig = Files.readString(project.resolve("tsconfig.json"));
+    Path quoted = Path.of("..", "docs", "snippets", "init", "tsconfig.json");
+    if (Boolean.getBoolean("cfc.updateDocs") || Boolean.getBoolean("cfc.updateGoldens")) {
+      Files.createDirectories(quoted.getParent());
+      Files.writeString(quoted, tsconfig);
+    }
+    assertThat(quoted).as("run with -Dcfc.updateDocs=true").hasContent(tsconfig);
     // the tsconfig init wrote, unchanged, against the packages the build installed
     run(
         project,

@@ -72,9 +72,36 @@ final class ShellCommands {
             "cli/src/test/java/dev/cfc/cli/CliTest.java", "initScaffoldsAProjectThatValidates"));
     m.put("./cfc generate -C my-worker", new Evidence.AssertedIn(scaffold, "cfc(\"generate\")"));
     m.put("./cfc check -C my-worker", new Evidence.AssertedIn(scaffold, "cfc(\"check\")"));
+    m.put("npm install", new Evidence.AssertedIn(scaffold, "  npm install"));
+    m.put("npx tsc -p tsconfig.json", new Evidence.AssertedIn(scaffold, "\"tsconfig.json\");"));
+    m.put(
+        "npx wrangler dev",
+        new Evidence.AssertedIn(
+            "codegen/src/main/java/dev/cfc/codegen/ProjectScaffold.java", "\"npx wrangler dev\""));
+    m.put(
+        "npx wrangler deploy",
+        new Evidence.AssertedIn(
+            "codegen/src/test/java/dev/cfc/codegen/examples/EveryExampleDeploysTest.java",
+            "WranglerProof.prove(wrangler, environments)"));
     m.put("./cfc explain CFC103", new Evidence.Explains("CFC103"));
     String importing = "cli/src/test/java/dev/cfc/cli/ImportCommandTest.java";
     m.put("./cfc import -C my-worker", new Evidence.AssertedIn(importing, "run(\"import\")"));
+    String docsTest = "codegen/src/test/java/dev/cfc/codegen/docs/DocsSnippetsTest.java";
+    m.put(
+        "npm install --save-dev --save-exact @types/node@20.19.25",
+        new Evidence.AssertedIn(
+            "runtime-js-templates/package.json", "\"@types/node\": \"20.19.25\""));
+    m.put(
+        "npx tsc -p tsconfig.test.json",
+        new Evidence.AssertedIn(docsTest, "tsc.toString(), \"-p\", \"tsconfig.test.json\""));
+    m.put(
+        "echo '{ \"type\": \"module\" }' > build/package.json",
+        new Evidence.AssertedIn(
+            docsTest,
+            "dir.resolve(\"build/package.json\"), \"{ \\\"type\\\": \\\"module\\\" }\\n\""));
+    m.put(
+        "node --test build/*.test.js",
+        new Evidence.AssertedIn(docsTest, "List.of(\"node\", \"--test\")"));
     return m;
   }
 
