@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -59,14 +58,7 @@ class EveryExampleDeploysTest {
 
   @AfterAll
   static void deleteTheCopies() throws IOException {
-    if (work == null) {
-      return;
-    }
-    try (Stream<Path> all = Files.walk(work)) {
-      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
+    ExampleCopies.delete(work);
   }
 
   /** {@code <example>/<project file>}: every cfc project file of every example. */
@@ -93,7 +85,7 @@ class EveryExampleDeploysTest {
       throws IOException {
     String example = projectFile.substring(0, projectFile.indexOf('/'));
     Path copy = work.resolve(projectFile.replace('/', '_'));
-    copyTree(EXAMPLES.resolve(example), copy);
+    ExampleCopies.copy(EXAMPLES.resolve(example), copy, NOT_COPIED);
 
     ProjectConfig.Loaded loadedConfig =
         ProjectConfig.load(copy.resolve(projectFile.substring(example.length() + 1)));
@@ -146,26 +138,5 @@ class EveryExampleDeploysTest {
       json.path("env").fieldNames().forEachRemaining(names::add);
     }
     return names;
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> all = Files.walk(from)) {
-      for (Path path : all.toList()) {
-        Path relative = from.relativize(path);
-        boolean skipped = false;
-        for (Path part : relative) {
-          skipped |= NOT_COPIED.contains(part.toString());
-        }
-        if (skipped) {
-          continue;
-        }
-        Path target = to.resolve(relative.toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(path, target);
-        }
-      }
-    }
   }
 }
