@@ -1,5 +1,6 @@
 // The quickstart Worker: /api/* goes to the api container (one instance per tenant), /jobs to
 // the worker pool. `./_generated` is written by `cfc generate`.
+import { DurableObject } from "cloudflare:workers";
 import { containers, type Env } from "./_generated/index.js";
 
 export { ApiContainer, WorkerContainer } from "./_generated/index.js";
@@ -18,3 +19,15 @@ export default {
     return new Response(`quickstart: ${url.pathname}\n`);
   },
 };
+
+/**
+ * The hand-written Durable Object wrangler.toml binds as COUNTER (cfc leaves it alone): wrangler
+ * deploys only classes the Worker exports.
+ */
+export class Counter extends DurableObject {
+  override async fetch(): Promise<Response> {
+    const count = ((await this.ctx.storage.get<number>("count")) ?? 0) + 1;
+    await this.ctx.storage.put("count", count);
+    return new Response(`${count}\n`);
+  }
+}

@@ -114,6 +114,7 @@ class CliTest {
     assertThat(out).startsWith("ok:");
   }
 
+  /** Each error points at the DSL call that set the value: its line and its column. */
   @Test
   void validateReportsFiveLocatedErrorsAtOnceAndWritesNothing() throws IOException {
     source("AppContainers.java", BAD);
@@ -122,15 +123,15 @@ class CliTest {
     assertThat(run("validate")).isEqualTo(1);
     assertThat(out).isEmpty();
     assertThat(err).isEqualTo("""
-        cfc/app/AppContainers.java:11:1: error CFC010: defaultPort 70000 is outside 1-65535
+        cfc/app/AppContainers.java:11:14: error CFC010: defaultPort 70000 is outside 1-65535
             use a TCP port between 1 and 65535, for example 8080
-        cfc/app/AppContainers.java:12:1: error CFC031: sleepAfter "0s" must be at least 1s
+        cfc/app/AppContainers.java:12:14: error CFC031: sleepAfter "0s" must be at least 1s
             use a positive duration such as .sleepAfter("30s"), or remove the call
-        cfc/app/AppContainers.java:13:1: error CFC040: env name "1BAD" must match ^[A-Za-z_][A-Za-z0-9_]*$
+        cfc/app/AppContainers.java:13:14: error CFC040: env name "1BAD" must match ^[A-Za-z_][A-Za-z0-9_]*$
             rename it, for example "_1BAD"
-        cfc/app/AppContainers.java:15:1: error CFC050: allowedHost "https://x.com/path" is not a host name or *.suffix pattern (no scheme, path, port or inner wildcard)
+        cfc/app/AppContainers.java:15:14: error CFC050: allowedHost "https://x.com/path" is not a host name or *.suffix pattern (no scheme, path, port or inner wildcard)
             write "x.com"
-        cfc/app/AppContainers.java:17:1: error CFC041: variable "TOKEN" is set by both env(...) and secrets(...); the container would see only one of them
+        cfc/app/AppContainers.java:17:14: error CFC041: variable "TOKEN" is set by both env(...) and secrets(...); the container would see only one of them
             keep it in one of env, secrets or secretsStore
         5 errors; nothing was written
         """);

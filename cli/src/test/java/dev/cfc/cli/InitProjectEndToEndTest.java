@@ -3,6 +3,8 @@ package dev.cfc.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -77,21 +79,42 @@ class InitProjectEndToEndTest {
     return output;
   }
 
+  private static String initOutput(Path dir) {
+    StringWriter out = new StringWriter();
+    int code = Main.run(
+        new String[] {"-C", dir.toString(), "init"},
+        new PrintWriter(out),
+        new PrintWriter(new StringWriter()));
+    assertThat(code).as(out.toString()).isZero();
+    return out.toString();
+  }
+
+  private static JsonNode json(Path file) throws IOException {
+    return new ObjectMapper().readTree(file.toFile());
+  }
+
   @Test
-  void aScaffoldedProjectGeneratesTypeChecksAndPassesTheRealWrangler() throws Exception {
-    assertThat(cfc("init")).isEqualTo(0);
+  void aScaffoldedProjectGeneratesTypeChecksWithItsOwnTsconfigAndPassesTheRealWrangler()
+      throws Exception {
+    String output = initOutput(project);
+    assertThat(output)
+        .contains("created package.json")
+        .contains("created tsconfig.json")
+        .contains("created containers/app/Dockerfile")
+        .contains("  npm install")
+        .contains("  npx wrangler dev")
+        .doesNotContain("skipped");
     assertThat(cfc("generate")).isEqualTo(0);
     assertThat(cfc("check")).isEqualTo(0);
-    Files.writeString(
-        project.resolve("tsconfig.json"),
-        """
-        {
-          "extends": "%s",
-          "compilerOptions": { "strict": true, "noEmit": true },
-          "include": ["src/**/*.ts"]
-        }
-        """.formatted(RUNTIME.resolve("tsconfig.base.json").toString().replace("\\", "/")),
-        StandardCharsets.UTF_8);
+    // the tsconfig getting-started.md quotes is the one init writes
+    String tsconfig = Files.readString(project.resolve("tsconfig.json"));
+    Path quoted = Path.of("..", "docs", "snippets", "init", "tsconfig.json");
+    if (Boolean.getBoolean("cfc.updateDocs") || Boolean.getBoolean("cfc.updateGoldens")) {
+      Files.createDirectories(quoted.getParent());
+      Files.writeString(quoted, tsconfig);
+    }
+    assertThat(quoted).as("run with -Dcfc.updateDocs=true").hasContent(tsconfig);
+    // the tsconfig init wrote, unchanged, against the packages the build installed
     run(
         project,
         "node",
@@ -101,5 +124,64 @@ class InitProjectEndToEndTest {
     String proof =
         run(PROOF, "node", "prove.mjs", project.resolve("wrangler.toml").toString());
     assertThat(proof).contains("ok wrangler.toml (top level) [dry-run");
+  }
+
+  @Test
+  void theWrittenPackageJsonPinsExactlyWhatTheBuildTestsAndProvesWith() throws IOException {
+    initOutput(project);
+    JsonNode written = json(project.resolve("package.json"));
+    // what the wrangler proof and the runtime's tests actually run: their installed packages
+    JsonNode proofWrangler = json(PROOF.resolve("node_modules/wrangler/package.json"));
+    assertThat(written.path("devDependencies").path("wrangler").asText())
+        .isEqualTo(proofWrangler.path("version").asText());
+    for (String name : new String[] {"@cloudflare/workers-types", "typescript"}) {
+      assertThat(written.path("devDependencies").path(name).asText())
+          .as(name)
+          .isEqualTo(json(RUNTIME.resolve("node_modules/" + name + "/package.json"))
+              .path("version")
+              .asText());
+    }
+    assertThat(written.path("dependencies").path("@cloudflare/containers").asText())
+        .isEqualTo(json(RUNTIME.resolve("node_modules/@cloudflare/containers/package.json"))
+            .path("version")
+            .asText());
+    assertThat(written.path("devDependencies").path("@cloudflare/workers-types").asText())
+        .isEqualTo(json(PROOF.resolve("node_modules/@cloudflare/workers-types/package.json"))
+            .path("version")
+            .asText());
+  }
+
+  @Test
+  void inAFolderWithAWorkerInitAddsOnlyWhatIsMissingAndSaysWhatItSkipped() throws IOException {
+    Files.createDirectories(project.resolve("src"));
+    String config = "// mine\n{ \"name\": \"mine\", \"main\": \"src/index.ts\" }\n";
+    String worker = "export default { fetch() { return new Response(\"hi\"); } };\n";
+    String packageJson = "{\n  \"devDependencies\": { \"wrangler\": \"4.0.0\" }\n}\n";
+    String tsconfig = "{ }\n";
+    Files.writeString(project.resolve("wrangler.jsonc"), config);
+    Files.writeString(project.resolve("src/index.ts"), worker);
+    Files.writeString(project.resolve("package.json"), packageJson);
+    Files.writeString(project.resolve("tsconfig.json"), tsconfig);
+    Files.writeString(project.resolve(".gitignore"), "node_modules\n");
+
+    String output = initOutput(project);
+
+    assertThat(Files.readString(project.resolve("wrangler.jsonc"))).isEqualTo(config);
+    assertThat(Files.readString(project.resolve("src/index.ts"))).isEqualTo(worker);
+    assertThat(Files.readString(project.resolve("package.json"))).isEqualTo(packageJson);
+    assertThat(Files.readString(project.resolve("tsconfig.json"))).isEqualTo(tsconfig);
+    assertThat(Files.exists(project.resolve("wrangler.toml"))).isFalse();
+    assertThat(Files.readString(project.resolve(".gitignore")))
+        .startsWith("node_modules\n")
+        .contains(".cfc/\n", ".wrangler/\n", ".dev.vars\n")
+        .doesNotContain("node_modules/");
+    assertThat(output)
+        .contains("created cfc.toml", "created cfc/app/AppContainers.java")
+        .contains("skipped wrangler.jsonc (exists;")
+        .contains("export { AppContainer }")
+        .contains("skipped tsconfig.json (exists;")
+        .contains("skipped package.json (exists; add what it lacks: npm install --save-exact"
+            + " @cloudflare/containers@")
+        .doesNotContain("created package.json", "created src/index.ts", "wrangler@4");
   }
 }

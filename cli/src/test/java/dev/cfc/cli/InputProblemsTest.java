@@ -185,7 +185,7 @@ class InputProblemsTest {
         ProjectFiles.API.replace(".build()", ".env(\"GREETING\", \"hi \\uD800 there\").build()"));
 
     assertThat(run("validate")).isEqualTo(Main.INVALID);
-    assertOnlyError("cfc/app/AppContainers.java:10:1: error CFC091: env.GREETING of container"
+    assertOnlyError("cfc/app/AppContainers.java:10:72: error CFC091: env.GREETING of container"
         + " \"api\" holds half of a surrogate pair (\\uD800 at offset 3), which is not Unicode"
         + " text and has no UTF-8 form\n"
         + "    write the character whole (\"\\uD83D\\uDE00\" or Character.toString(0x1F600)),"

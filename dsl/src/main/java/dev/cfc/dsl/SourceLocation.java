@@ -1,17 +1,20 @@
 package dev.cfc.dsl;
 
+import java.util.Iterator;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * Where a DSL value was written: the user's class, its source file name and line. Every builder
- * call records one, so a diagnostic can point at the exact line of the bad value.
+ * Where a DSL value was written: the user's class, its source file name and line, and the DSL
+ * method called there. Every builder call records one, so a diagnostic can point at the exact
+ * line, and, by finding the method's name in the source line, the column of the bad value.
  *
  * @param className binary name of the class that made the call, e.g. {@code app.AppContainers}
  * @param fileName source file name as the class file records it, e.g. {@code AppContainers.java}
  * @param line 1-based line, or 0 when the class was compiled without line numbers
+ * @param method the DSL method the user's line called, e.g. {@code maxInstances}; empty when
+ *     unknown
  */
-public record SourceLocation(String className, String fileName, int line) {
+public record SourceLocation(String className, String fileName, int line, String method) {
 
   /** Used when no caller outside the DSL could be found. */
   public static final SourceLocation UNKNOWN = new SourceLocation("", "<unknown>", 0);
@@ -21,22 +24,36 @@ public record SourceLocation(String className, String fileName, int line) {
   public SourceLocation {
     Objects.requireNonNull(className, "className");
     Objects.requireNonNull(fileName, "fileName");
+    Objects.requireNonNull(method, "method");
+  }
+
+  /** A location without the DSL method, whose column is then unknown. */
+  public SourceLocation(String className, String fileName, int line) {
+    this(className, fileName, line, "");
   }
 
   /**
    * The first frame on the current stack outside this package: the user's line that called
-   * into the DSL.
+   * into the DSL, with the DSL method it called (the frame just above it).
    */
   static SourceLocation ofCaller() {
-    Optional<StackWalker.StackFrame> frame = StackWalker.getInstance()
-        .walk(frames ->
-            frames.filter(f -> !f.getClassName().startsWith(DSL_PACKAGE)).findFirst());
-    return frame
-        .map(f -> new SourceLocation(
-            f.getClassName(),
-            f.getFileName() == null ? "<unknown>" : f.getFileName(),
-            Math.max(0, f.getLineNumber())))
-        .orElse(UNKNOWN);
+    return StackWalker.getInstance().walk(frames -> {
+      String called = "";
+      for (Iterator<StackWalker.StackFrame> it = frames.iterator(); it.hasNext(); ) {
+        StackWalker.StackFrame f = it.next();
+        if (!f.getClassName().startsWith(DSL_PACKAGE)) {
+          return new SourceLocation(
+              f.getClassName(),
+              f.getFileName() == null ? "<unknown>" : f.getFileName(),
+              Math.max(0, f.getLineNumber()),
+              called);
+        }
+        String name = f.getMethodName();
+        // a synthetic frame (a lambda, a constructor) is not a name the user wrote
+        called = name.startsWith("lambda$") || name.startsWith("<") ? "" : name;
+      }
+      return UNKNOWN;
+    });
   }
 
   /**

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every code block in the user documentation is taken from a file that compiles or from a
+ * Every code block in the user documentation (the root README and {@code docs/*.md}) is taken from a file that compiles or from a
  * command the tests run.
  *
  * <p>Each fenced block in {@code docs/*.md} sits right below one marker comment:
@@ -103,6 +103,7 @@ class DocsSnippetsTest {
 
   static List<MarkdownPage> pages() throws IOException {
     List<MarkdownPage> pages = new ArrayList<>();
+    pages.add(MarkdownPage.read(ROOT.resolve("README.md")));
     try (Stream<Path> list = Files.list(DOCS)) {
       for (Path path : list.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
         if (!NOT_CHECKED.contains(path.getFileName().toString())) {
@@ -268,6 +269,42 @@ class DocsSnippetsTest {
         CompileRequest.from(config).definitions(definitions.definitions()).build());
   }
 
+  /**
+   * A Java block to paste compiles as pasted: it quotes a file that a test compiles (the snippets
+   * here, a docs project, an example or a golden input), never text written into the page alone.
+   * Output blocks (what a command prints or writes) are not code to paste.
+   */
+  @Test
+  void everyJavaBlockQuotesACompiledJavaFile() throws IOException {
+    List<String> problems = new ArrayList<>();
+    for (MarkdownPage page : pages()) {
+      for (MarkdownPage.Block block : page.blocks) {
+        // output blocks show what cfc prints or writes, fragments included, and say so
+        if (!"java".equals(block.info()) || "output".equals(block.marker())) {
+          continue;
+        }
+        Matcher snippet = block.marker() == null ? null : SNIPPET.matcher(block.marker());
+        boolean compiled = snippet != null
+            && snippet.matches()
+            && snippet.group(1).endsWith(".java")
+            && COMPILED_JAVA.stream().anyMatch(snippet.group(1)::startsWith);
+        if (!compiled) {
+          problems.add(page.name + ":" + block.line() + ": a Java block that quotes no compiled"
+              + " file; move the code into docs/snippets/java and quote it with"
+              + " <!-- snippet: docs/snippets/java/... -->");
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  /** Where the Java that pages quote is compiled by a test. */
+  private static final List<String> COMPILED_JAVA = List.of(
+      "docs/snippets/java/",
+      "docs/snippets/projects/",
+      "examples/",
+      "codegen/src/test/resources/golden/");
+
   @Test
   void javaSnippetsCompileWithoutWarnings() throws Exception {
     Path dir = SNIPPETS.resolve("java");
@@ -313,20 +350,10 @@ class DocsSnippetsTest {
     ProjectRuns.Run run = runs.generate(project, List.of());
     assertThat(run.failed()).as(run.output()).isFalse();
     Path dir = run.copy();
-    Files.writeString(
-        dir.resolve("tsconfig.json"),
-        """
-        {
-          "extends": "%s",
-          "compilerOptions": {
-            "strict": true, "outDir": "build", "rootDir": "src",
-            "types": ["@cloudflare/workers-types", "node"]
-          },
-          "include": ["src/**/*.ts"]
-        }
-        """.formatted(RUNTIME.resolve("tsconfig.base.json").toString().replace('\\', '/')),
-        StandardCharsets.UTF_8);
-    exec(dir, "node", tsc.toString(), "-p", "tsconfig.json");
+    // The steps docs/runtime.md gives for running the tests in plain Node, with its tsconfig.
+    Files.copy(
+        SNIPPETS.resolve("node-tests/tsconfig.test.json"), dir.resolve("tsconfig.test.json"));
+    exec(dir, "node", tsc.toString(), "-p", "tsconfig.test.json");
     List<String> tests;
     try (Stream<Path> walk = Files.walk(dir.resolve("build"))) {
       tests =

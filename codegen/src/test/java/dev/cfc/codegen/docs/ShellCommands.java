@@ -38,6 +38,26 @@ final class ShellCommands {
   private static Map<String, Evidence> allowed() {
     Map<String, Evidence> m = new LinkedHashMap<>();
     m.put("mvn -B verify", new Evidence.AssertedIn(".ci/run", "mvn -B verify"));
+    String installed = "cli/src/test/java/dev/cfc/cli/InstalledLauncherIT.java";
+    m.put(
+        "mvn -B -q install -DskipTests",
+        new Evidence.AssertedIn("cli/pom.xml", "<id>install-into-it-repository-launcher</id>"));
+    m.put(
+        "install -m 755 ~/.m2/repository/dev/cfc/cfc-cli/0.1.0-SNAPSHOT/"
+            + "cfc-cli-0.1.0-SNAPSHOT-launcher.sh ~/.local/bin/cfc",
+        new Evidence.AssertedIn(installed, "aCopyOnThePathFindsTheJarInTheMavenRepository"));
+    m.put("cfc --version", new Evidence.AssertedIn(installed, "\"--version\""));
+    m.put(
+        "jbang catalog add --name cfc ./jbang-catalog.json",
+        new Evidence.AssertedIn(installed, "theJbangCatalogAliasNamesTheInstalledExecutableJar"));
+    m.put(
+        "jbang cfc@cfc --version",
+        new Evidence.AssertedIn(installed, "theJbangCatalogAliasNamesTheInstalledExecutableJar"));
+    m.put(
+        "mvn -B -q install -DskipTests && ./cfc generate -C examples/quickstart",
+        new Evidence.AssertedIn(
+            "cli/src/test/java/dev/cfc/cli/LauncherIT.java",
+            "copy(root.resolve(\"examples/quickstart\"), project)"));
     m.put("cp -r examples/quickstart /tmp/quickstart", new Evidence.Copies("examples/quickstart"));
     m.put(
         "./cfc validate -C /tmp/quickstart", new Evidence.Runs("examples/quickstart", "validate"));
@@ -49,12 +69,43 @@ final class ShellCommands {
         new Evidence.AssertedIn(
             "cli/src/test/java/dev/cfc/cli/WatchCommandIT.java", "\"generate\", \"--watch\""));
     String scaffold = "cli/src/test/java/dev/cfc/cli/InitProjectEndToEndTest.java";
-    m.put("./cfc init -C my-worker", new Evidence.AssertedIn(scaffold, "cfc(\"init\")"));
+    m.put("./cfc init -C my-worker", new Evidence.AssertedIn(scaffold, "initOutput(project)"));
+    m.put(
+        "./cfc validate -C my-worker",
+        new Evidence.AssertedIn(
+            "cli/src/test/java/dev/cfc/cli/CliTest.java", "initScaffoldsAProjectThatValidates"));
     m.put("./cfc generate -C my-worker", new Evidence.AssertedIn(scaffold, "cfc(\"generate\")"));
     m.put("./cfc check -C my-worker", new Evidence.AssertedIn(scaffold, "cfc(\"check\")"));
+    m.put("npm install", new Evidence.AssertedIn(scaffold, "  npm install"));
+    m.put("npx tsc -p tsconfig.json", new Evidence.AssertedIn(scaffold, "\"tsconfig.json\");"));
+    m.put(
+        "npx wrangler dev",
+        new Evidence.AssertedIn(
+            "codegen/src/main/java/dev/cfc/codegen/ProjectScaffold.java", "\"npx wrangler dev\""));
+    m.put(
+        "npx wrangler deploy",
+        new Evidence.AssertedIn(
+            "codegen/src/test/java/dev/cfc/codegen/examples/EveryExampleDeploysTest.java",
+            "WranglerProof.prove(wrangler, environments)"));
     m.put("./cfc explain CFC103", new Evidence.Explains("CFC103"));
     String importing = "cli/src/test/java/dev/cfc/cli/ImportCommandTest.java";
     m.put("./cfc import -C my-worker", new Evidence.AssertedIn(importing, "run(\"import\")"));
+    String docsTest = "codegen/src/test/java/dev/cfc/codegen/docs/DocsSnippetsTest.java";
+    m.put(
+        "npm install --save-dev --save-exact @types/node@20.19.25",
+        new Evidence.AssertedIn(
+            "runtime-js-templates/package.json", "\"@types/node\": \"20.19.25\""));
+    m.put(
+        "npx tsc -p tsconfig.test.json",
+        new Evidence.AssertedIn(docsTest, "tsc.toString(), \"-p\", \"tsconfig.test.json\""));
+    m.put(
+        "echo '{ \"type\": \"module\" }' > build/package.json",
+        new Evidence.AssertedIn(
+            docsTest,
+            "dir.resolve(\"build/package.json\"), \"{ \\\"type\\\": \\\"module\\\" }\\n\""));
+    m.put(
+        "node --test build/*.test.js",
+        new Evidence.AssertedIn(docsTest, "List.of(\"node\", \"--test\")"));
     return m;
   }
 

@@ -17,12 +17,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,36 +59,12 @@ class MediaPlatformExampleTest {
     }
     project = Files.createTempDirectory(
         Files.createDirectories(RUNTIME.resolve("target")), "media-platform-");
-    try (Stream<Path> all = Files.walk(EXAMPLE)) {
-      for (Path from : all.toList()) {
-        Path relative = EXAMPLE.relativize(from);
-        boolean skipped = false;
-        for (Path part : relative) {
-          skipped |= NOT_COPIED.contains(part.toString());
-        }
-        if (skipped) {
-          continue;
-        }
-        Path to = project.resolve(relative.toString());
-        if (Files.isDirectory(from)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(from, to);
-        }
-      }
-    }
+    ExampleCopies.copy(EXAMPLE, project, NOT_COPIED);
   }
 
   @AfterAll
   static void deleteTheCopy() throws IOException {
-    if (project == null) {
-      return;
-    }
-    try (Stream<Path> all = Files.walk(project)) {
-      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
+    ExampleCopies.delete(project);
   }
 
   @Test
