@@ -135,8 +135,12 @@ final class ProjectRun {
     } else if (generation != null && generation.status() == Generation.Status.INVALID) {
       report(new Outcome(generation, List.of()), List.of(), "");
     }
-    err.println(run.summary());
-    err.flush();
+    // --quiet silences the progress line, but not the one that says a write was refused.
+    boolean refused = generation == null || generation.status() == Generation.Status.NOT_WRITTEN;
+    if (!options.quiet || refused) {
+      err.println(run.summary());
+      err.flush();
+    }
   }
 
   private Outcome reported(Outcome outcome) {

@@ -185,6 +185,37 @@ class WatchCommandIT {
     assertThat(check.exitValue()).as("cfc check after Ctrl-C").isZero();
   }
 
+  @Test
+  void quietPrintsTheDiagnosticsOfEachRunButNoProgressLine() throws Exception {
+    Path project = copy("quickstart");
+    Path definition = project.resolve(DEFINITION);
+    start(project, "-q", "generate", "--watch");
+    Path lock = project.resolve("cfc.lock");
+    for (int i = 0; i < 1200 && !Files.exists(lock); i++) {
+      Thread.sleep(100);
+    }
+    assertThat(lock).as("the first run wrote").exists();
+
+    replace(definition, ".maxInstances(5)", ".maxInstances(5");
+    List<String> lines = new ArrayList<>();
+    for (String line = err.poll(2, TimeUnit.MINUTES);
+        line != null;
+        line = err.poll(2, TimeUnit.MINUTES)) {
+      lines.add(line);
+      if (line.contains("error CFC203")) {
+        break;
+      }
+    }
+    assertThat(lines).last().asString().contains("error CFC203");
+    String after = err.poll(3, TimeUnit.SECONDS);
+    while (after != null) {
+      lines.add(after);
+      after = err.poll(1, TimeUnit.SECONDS);
+    }
+    assertThat(lines).noneMatch(line -> line.startsWith("watch: run"));
+    assertThat(out.toString()).doesNotContain("cfc.lock: created");
+  }
+
   /**
    * Ctrl-C: SIGINT. A test runner started in the background may have the process ignore
    * SIGINT (as shells do for background jobs); SIGTERM then takes the same way out, the

@@ -187,7 +187,11 @@ public final class WatchSession {
           + (warnings > 0 ? ", " + count(warnings, "warning") : "");
       return switch (outcome.status()) {
         case INVALID -> "nothing written" + findings;
-        case NOT_WRITTEN -> outcome.failureMessage();
+        // The file that changed is watched, so its change starts the next run on its own.
+        case NOT_WRITTEN ->
+          outcome
+              .failureMessage()
+              .replace("; run the command again", "; its change starts the next run");
         default -> {
           int files = outcome.result().changedFiles().size();
           yield (files == 0 ? "no changes" : count(files, "file") + " written") + findings;

@@ -278,7 +278,7 @@ class WatchSessionTest {
         .containsExactly(
             "watch: run 1 at start: 15 files written",
             "watch: run 2 after cfc/app/QuickstartContainers.java changed: nothing was written:"
-                + " wrangler.toml changed while cfc ran; run the command again",
+                + " wrangler.toml changed while cfc ran; its change starts the next run",
             "watch: run 3 after wrangler.toml changed: 2 files written");
     assertThat(read("wrangler.toml")).contains("max_instances = 9").contains(userLine.strip());
   }
