@@ -316,24 +316,13 @@ public abstract class AbstractCfcMojo extends AbstractMojo {
 
   /** Logs findings with the CLI's text; fails the build when any is an error. */
   void report(List<Diagnostic> diagnostics) throws MojoExecutionException, MojoFailureException {
-    log(diagnostics);
+    DiagnosticLog.log(getLog(), diagnostics);
     String failure = Diagnostic.failureSummary(diagnostics);
     if (failure != null && diagnostics.stream().anyMatch(Diagnostic::isIoFailure)) {
       throw new MojoExecutionException(failure);
     }
     if (failure != null) {
       throw new MojoFailureException(failure);
-    }
-  }
-
-  /** Logs findings with the CLI's text. */
-  private void log(List<Diagnostic> diagnostics) {
-    for (Diagnostic diagnostic : diagnostics) {
-      if (diagnostic.isError()) {
-        getLog().error(diagnostic.render());
-      } else {
-        getLog().warn(diagnostic.render());
-      }
     }
   }
 }

@@ -9,7 +9,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -100,15 +99,8 @@ public class ImportMojo extends AbstractMojo {
   }
 
   private void report(List<Diagnostic> diagnostics) throws MojoFailureException {
-    List<Diagnostic> all = new ArrayList<>(diagnostics);
-    for (Diagnostic diagnostic : all) {
-      if (diagnostic.isError()) {
-        getLog().error(diagnostic.render());
-      } else {
-        getLog().warn(diagnostic.render());
-      }
-    }
-    String failure = Diagnostic.failureSummary(all);
+    DiagnosticLog.log(getLog(), diagnostics);
+    String failure = Diagnostic.failureSummary(diagnostics);
     if (failure != null) {
       throw new MojoFailureException("cfc: " + failure);
     }
