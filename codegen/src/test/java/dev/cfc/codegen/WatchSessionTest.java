@@ -201,11 +201,11 @@ class WatchSessionTest {
 
     assertThat(summaries())
         .containsExactly(
-            "watch: run 1 at start: 15 files written",
+            "watch: run 1 at start: 16 files written",
             "watch: run 2 after cfc/app/QuickstartContainers.java changed: 2 files written",
             "watch: run 3 after wrangler.toml changed: no changes",
             "watch: run 4 after containers/api/Dockerfile changed: no changes",
-            "watch: run 5 after cfc.toml changed: 13 files written");
+            "watch: run 5 after cfc.toml changed: 14 files written");
     assertThat(read("wrangler.toml"))
         .contains("max_instances = 9")
         .contains("# routes go live next week");
@@ -244,7 +244,7 @@ class WatchSessionTest {
 
     assertThat(summaries())
         .containsExactly(
-            "watch: run 1 at start: 15 files written",
+            "watch: run 1 at start: 16 files written",
             "watch: run 2 after cfc/app/QuickstartContainers.java changed: nothing written, 1 error",
             "watch: run 3 after cfc/app/QuickstartContainers.java changed: 2 files written");
     Diagnostic error = runs.get(1).outcome().diagnostics().get(0);
@@ -276,7 +276,7 @@ class WatchSessionTest {
 
     assertThat(summaries())
         .containsExactly(
-            "watch: run 1 at start: 15 files written",
+            "watch: run 1 at start: 16 files written",
             "watch: run 2 after cfc/app/QuickstartContainers.java changed: nothing was written:"
                 + " wrangler.toml changed while cfc ran; its change starts the next run",
             "watch: run 3 after wrangler.toml changed: 2 files written");
@@ -363,7 +363,7 @@ class WatchSessionTest {
 
     assertThat(summaries())
         .containsExactly(
-            "watch: run 1 at start: 15 files written",
+            "watch: run 1 at start: 16 files written",
             "watch: run 2 after cfc/app/extra changed: 5 files written",
             "watch: run 3 after cfc/app/extra/ExtraContainers.java,"
                 + " cfc/app/extra/MoreContainers.java changed: 2 files written",

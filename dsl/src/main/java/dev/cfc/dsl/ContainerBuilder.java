@@ -25,6 +25,7 @@ public final class ContainerBuilder extends SettingsBuilder<ContainerBuilder> {
   private String className;
   private String binding;
   private BaseClass baseClass;
+  private final List<Bridge> bridges = new ArrayList<>();
 
   ContainerBuilder(String name, SourceLocation where) {
     this.name = name;
@@ -126,6 +127,20 @@ public final class ContainerBuilder extends SettingsBuilder<ContainerBuilder> {
   }
 
   /**
+   * Worker bindings the app inside the container may use, through the bridge: the generated
+   * class answers requests to {@code http://bridge.cfc.internal} with only these bindings and
+   * operations, and JavaPoet writes {@code <Name>Bridge} with one typed accessor per grant (see
+   * {@link Bridge}). Calls add up; granting one binding twice is an error.
+   */
+  public ContainerBuilder bridge(Bridge... grants) {
+    for (Bridge grant : grants) {
+      bridges.add(Objects.requireNonNull(grant, "bridge"));
+    }
+    definitionSources.putIfAbsent("bridge", SourceLocation.ofCaller());
+    return this;
+  }
+
+  /**
    * Applies a profile beneath this container's own values; later profiles beat earlier ones.
    */
   public ContainerBuilder defaults(ContainerDefaults profile) {
@@ -173,6 +188,7 @@ public final class ContainerBuilder extends SettingsBuilder<ContainerBuilder> {
         binding,
         where,
         definitionSources,
-        baseClass);
+        baseClass,
+        bridges);
   }
 }

@@ -27,6 +27,8 @@ import java.util.Objects;
  *     {@code environment.<name>}) were written
  * @param baseClass the team's class the generated TypeScript class extends, or null to extend
  *     {@code CfcContainer} directly
+ * @param bridges the Worker bindings the container's app may use through the bridge, in
+ *     declaration order
  */
 public record ContainerDefinition(
     String name,
@@ -40,7 +42,8 @@ public record ContainerDefinition(
     String binding,
     SourceLocation where,
     Map<String, SourceLocation> sources,
-    BaseClass baseClass) {
+    BaseClass baseClass,
+    List<Bridge> bridges) {
 
   public ContainerDefinition {
     Objects.requireNonNull(name, "name");
@@ -49,6 +52,7 @@ public record ContainerDefinition(
     environments = Collections2.copyOrdered(environments);
     Objects.requireNonNull(where, "where");
     sources = Collections2.copyOrdered(sources);
+    bridges = List.copyOf(bridges);
   }
 
   /** The container's values with its profiles applied beneath them. */
