@@ -10,7 +10,9 @@
 // are the caller's to handle, and a looping app must not flood the Worker's logs. Failures of a
 // binding are answered and logged once, naming the container, binding and operation.
 
-import { Container } from "@cloudflare/containers";
+// Types only: the test context (cfc-testing.ts, which must run without @cloudflare/containers)
+// builds handlers from this file too.
+import type { Container } from "@cloudflare/containers";
 
 /** The reserved host the container's app sends bridge requests to. */
 export const BRIDGE_HOST = "bridge.cfc.internal";
@@ -144,9 +146,21 @@ export function wireBridge(
   grants: BridgeGrants,
   limits: Partial<BridgeLimits> = {},
 ): void {
-  const existing: unknown = Reflect.get(Container, "outboundByHost", generated);
+  // The registry accessor of Container, found on the class chain rather than imported; set with
+  // the generated class as receiver, as wireOutbound does, so a user's static field in between
+  // cannot shadow it.
+  const owner = registryOwner(generated);
+  const existing: unknown = Reflect.get(owner, "outboundByHost", generated);
   const byHost = existing !== null && typeof existing === "object" ? existing : {};
-  Reflect.set(Container, "outboundByHost", { ...byHost, [BRIDGE_HOST]: createBridgeHandler(container, grants, limits) }, generated);
+  Reflect.set(owner, "outboundByHost", { ...byHost, [BRIDGE_HOST]: createBridgeHandler(container, grants, limits) }, generated);
+}
+
+/** The class on `generated`'s chain that declares the `outboundByHost` accessor (`Container`). */
+function registryOwner(generated: object): object {
+  for (let cls: unknown = generated; typeof cls === "function"; cls = Object.getPrototypeOf(cls)) {
+    if (Object.getOwnPropertyDescriptor(cls, "outboundByHost")?.set !== undefined) return cls;
+  }
+  throw new Error(`cfc: ${String((generated as { name?: unknown }).name)} does not extend Container; its bridge cannot be registered`);
 }
 
 function readOnly(binding: string, operation: string): BridgeFailure {
@@ -313,7 +327,8 @@ const kvOperations: Readonly<Record<string, Operation>> = {
     method: "DELETE",
     write: true,
     run: async ({ url, target, limits }) => {
-      await (target as KVNamespace).delete(key(url, limits.kvKeyBytes, true));
+      const k = key(url, limits.kvKeyBytes, true);
+      await (target as KVNamespace).delete(k);
       return noContent();
     },
   },
@@ -369,7 +384,8 @@ const r2Operations: Readonly<Record<string, Operation>> = {
     method: "GET",
     write: false,
     run: async ({ url, target, limits }) => {
-      const object = await (target as R2Bucket).get(key(url, limits.r2KeyBytes, false));
+      const k = key(url, limits.r2KeyBytes, false);
+      const object = await (target as R2Bucket).get(k);
       if (object === null) throw notFound("object with the key");
       const headers = new Headers({
         "content-type": object.httpMetadata?.contentType ?? "application/octet-stream",
@@ -383,7 +399,8 @@ const r2Operations: Readonly<Record<string, Operation>> = {
     method: "GET",
     write: false,
     run: async ({ url, target, limits }) => {
-      const object = await (target as R2Bucket).head(key(url, limits.r2KeyBytes, false));
+      const k = key(url, limits.r2KeyBytes, false);
+      const object = await (target as R2Bucket).head(k);
       if (object === null) throw notFound("object with the key");
       return json(describe(object));
     },
@@ -400,7 +417,8 @@ const r2Operations: Readonly<Record<string, Operation>> = {
       if (contentType !== null) options.httpMetadata = { contentType };
       const metadata = customMetadata(request, limits);
       if (metadata !== undefined) options.customMetadata = metadata;
-      const put = await (target as R2Bucket).put(k, knownLength(request.body, length), options);
+      const body = knownLength(request.body, length);
+      const put = await (target as R2Bucket).put(k, body, options);
       if (put === null) throw new BridgeFailure(502, "binding_error", "R2 did not store the object", true);
       return json(describe(put));
     },
@@ -409,7 +427,8 @@ const r2Operations: Readonly<Record<string, Operation>> = {
     method: "DELETE",
     write: true,
     run: async ({ url, target, limits }) => {
-      await (target as R2Bucket).delete(key(url, limits.r2KeyBytes, false));
+      const k = key(url, limits.r2KeyBytes, false);
+      await (target as R2Bucket).delete(k);
       return noContent();
     },
   },
