@@ -660,8 +660,26 @@ async function bytesOf(value: unknown): Promise<Uint8Array> {
   if (value instanceof ArrayBuffer) return new Uint8Array(value.slice(0));
   if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength));
   if (value instanceof Blob) return new Uint8Array(await value.arrayBuffer());
-  if (value instanceof ReadableStream) return new Uint8Array(await new Response(value).arrayBuffer());
+  if (value instanceof ReadableStream) return concatenated(value as ReadableStream<Uint8Array>);
   throw new TypeError(`cfc test binding: cannot store a value of type ${typeof value}`);
+}
+
+/** A stream's bytes, read chunk by chunk (faster than `Response.arrayBuffer()` for large bodies). */
+async function concatenated(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = stream.getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    chunks.push(read.value);
+    total += read.value.byteLength;
+  }
+  const all = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return all;
 }
 
 function streamOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
