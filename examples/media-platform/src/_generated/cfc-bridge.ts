@@ -3,8 +3,16 @@
 // The Worker side of the bridge (docs/bridge-protocol.md): the handler that runs the operations
 // a container's app asks for on the bindings its definition grants with `.bridge(...)`, and
 // `wireBridge`, which registers that handler for the reserved host under the generated class.
+//
+// Bodies stream: an R2 object or a service answer passes through without being held in memory;
+// only bodies with a small limit (KV values, D1 queries, queue messages) are read, and never
+// past their limit. Refusals (4xx from the handler's own checks) are answered, not logged: they
+// are the caller's to handle, and a looping app must not flood the Worker's logs. Failures of a
+// binding are answered and logged once, naming the container, binding and operation.
 
-import { Container } from "@cloudflare/containers";
+// Types only: the test context (cfc-testing.ts, which must run without @cloudflare/containers)
+// builds handlers from this file too.
+import type { Container } from "@cloudflare/containers";
 
 /** The reserved host the container's app sends bridge requests to. */
 export const BRIDGE_HOST = "bridge.cfc.internal";
@@ -24,24 +32,677 @@ export type BridgeGrants = Readonly<Record<string, BridgeGrant>>;
 /** An outbound handler as `ContainerProxy` calls it. */
 export type BridgeHandler = (request: Request, env: unknown, ctx?: unknown) => Promise<Response>;
 
+/** The limits the handler checks before it calls a binding (docs/bridge-protocol.md, "Limits"). */
+export const BRIDGE_LIMITS = {
+  kvKeyBytes: 512,
+  kvValueBytes: 25 * 1024 * 1024,
+  kvMetadataBytes: 1024,
+  kvMinExpirationTtl: 60,
+  r2KeyBytes: 1024,
+  r2CustomMetadataBytes: 2048,
+  listLimit: 1000,
+  d1BodyBytes: 1024 * 1024,
+  d1Params: 100,
+  queueMessageBytes: 128 * 1024,
+  queueBatchMessages: 100,
+  queueBatchBytes: 256 * 1024,
+  queueMaxDelaySeconds: 43_200,
+  serviceBodyBytes: 100 * 1024 * 1024,
+} as const;
+
+export type BridgeLimits = { readonly [K in keyof typeof BRIDGE_LIMITS]: number };
+
+/** The answer to a refused or failed operation; `status` and `code` as in the protocol's table. */
+class BridgeFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    /** Whether the binding (the platform) failed, as opposed to the handler refusing. */
+    readonly fromBinding = false,
+  ) {
+    super(message);
+  }
+}
+
+const refuse = (status: number, code: string, message: string): BridgeFailure => new BridgeFailure(status, code, message);
+const badRequest = (message: string): BridgeFailure => refuse(400, "bad_request", message);
+const tooLarge = (message: string): BridgeFailure => refuse(413, "too_large", message);
+
+type Method = "GET" | "HEAD" | "PUT" | "POST" | "DELETE";
+
+/** One operation: the HTTP method it takes and whether it writes (refused on read-only grants). */
+interface Operation {
+  readonly method: Method;
+  readonly write: boolean;
+  readonly run: (call: Call) => Promise<Response>;
+}
+
+/** What an operation gets: the request, the binding object and the resolved limits. */
+interface Call {
+  readonly request: Request;
+  readonly url: URL;
+  readonly binding: string;
+  readonly target: unknown;
+  readonly grant: BridgeGrant;
+  readonly limits: BridgeLimits;
+  readonly rest: string;
+}
+
 /** Builds the handler that serves `container`'s bridge requests with `grants`. */
-export function createBridgeHandler(container: string, grants: BridgeGrants): BridgeHandler {
-  void container;
-  void grants;
-  throw new Error("not implemented yet");
+export function createBridgeHandler(container: string, grants: BridgeGrants, limits: Partial<BridgeLimits> = {}): BridgeHandler {
+  const resolved: BridgeLimits = { ...BRIDGE_LIMITS, ...limits };
+  const declared = new Map(Object.entries(grants));
+  return async (request, env) => {
+    const url = new URL(request.url);
+    const [, version, kind = "", rawBinding = "", op = "", ...restParts] = url.pathname.split("/");
+    let binding = rawBinding;
+    try {
+      binding = decodeURIComponent(rawBinding);
+    } catch {
+      // stays encoded: it matches no grant and is refused below
+    }
+    const operation = `${kind}.${op}`;
+    try {
+      if (version !== "v1") throw refuse(404, "unknown_operation", `no bridge operation at ${url.pathname} (paths are /v1/{kind}/{binding}/{operation})`);
+      const grant = declared.get(binding);
+      if (grant === undefined || grant.kind !== kind) {
+        throw refuse(403, "not_declared", `container ${container} has no ${kind} binding ${binding} in its bridge grants`);
+      }
+      const ops: Readonly<Record<string, Operation>> = OPERATIONS[grant.kind];
+      const found = Object.hasOwn(ops, op) ? ops[op] : undefined;
+      if (found === undefined || (op !== "fetch" && restParts.length > 0)) {
+        throw refuse(404, "unknown_operation", `${kind} has no operation ${op}; it has ${Object.keys(ops).join(", ")}`);
+      }
+      const target = env === null || typeof env !== "object" ? undefined : (env as Record<string, unknown>)[binding];
+      if (target === undefined || target === null) {
+        throw new BridgeFailure(502, "binding_error", `the Worker's env has no binding ${binding}`, true);
+      }
+      if (grant.kind !== "service") {
+        if (request.method !== found.method) {
+          throw refuse(405, "method_not_allowed", `${operation} takes ${found.method}, not ${request.method}`);
+        }
+        if (found.write && grant.readOnly) throw readOnly(binding, operation);
+      }
+      return await found.run({ request, url, binding, target, grant, limits: resolved, rest: restParts.join("/") });
+    } catch (error) {
+      const failure = error instanceof BridgeFailure ? error : platformFailure(error);
+      if (failure.fromBinding) {
+        console.error(`cfc: bridge ${operation} on binding ${binding} of container ${container} failed (${failure.status} ${failure.code}):`, error instanceof Error ? error.message : error);
+      }
+      return errorResponse(failure, binding, operation);
+    }
+  };
 }
 
 /**
  * Registers the bridge handler of `container` for `BRIDGE_HOST` in the `outboundByHost`
- * registry of the generated class, beside any handlers `wireOutbound` registered.
+ * registry of the generated class, beside any handlers `wireOutbound` registered. Call it after
+ * `wireOutbound(generated)`: `ContainerProxy` looks handlers up under the generated class's name.
  */
 export function wireBridge(
   generated: abstract new (...args: never[]) => Container<unknown>,
   container: string,
   grants: BridgeGrants,
+  limits: Partial<BridgeLimits> = {},
 ): void {
-  void generated;
-  void container;
-  void grants;
-  throw new Error("not implemented yet");
+  // The registry accessor of Container, found on the class chain rather than imported; set with
+  // the generated class as receiver, as wireOutbound does, so a user's static field in between
+  // cannot shadow it.
+  const owner = registryOwner(generated);
+  const existing: unknown = Reflect.get(owner, "outboundByHost", generated);
+  const byHost = existing !== null && typeof existing === "object" ? existing : {};
+  Reflect.set(owner, "outboundByHost", { ...byHost, [BRIDGE_HOST]: createBridgeHandler(container, grants, limits) }, generated);
 }
+
+/** The class on `generated`'s chain that declares the `outboundByHost` accessor (`Container`). */
+function registryOwner(generated: object): object {
+  for (let cls: unknown = generated; typeof cls === "function"; cls = Object.getPrototypeOf(cls)) {
+    if (Object.getOwnPropertyDescriptor(cls, "outboundByHost")?.set !== undefined) return cls;
+  }
+  throw new Error(`cfc: ${String((generated as { name?: unknown }).name)} does not extend Container; its bridge cannot be registered`);
+}
+
+function readOnly(binding: string, operation: string): BridgeFailure {
+  return refuse(403, "read_only", `binding ${binding} is granted read-only; ${operation} writes`);
+}
+
+function errorResponse(failure: BridgeFailure, binding: string, operation: string): Response {
+  const body = { error: { code: failure.code, binding, operation, message: failure.message.slice(0, 500) } };
+  return new Response(JSON.stringify(body), { status: failure.status, headers: { "content-type": "application/json" } });
+}
+
+/** Maps an error a binding threw to the protocol's status (429, 413, D1's query_error, else 502). */
+function platformFailure(error: unknown): BridgeFailure {
+  const message = error instanceof Error ? error.message : String(error);
+  const fail = (status: number, code: string) => new BridgeFailure(status, code, message, true);
+  if (/\b429\b|too many requests|rate.?limit|overloaded/i.test(message)) return fail(429, "rate_limited");
+  if (/\b413\b|too large|exceeds? (the )?(maximum|limit)/i.test(message)) return fail(413, "too_large");
+  if (/^D1_(TYPE_ERROR|COLUMN_NOTFOUND)|SQLITE_(ERROR|CONSTRAINT|MISMATCH|RANGE|TOOBIG)|no such (table|column)|syntax error|constraint failed/i.test(message)) {
+    return fail(400, "query_error");
+  }
+  return fail(502, "binding_error");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parameters, bodies and headers
+
+const encoder = new TextEncoder();
+const utf8Length = (text: string): number => encoder.encode(text).length;
+
+/** JSON with every character outside printable ASCII escaped, so it fits in one header line. */
+export function headerJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+function param(url: URL, name: string): string | undefined {
+  return url.searchParams.get(name) ?? undefined;
+}
+
+function key(url: URL, maxBytes: number, kv: boolean): string {
+  const value = param(url, "key");
+  if (value === undefined || value.length === 0) throw badRequest("the key parameter is missing or empty");
+  if (utf8Length(value) > maxBytes) throw badRequest(`key is ${utf8Length(value)} bytes of UTF-8; at most ${maxBytes}`);
+  if (kv && (value === "." || value === "..")) throw badRequest(`KV does not accept the key "${value}"`);
+  return value;
+}
+
+function integer(url: URL, name: string, min: number, max: number): number | undefined {
+  const text = param(url, name);
+  if (text === undefined) return undefined;
+  if (!/^-?\d+$/.test(text)) throw badRequest(`${name} must be an integer, got "${text.slice(0, 40)}"`);
+  const value = Number(text);
+  if (value < min || value > max) throw badRequest(`${name} must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function listLimit(url: URL, limits: BridgeLimits): number | undefined {
+  return integer(url, "limit", 1, limits.listLimit);
+}
+
+/** The declared content-length, if any; 413 when it is above `limit`. */
+function declaredLength(request: Request, limit: number, what: string): number | undefined {
+  const header = request.headers.get("content-length");
+  if (header === null) return undefined;
+  if (!/^\d+$/.test(header.trim())) throw badRequest(`content-length "${header}" is not a number`);
+  const length = Number(header.trim());
+  if (length > limit) throw tooLarge(`${what} is ${length} bytes; at most ${limit}`);
+  return length;
+}
+
+/** Reads a body of at most `limit` bytes; stops reading (and refuses) at the first byte past it. */
+async function readLimited(request: Request, limit: number, what: string): Promise<Uint8Array> {
+  declaredLength(request, limit, what);
+  if (request.body === null) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(`${what} is over ${limit} bytes`);
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1 && chunks[0] !== undefined) return chunks[0];
+  const all = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return all;
+}
+
+async function readJson(request: Request, limit: number, what: string): Promise<unknown> {
+  const bytes = await readLimited(request, limit, what);
+  try {
+    return JSON.parse(new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes));
+  } catch {
+    throw badRequest(`${what} is not valid UTF-8 JSON`);
+  }
+}
+
+/** JSON from a header, checked against `limit` bytes (of its JSON, as the platform counts). */
+function headerObject(request: Request, name: string, limit: number): Record<string, unknown> | undefined {
+  const text = request.headers.get(name);
+  if (text === null) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw badRequest(`header ${name} is not valid JSON`);
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) throw badRequest(`header ${name} must be a JSON object`);
+  const size = utf8Length(JSON.stringify(value));
+  if (size > limit) throw tooLarge(`${name} is ${size} bytes of JSON; at most ${limit}`);
+  return value as Record<string, unknown>;
+}
+
+const json = (value: unknown, status = 200): Response =>
+  new Response(JSON.stringify(value), { status, headers: { "content-type": "application/json" } });
+const noContent = (): Response => new Response(null, { status: 204 });
+const notFound = (what: string): BridgeFailure => refuse(404, "not_found", `no ${what}`);
+
+// ---------------------------------------------------------------------------------------------
+// KV
+
+const kvOperations: Readonly<Record<string, Operation>> = {
+  get: {
+    method: "GET",
+    write: false,
+    run: async ({ url, target, limits }) => {
+      const k = key(url, limits.kvKeyBytes, true);
+      const cacheTtl = integer(url, "cacheTtl", 30, Number.MAX_SAFE_INTEGER);
+      const kv = target as KVNamespace;
+      const options: KVNamespaceGetOptions<"stream"> = cacheTtl === undefined ? { type: "stream" } : { type: "stream", cacheTtl };
+      const found = await kv.getWithMetadata(k, options);
+      if (found.value === null) throw notFound(`value for the key`);
+      const headers = new Headers({ "content-type": "application/octet-stream" });
+      if (found.metadata !== null && found.metadata !== undefined) headers.set("cfc-metadata", headerJson(found.metadata));
+      return new Response(found.value, { status: 200, headers });
+    },
+  },
+  put: {
+    method: "PUT",
+    write: true,
+    run: async ({ request, url, target, limits }) => {
+      const k = key(url, limits.kvKeyBytes, true);
+      const expirationTtl = integer(url, "expirationTtl", limits.kvMinExpirationTtl, Number.MAX_SAFE_INTEGER);
+      const expiration = integer(url, "expiration", 1, Number.MAX_SAFE_INTEGER);
+      const metadata = headerObject(request, "cfc-metadata", limits.kvMetadataBytes);
+      const value = await readLimited(request, limits.kvValueBytes, "the KV value");
+      const options: KVNamespacePutOptions = {};
+      if (expirationTtl !== undefined) options.expirationTtl = expirationTtl;
+      if (expiration !== undefined) options.expiration = expiration;
+      if (metadata !== undefined) options.metadata = metadata;
+      await (target as KVNamespace).put(k, value, options);
+      return noContent();
+    },
+  },
+  delete: {
+    method: "DELETE",
+    write: true,
+    run: async ({ url, target, limits }) => {
+      const k = key(url, limits.kvKeyBytes, true);
+      await (target as KVNamespace).delete(k);
+      return noContent();
+    },
+  },
+  list: {
+    method: "GET",
+    write: false,
+    run: async ({ url, target, limits }) => {
+      const options: KVNamespaceListOptions = {};
+      const prefix = param(url, "prefix");
+      const cursor = param(url, "cursor");
+      const limit = listLimit(url, limits);
+      if (prefix !== undefined) options.prefix = prefix;
+      if (cursor !== undefined) options.cursor = cursor;
+      if (limit !== undefined) options.limit = limit;
+      const listed = await (target as KVNamespace).list(options);
+      const keys = listed.keys.map((k) => ({
+        name: k.name,
+        ...(k.expiration === undefined ? {} : { expiration: k.expiration }),
+        ...(k.metadata === undefined || k.metadata === null ? {} : { metadata: k.metadata }),
+      }));
+      const next = listed.list_complete ? {} : { cursor: listed.cursor };
+      return json({ keys, list_complete: listed.list_complete, ...next });
+    },
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// R2
+
+function describe(object: R2Object): Record<string, unknown> {
+  return {
+    key: object.key,
+    size: object.size,
+    etag: object.etag,
+    httpEtag: object.httpEtag,
+    uploaded: object.uploaded.toISOString(),
+    contentType: object.httpMetadata?.contentType ?? null,
+    customMetadata: object.customMetadata ?? {},
+  };
+}
+
+function customMetadata(request: Request, limits: BridgeLimits): Record<string, string> | undefined {
+  const value = headerObject(request, "cfc-custom-metadata", limits.r2CustomMetadataBytes);
+  if (value === undefined) return undefined;
+  for (const [name, entry] of Object.entries(value)) {
+    if (typeof entry !== "string") throw badRequest(`cfc-custom-metadata.${name} must be a string`);
+  }
+  return value as Record<string, string>;
+}
+
+const r2Operations: Readonly<Record<string, Operation>> = {
+  get: {
+    method: "GET",
+    write: false,
+    run: async ({ url, target, limits }) => {
+      const k = key(url, limits.r2KeyBytes, false);
+      const object = await (target as R2Bucket).get(k);
+      if (object === null) throw notFound("object with the key");
+      const headers = new Headers({
+        "content-type": object.httpMetadata?.contentType ?? "application/octet-stream",
+        "content-length": String(object.size),
+        "cfc-object": headerJson(describe(object)),
+      });
+      return new Response(object.body, { status: 200, headers });
+    },
+  },
+  head: {
+    method: "GET",
+    write: false,
+    run: async ({ url, target, limits }) => {
+      const k = key(url, limits.r2KeyBytes, false);
+      const object = await (target as R2Bucket).head(k);
+      if (object === null) throw notFound("object with the key");
+      return json(describe(object));
+    },
+  },
+  put: {
+    method: "PUT",
+    write: true,
+    run: async ({ request, url, target, limits }) => {
+      const k = key(url, limits.r2KeyBytes, false);
+      const length = declaredLength(request, Number.MAX_SAFE_INTEGER, "the object");
+      if (length === undefined) throw refuse(411, "length_required", "r2.put needs a content-length: R2 takes the object's length up front");
+      const options: R2PutOptions = {};
+      const contentType = request.headers.get("content-type");
+      if (contentType !== null) options.httpMetadata = { contentType };
+      const metadata = customMetadata(request, limits);
+      if (metadata !== undefined) options.customMetadata = metadata;
+      const body = knownLength(request.body, length);
+      const put = await (target as R2Bucket).put(k, body, options);
+      if (put === null) throw new BridgeFailure(502, "binding_error", "R2 did not store the object", true);
+      return json(describe(put));
+    },
+  },
+  delete: {
+    method: "DELETE",
+    write: true,
+    run: async ({ url, target, limits }) => {
+      const k = key(url, limits.r2KeyBytes, false);
+      await (target as R2Bucket).delete(k);
+      return noContent();
+    },
+  },
+  list: {
+    method: "GET",
+    write: false,
+    run: async ({ url, target, limits }) => {
+      // R2 leaves the metadata out of a listing unless asked (`include` is missing from workers-types)
+      const options: R2ListOptions & { include?: string[] } = { include: ["httpMetadata", "customMetadata"] };
+      const prefix = param(url, "prefix");
+      const cursor = param(url, "cursor");
+      const delimiter = param(url, "delimiter");
+      const limit = listLimit(url, limits);
+      if (prefix !== undefined) options.prefix = prefix;
+      if (cursor !== undefined) options.cursor = cursor;
+      if (delimiter !== undefined) options.delimiter = delimiter;
+      if (limit !== undefined) options.limit = limit;
+      const listed = await (target as R2Bucket).list(options);
+      const next = listed.truncated ? { cursor: listed.cursor } : {};
+      return json({ objects: listed.objects.map(describe), truncated: listed.truncated, ...next, delimitedPrefixes: listed.delimitedPrefixes });
+    },
+  },
+};
+
+/**
+ * The body as a stream of known length: in Workers a `FixedLengthStream`, which R2 needs for a
+ * streamed put (and which fails the put if fewer or more bytes arrive); elsewhere the body as is.
+ */
+function knownLength(body: ReadableStream<Uint8Array> | null, length: number): ReadableStream | string {
+  if (body === null || length === 0) return "";
+  if (typeof FixedLengthStream === "function") return body.pipeThrough(new FixedLengthStream(length));
+  return body;
+}
+
+// ---------------------------------------------------------------------------------------------
+// D1
+
+const READ_STATEMENTS = new Set(["SELECT", "WITH", "EXPLAIN", "VALUES"]);
+const WRITE_WORDS = new Set([
+  "INSERT", "UPDATE", "DELETE", "REPLACE", "UPSERT", "CREATE", "DROP", "ALTER", "ATTACH", "DETACH",
+  "PRAGMA", "VACUUM", "REINDEX", "ANALYZE", "RETURNING",
+]);
+
+/**
+ * SQL with comments and quoted text (strings, quoted identifiers) replaced by a space, or
+ * undefined when a comment or quote is not closed (then nothing can be proven about it).
+ */
+export function sqlWithoutCommentsAndQuotes(sql: string): string | undefined {
+  const closers: Readonly<Record<string, string>> = { "'": "'", '"': '"', "`": "`", "[": "]" };
+  let out = "";
+  let i = 0;
+  while (i < sql.length) {
+    const c = sql[i] as string;
+    const pair = sql.slice(i, i + 2);
+    if (pair === "--") {
+      const end = sql.indexOf("\n", i);
+      if (end < 0) return out + " ";
+      out += " ";
+      i = end + 1;
+    } else if (pair === "/*") {
+      const end = sql.indexOf("*/", i + 2);
+      if (end < 0) return undefined;
+      out += " ";
+      i = end + 2;
+    } else if (Object.hasOwn(closers, c)) {
+      const closer = closers[c] as string;
+      let j = i + 1;
+      for (;;) {
+        const end = sql.indexOf(closer, j);
+        if (end < 0) return undefined;
+        // a doubled quote inside quoted text is the quote itself ([...] has no escape)
+        if (c !== "[" && sql[end + 1] === closer) {
+          j = end + 2;
+          continue;
+        }
+        i = end + 1;
+        break;
+      }
+      out += " ";
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether `sql` is provably one read statement (docs/bridge-protocol.md, D1): once comments and
+ * quoted text are removed, it starts with SELECT, WITH, EXPLAIN or VALUES, has no `;` but a
+ * trailing one, and names no word that writes. Anything it cannot prove is not a read.
+ */
+export function isReadOnlySql(sql: string): boolean {
+  const bare = sqlWithoutCommentsAndQuotes(sql);
+  if (bare === undefined) return false;
+  const statement = bare.trim().replace(/;\s*$/, "");
+  if (statement.includes(";")) return false;
+  const first = /^[A-Za-z]+/.exec(statement);
+  if (first === null || !READ_STATEMENTS.has(first[0].toUpperCase())) return false;
+  for (const word of statement.match(/[A-Za-z_][A-Za-z0-9_$]*/g) ?? []) {
+    if (WRITE_WORDS.has(word.toUpperCase())) return false;
+  }
+  return true;
+}
+
+type SqlParam = null | number | string | boolean;
+
+const d1Operations: Readonly<Record<string, Operation>> = {
+  query: {
+    method: "POST",
+    write: false, // decided per statement below
+    run: async ({ request, binding, target, grant, limits }) => {
+      const body = await readJson(request, limits.d1BodyBytes, "the D1 request body");
+      if (body === null || typeof body !== "object" || Array.isArray(body)) throw badRequest("the body must be {\"sql\":string,\"params\":[...]}");
+      const { sql, params = [] } = body as { sql?: unknown; params?: unknown };
+      if (typeof sql !== "string" || sql.trim().length === 0) throw badRequest("sql must be a non-empty string");
+      if (!Array.isArray(params)) throw badRequest("params must be an array");
+      if (params.length > limits.d1Params) throw tooLarge(`${params.length} parameters; at most ${limits.d1Params}`);
+      for (const [index, value] of params.entries()) {
+        if (value !== null && !["number", "string", "boolean"].includes(typeof value)) {
+          throw badRequest(`params[${index}] must be null, a number, a string or a boolean`);
+        }
+      }
+      if (grant.readOnly && !isReadOnlySql(sql)) {
+        throw refuse(403, "read_only", `binding ${binding} is granted read-only; d1.query takes only one SELECT, WITH, EXPLAIN or VALUES statement that names no write`);
+      }
+      const result = await (target as D1Database).prepare(sql).bind(...(params as SqlParam[])).all();
+      const meta = result.meta;
+      return json({
+        results: result.results,
+        meta: {
+          changes: meta.changes,
+          last_row_id: meta.last_row_id,
+          rows_read: meta.rows_read,
+          rows_written: meta.rows_written,
+          duration: meta.duration,
+        },
+      });
+    },
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Queues
+
+interface QueueMessage {
+  readonly body: unknown;
+  readonly delaySeconds?: number;
+}
+
+function delay(value: unknown, limits: BridgeLimits, where: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > limits.queueMaxDelaySeconds) {
+    throw badRequest(`${where} must be an integer from 0 to ${limits.queueMaxDelaySeconds}`);
+  }
+  return value;
+}
+
+function message(value: unknown, limits: BridgeLimits, where: string): { body: unknown; size: number; delaySeconds: number | undefined } {
+  if (value === null || typeof value !== "object" || !("body" in value)) throw badRequest(`${where} must be {"body":any,"delaySeconds"?:n}`);
+  const { body, delaySeconds } = value as QueueMessage;
+  const size = utf8Length(JSON.stringify(body) ?? "null");
+  if (size > limits.queueMessageBytes) throw tooLarge(`${where}.body is ${size} bytes of JSON; at most ${limits.queueMessageBytes}`);
+  return { body, size, delaySeconds: delay(delaySeconds, limits, `${where}.delaySeconds`) };
+}
+
+// a request carries JSON punctuation and delays besides the bodies the limits count
+const QUEUE_ENVELOPE_BYTES = 16 * 1024;
+
+const queueOperations: Readonly<Record<string, Operation>> = {
+  send: {
+    method: "POST",
+    write: true,
+    run: async ({ request, target, limits }) => {
+      const sent = message(await readJson(request, limits.queueMessageBytes + QUEUE_ENVELOPE_BYTES, "the message"), limits, "the message");
+      const options: QueueSendOptions = { contentType: "json" };
+      if (sent.delaySeconds !== undefined) options.delaySeconds = sent.delaySeconds;
+      await (target as Queue<unknown>).send(sent.body, options);
+      return noContent();
+    },
+  },
+  sendBatch: {
+    method: "POST",
+    write: true,
+    run: async ({ request, target, limits }) => {
+      const body = await readJson(request, limits.queueBatchBytes + QUEUE_ENVELOPE_BYTES, "the batch");
+      const { messages, delaySeconds } = (body ?? {}) as { messages?: unknown; delaySeconds?: unknown };
+      if (!Array.isArray(messages) || messages.length === 0) throw badRequest(`the batch must be {"messages":[...]} with at least one message`);
+      if (messages.length > limits.queueBatchMessages) throw tooLarge(`${messages.length} messages; at most ${limits.queueBatchMessages}`);
+      const checked = messages.map((m, index) => message(m, limits, `messages[${index}]`));
+      const total = checked.reduce((sum, m) => sum + m.size, 0);
+      if (total > limits.queueBatchBytes) throw tooLarge(`the batch is ${total} bytes of JSON; at most ${limits.queueBatchBytes}`);
+      const batchDelay = delay(delaySeconds, limits, "delaySeconds");
+      const requests: MessageSendRequest<unknown>[] = checked.map((m) => ({
+        body: m.body,
+        contentType: "json",
+        ...(m.delaySeconds === undefined ? {} : { delaySeconds: m.delaySeconds }),
+      }));
+      await (target as Queue<unknown>).sendBatch(requests, batchDelay === undefined ? {} : { delaySeconds: batchDelay });
+      return noContent();
+    },
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Services
+
+const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length"]);
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** Headers without hop-by-hop ones (and those `connection` names), `host` and `cfc-*`. */
+function forwardable(headers: Headers): Headers {
+  const named = new Set((headers.get("connection") ?? "").split(",").map((h) => h.trim().toLowerCase()));
+  const kept = new Headers();
+  headers.forEach((value, name) => {
+    const lower = name.toLowerCase();
+    if (!HOP_BY_HOP.has(lower) && !named.has(lower) && !lower.startsWith("cfc-")) kept.append(name, value);
+  });
+  return kept;
+}
+
+/** Passes `body` through, failing the stream (and marking `tripped`) past `limit` bytes. */
+function limitedStream(body: ReadableStream<Uint8Array>, limit: number, tripped: { over: boolean }): ReadableStream<Uint8Array> {
+  let total = 0;
+  return body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        total += chunk.byteLength;
+        if (total > limit) {
+          tripped.over = true;
+          controller.error(tooLarge(`the service request body is over ${limit} bytes`));
+          return;
+        }
+        controller.enqueue(chunk);
+      },
+    }),
+  );
+}
+
+const serviceOperations: Readonly<Record<string, Operation>> = {
+  fetch: {
+    method: "GET", // any method: checked against the grant below
+    write: false,
+    run: async ({ request, url, binding, target, grant, limits, rest }) => {
+      const method = request.method.toUpperCase();
+      if (grant.readOnly && !SAFE_METHODS.has(method)) throw readOnly(binding, `service.fetch with ${method}`);
+      declaredLength(request, limits.serviceBodyBytes, "the service request body");
+      const tripped = { over: false };
+      const hasBody = request.body !== null && method !== "GET" && method !== "HEAD";
+      const init: RequestInit & { duplex?: "half" } = { method, headers: forwardable(request.headers), redirect: "manual" };
+      if (hasBody && request.body !== null) {
+        init.body = limitedStream(request.body, limits.serviceBodyBytes, tripped);
+        init.duplex = "half";
+      }
+      const destination = `https://${binding}.service/${rest}${url.search}`;
+      let answer: Response;
+      try {
+        answer = await (target as Fetcher).fetch(new Request(destination, init));
+      } catch (error) {
+        if (tripped.over) throw tooLarge(`the service request body is over ${limits.serviceBodyBytes} bytes`);
+        throw error;
+      }
+      const headers = forwardable(answer.headers);
+      const length = answer.headers.get("content-length");
+      if (length !== null) headers.set("content-length", length);
+      return new Response(answer.body, { status: answer.status, statusText: answer.statusText, headers });
+    },
+  },
+};
+
+const OPERATIONS: Readonly<Record<BridgeKind, Readonly<Record<string, Operation>>>> = {
+  kv: kvOperations,
+  r2: r2Operations,
+  d1: d1Operations,
+  queue: queueOperations,
+  service: serviceOperations,
+};

@@ -32,9 +32,20 @@
 //   t.expireActivity("CONTAINER_TRANSCODER", "v1");          // sleepAfter ran out
 //   t.hooks   // [{ hook: "onStart", ... }, { hook: "onStop", args: [{ exitCode: 0, reason: "exit" }] }, ...]
 //
+// The bridge as a container's app calls it (docs/bridge-protocol.md), on `t.env`'s bindings,
+// with the in-memory bindings below:
+//
+//   const t = createContainerTestContext<Env>({ CACHE: memoryKv(), MEDIA: memoryR2(), JOBS: memoryQueue() });
+//   t.container("CONTAINER_TRANSCODER", { bridge: { CACHE: { kind: "kv", readOnly: false }, JOBS: { kind: "queue", readOnly: false } } });
+//   const bridge = t.bridge("CONTAINER_TRANSCODER");              // or t.bridge({ CACHE: { ... } })
+//   await bridge.fetch("/v1/kv/CACHE/put?key=a", { method: "PUT", body: "1" });   // 204
+//   await bridge.fetch("/v1/queue/JOBS/send", { method: "POST", body: JSON.stringify({ body: { id: 1 } }) });
+//   (t.env.JOBS as MemoryQueue).sent   // [{ body: { id: 1 }, contentType: "json", delaySeconds: undefined }]
+//
 // Every property of `t.env` not given in `extra` is a fake DurableObjectNamespace named after
 // the property. Stubs refuse to be treated as promises, as real RPC stubs must not be.
 
+import { BRIDGE_HOST, type BridgeGrants, type BridgeLimits, createBridgeHandler } from "./cfc-bridge.js";
 import { ENVIRONMENT_VAR, environmentOf } from "./cfc-environments.js";
 
 /** One request that reached a fake container. */
@@ -110,6 +121,13 @@ export interface FakeContainerClass {
   readonly readinessTimeoutMs?: number;
   /** Values of the environments that differ; the one `t.env.CFC_ENVIRONMENT` names applies. */
   readonly environments?: Readonly<Record<string, FakeContainerEnvironment>>;
+  /** The class's bridge grants (its definition's `.bridge(...)`), used by `t.bridge(binding)`. */
+  readonly bridge?: BridgeGrants;
+}
+
+/** Calls a container's bridge the way its app does: `path` is `/v1/{kind}/{binding}/{op}?...`. */
+export interface BridgeCaller {
+  fetch(path: string, init?: RequestInit): Promise<Response>;
 }
 
 /** One start of a fake instance, as the platform would have received it. */
@@ -189,6 +207,12 @@ export interface ContainerTestContext<E> {
   container(binding: string, cls: FakeContainerClass): void;
   /** Port `port` of the binding's instances (or only `instance`) listens `afterMs` after each start. */
   openPortLate(binding: string, port: number, afterMs: number, options?: { readonly instance?: string }): void;
+  /**
+   * The bridge of a container, as its app reaches it: each `fetch` runs the real bridge handler
+   * (cfc-bridge.ts) on `t.env`, with the grants `t.container(binding, { bridge })` declared, or
+   * with `grants` given directly. `limits` overrides the handler's limits (for testing them).
+   */
+  bridge(container: string | BridgeGrants, options?: { readonly limits?: Partial<BridgeLimits> }): BridgeCaller;
   reset(): void;
 }
 
@@ -544,6 +568,21 @@ export function createContainerTestContext<E = Record<string, unknown>>(
     openPortLate: (binding, port, afterMs, lateOptions = {}) => {
       latePorts.push({ binding, port, afterMs, instance: lateOptions.instance });
     },
+    bridge: (container, bridgeOptions = {}) => {
+      const name = typeof container === "string" ? container : "test";
+      const grants = typeof container === "string" ? classes.get(container)?.bridge : container;
+      if (grants === undefined) {
+        throw new Error(`cfc test context: ${name} has no bridge grants; declare them with t.container("${name}", { bridge: { ... } }) or pass them to t.bridge`);
+      }
+      const handler = createBridgeHandler(name, grants, bridgeOptions.limits);
+      return {
+        fetch: (path, init) => {
+          // a streamed body needs duplex "half" in Node's fetch; Workers ignore the option
+          const streamed = init?.body instanceof ReadableStream ? ({ duplex: "half" } as RequestInit) : {};
+          return handler(new Request(`http://${BRIDGE_HOST}${path}`, { ...init, ...streamed }), env);
+        },
+      };
+    },
     reset: () => {
       starts.length = 0;
       portOpenings.length = 0;
@@ -595,4 +634,296 @@ async function toResponse(responder: Responder, request: Request, instance: stri
   if (typeof responder === "function") return responder(request, { instance, port });
   if (responder instanceof Response) return responder.clone();
   return new Response(responder.body ?? "", { status: responder.status ?? 200, headers: responder.headers ?? {} });
+}
+
+// ---------------------------------------------------------------------------------------------
+// In-memory bindings for the bridge (and for any Worker code under test)
+
+/** The `Queue` a test gets from `memoryQueue()`: every message sent, in order, in `sent`. */
+export type MemoryQueue<T = unknown> = Queue<T> & { readonly sent: SentMessage<T>[] };
+
+/** One message a fake queue received. */
+export interface SentMessage<T = unknown> {
+  readonly body: T;
+  readonly contentType: QueueContentType | undefined;
+  readonly delaySeconds: number | undefined;
+}
+
+const encodeText = (text: string): Uint8Array => new TextEncoder().encode(text);
+const decodeText = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
+const byteLength = (text: string): number => encodeText(text).length;
+
+/** The bytes of a value a binding accepts (string, buffer, view, blob or stream). */
+async function bytesOf(value: unknown): Promise<Uint8Array> {
+  if (value === null || value === undefined) return new Uint8Array(0);
+  if (typeof value === "string") return encodeText(value);
+  if (value instanceof ArrayBuffer) return new Uint8Array(value.slice(0));
+  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength));
+  if (value instanceof Blob) return new Uint8Array(await value.arrayBuffer());
+  if (value instanceof ReadableStream) return concatenated(value as ReadableStream<Uint8Array>);
+  throw new TypeError(`cfc test binding: cannot store a value of type ${typeof value}`);
+}
+
+/** A stream's bytes, read chunk by chunk (faster than `Response.arrayBuffer()` for large bodies). */
+async function concatenated(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = stream.getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    chunks.push(read.value);
+    total += read.value.byteLength;
+  }
+  const all = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return all;
+}
+
+function streamOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
+  return new Response(bytes.slice()).body as ReadableStream<Uint8Array>;
+}
+
+/** An opaque list cursor: the position after the last entry returned. */
+const cursorAt = (position: number): string => btoa(`cfc:${position}`);
+function positionOf(cursor: string | undefined | null): number {
+  if (cursor === undefined || cursor === null || cursor === "") return 0;
+  const match = /^cfc:(\d+)$/.exec(atob(cursor));
+  if (match === null) throw new Error(`list failed: invalid cursor ${cursor}`);
+  return Number(match[1]);
+}
+
+interface KvEntry {
+  readonly value: Uint8Array;
+  readonly metadata: unknown;
+  readonly expiration: number | undefined;
+}
+
+/**
+ * An in-memory `KVNamespace` with the platform's checks that matter: keys of 1–512 bytes (not
+ * `.` or `..`), values up to 25 MiB, metadata up to 1024 bytes of JSON, `expirationTtl` ≥ 60,
+ * expired keys gone, `get` as text, json, arrayBuffer or stream, `list` sorted with prefix,
+ * limit (≤ 1000) and cursor. `now` gives the time in ms (default `Date.now`).
+ */
+export function memoryKv(options: { now?: () => number } = {}): KVNamespace {
+  const now = options.now ?? Date.now;
+  const entries = new Map<string, KvEntry>();
+  const live = (key: string): KvEntry | undefined => {
+    const entry = entries.get(key);
+    if (entry !== undefined && entry.expiration !== undefined && entry.expiration * 1000 <= now()) {
+      entries.delete(key);
+      return undefined;
+    }
+    return entry;
+  };
+  const checkKey = (op: string, key: string) => {
+    if (key === "") throw new Error(`KV ${op} failed: 400 Key names must not be empty`);
+    if (key === "." || key === "..") throw new Error(`KV ${op} failed: 400 Illegal key name "${key}"`);
+    if (byteLength(key) > 512) throw new Error(`KV ${op} failed: 414 UTF-8 encoded length of ${byteLength(key)} exceeds key length limit of 512.`);
+  };
+  const typed = (bytes: Uint8Array, type: string): unknown => {
+    switch (type) {
+      case "json":
+        return JSON.parse(decodeText(bytes));
+      case "arrayBuffer":
+        return bytes.slice().buffer;
+      case "stream":
+        return streamOf(bytes);
+      default:
+        return decodeText(bytes);
+    }
+  };
+  const typeOf = (typeOrOptions: unknown): string =>
+    typeof typeOrOptions === "string" ? typeOrOptions : ((typeOrOptions as { type?: string } | undefined)?.type ?? "text");
+  const getWithMetadata = async (key: string, typeOrOptions?: unknown) => {
+    checkKey("GET", key);
+    const entry = live(key);
+    if (entry === undefined) return { value: null, metadata: null, cacheStatus: null };
+    return { value: typed(entry.value, typeOf(typeOrOptions)), metadata: entry.metadata ?? null, cacheStatus: null };
+  };
+  const kv = {
+    get: async (key: string, typeOrOptions?: unknown) => (await getWithMetadata(key, typeOrOptions)).value,
+    getWithMetadata,
+    put: async (key: string, value: unknown, putOptions: KVNamespacePutOptions = {}) => {
+      checkKey("PUT", key);
+      const { expirationTtl, expiration, metadata } = putOptions;
+      if (expirationTtl !== undefined && expirationTtl < 60) {
+        throw new Error(`KV PUT failed: 400 Invalid expiration_ttl of ${expirationTtl}. Expiration TTL must be at least 60.`);
+      }
+      const metadataBytes = metadata === undefined || metadata === null ? 0 : byteLength(JSON.stringify(metadata));
+      if (metadataBytes > 1024) throw new Error(`KV PUT failed: 413 Metadata length of ${metadataBytes} exceeds limit of 1024.`);
+      const bytes = await bytesOf(value);
+      if (bytes.byteLength > 25 * 1024 * 1024) throw new Error(`KV PUT failed: 413 Value length of ${bytes.byteLength} exceeds limit of 26214400.`);
+      const expiresAt = expirationTtl !== undefined ? Math.floor(now() / 1000) + expirationTtl : expiration;
+      entries.set(key, { value: bytes, metadata: metadata === undefined ? undefined : JSON.parse(JSON.stringify(metadata)), expiration: expiresAt });
+    },
+    delete: async (key: string) => {
+      checkKey("DELETE", key);
+      entries.delete(key);
+    },
+    list: async (listOptions: KVNamespaceListOptions = {}) => {
+      const limit = listOptions.limit ?? 1000;
+      if (limit < 1 || limit > 1000) throw new Error(`KV LIST failed: 400 Invalid key_count_limit of ${limit}`);
+      const prefix = listOptions.prefix ?? "";
+      const names = [...entries.keys()].filter((k) => k.startsWith(prefix) && live(k) !== undefined).sort(compareUtf8);
+      const start = positionOf(listOptions.cursor);
+      const page = names.slice(start, start + limit);
+      const keys = page.map((name) => {
+        const entry = entries.get(name) as KvEntry;
+        return {
+          name,
+          ...(entry.expiration === undefined ? {} : { expiration: entry.expiration }),
+          ...(entry.metadata === undefined ? {} : { metadata: entry.metadata }),
+        };
+      });
+      const complete = start + limit >= names.length;
+      return complete ? { keys, list_complete: true, cacheStatus: null } : { keys, list_complete: false, cursor: cursorAt(start + limit), cacheStatus: null };
+    },
+  };
+  return kv as unknown as KVNamespace;
+}
+
+/** Orders keys by their UTF-8 bytes, as KV and R2 list them. */
+function compareUtf8(a: string, b: string): number {
+  const x = encodeText(a);
+  const y = encodeText(b);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (x[i] !== y[i]) return (x[i] as number) - (y[i] as number);
+  }
+  return x.length - y.length;
+}
+
+interface R2Entry {
+  readonly bytes: Uint8Array;
+  readonly etag: string;
+  readonly uploaded: Date;
+  readonly httpMetadata: R2HTTPMetadata;
+  readonly customMetadata: Record<string, string>;
+}
+
+/** A content hash for etags: hex SHA-256 cut to 32 digits (R2's real etag is an MD5, also 32 hex digits). */
+async function contentHash(bytes: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return [...digest.slice(0, 16)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/**
+ * An in-memory `R2Bucket`: `put` from a string, buffer or stream, `get` with a streamed body,
+ * `head`, `delete` of one key or many, and `list` sorted with prefix, delimiter
+ * (`delimitedPrefixes`), limit and cursor. Keys are 1–1024 bytes, custom metadata up to
+ * 2048 bytes; the etag is a content hash (not R2's MD5).
+ */
+export function memoryR2(): R2Bucket {
+  const objects = new Map<string, R2Entry>();
+  const checkKey = (op: string, key: string) => {
+    if (key === "" || byteLength(key) > 1024) throw new Error(`${op}: The specified object name is not valid. (10020)`);
+  };
+  const describeEntry = (key: string, entry: R2Entry) => ({
+    key,
+    version: entry.etag,
+    size: entry.bytes.byteLength,
+    etag: entry.etag,
+    httpEtag: `"${entry.etag}"`,
+    uploaded: entry.uploaded,
+    httpMetadata: { ...entry.httpMetadata },
+    customMetadata: { ...entry.customMetadata },
+    checksums: { toJSON: () => ({}) },
+    storageClass: "Standard",
+    writeHttpMetadata: (headers: Headers) => {
+      if (entry.httpMetadata.contentType !== undefined) headers.set("content-type", entry.httpMetadata.contentType);
+    },
+  });
+  const withBody = (key: string, entry: R2Entry) => {
+    const body = streamOf(entry.bytes);
+    return {
+      ...describeEntry(key, entry),
+      body,
+      get bodyUsed() {
+        return body.locked;
+      },
+      arrayBuffer: async () => entry.bytes.slice().buffer,
+      text: async () => decodeText(entry.bytes),
+      json: async () => JSON.parse(decodeText(entry.bytes)),
+      blob: async () => new Blob([entry.bytes.slice()]),
+    };
+  };
+  const bucket = {
+    head: async (key: string) => {
+      checkKey("head", key);
+      const entry = objects.get(key);
+      return entry === undefined ? null : describeEntry(key, entry);
+    },
+    get: async (key: string) => {
+      checkKey("get", key);
+      const entry = objects.get(key);
+      return entry === undefined ? null : withBody(key, entry);
+    },
+    put: async (key: string, value: unknown, options: R2PutOptions = {}) => {
+      checkKey("put", key);
+      const customMetadata = { ...(options.customMetadata ?? {}) };
+      const metadataBytes = Object.entries(customMetadata).reduce((sum, [k, v]) => sum + byteLength(k) + byteLength(v), 0);
+      if (metadataBytes > 2048) throw new Error(`put: Your metadata headers exceed the maximum allowed metadata size. (10012)`);
+      const bytes = await bytesOf(value);
+      const httpMetadata = options.httpMetadata instanceof Headers ? { contentType: options.httpMetadata.get("content-type") ?? undefined } : { ...(options.httpMetadata ?? {}) };
+      const entry: R2Entry = { bytes, etag: await contentHash(bytes), uploaded: new Date(), httpMetadata, customMetadata };
+      objects.set(key, entry);
+      return describeEntry(key, entry);
+    },
+    delete: async (keys: string | string[]) => {
+      for (const key of [keys].flat()) objects.delete(key);
+    },
+    list: async (listOptions: R2ListOptions = {}) => {
+      const limit = listOptions.limit ?? 1000;
+      if (limit < 1 || limit > 1000) throw new Error(`list: MaxKeys params must be positive integer <= 1000. (10022)`);
+      const prefix = listOptions.prefix ?? "";
+      const delimiter = listOptions.delimiter;
+      // each key, or the delimited prefix that stands for it, once, in key order
+      const listed: { key: string; prefix: boolean }[] = [];
+      for (const key of [...objects.keys()].filter((k) => k.startsWith(prefix)).sort(compareUtf8)) {
+        const cut = delimiter === undefined || delimiter === "" ? -1 : key.indexOf(delimiter, prefix.length);
+        if (cut < 0) listed.push({ key, prefix: false });
+        else {
+          const group = key.slice(0, cut + (delimiter as string).length);
+          if (listed[listed.length - 1]?.key !== group) listed.push({ key: group, prefix: true });
+        }
+      }
+      const start = positionOf(listOptions.cursor);
+      const page = listed.slice(start, start + limit);
+      const truncated = start + limit < listed.length;
+      return {
+        objects: page.filter((e) => !e.prefix).map((e) => describeEntry(e.key, objects.get(e.key) as R2Entry)),
+        delimitedPrefixes: page.filter((e) => e.prefix).map((e) => e.key),
+        truncated,
+        ...(truncated ? { cursor: cursorAt(start + limit) } : {}),
+      };
+    },
+  };
+  return bucket as unknown as R2Bucket;
+}
+
+/**
+ * A `Queue` producer that records what it is sent in `.sent` (a `json` body as the consumer
+ * would get it, through JSON). Batches record each message, with the batch's delay when the
+ * message has none; a batch of more than 100 messages is refused as the platform does.
+ */
+export function memoryQueue<T = unknown>(): MemoryQueue<T> {
+  const sent: SentMessage<T>[] = [];
+  const record = (body: T, contentType: QueueContentType | undefined, delaySeconds: number | undefined) => {
+    const copy = contentType === "json" ? (JSON.parse(JSON.stringify(body)) as T) : body;
+    sent.push({ body: copy, contentType, delaySeconds });
+  };
+  const queue = {
+    sent,
+    send: async (body: T, options: QueueSendOptions = {}) => {
+      record(body, options.contentType, options.delaySeconds);
+    },
+    sendBatch: async (messages: Iterable<MessageSendRequest<T>>, options: QueueSendBatchOptions = {}) => {
+      const all = [...messages];
+      if (all.length > 100) throw new Error(`Queue sendBatch failed: batch of ${all.length} messages exceeds the limit of 100`);
+      for (const m of all) record(m.body, m.contentType, m.delaySeconds ?? options.delaySeconds);
+    },
+  };
+  return queue as unknown as MemoryQueue<T>;
 }
