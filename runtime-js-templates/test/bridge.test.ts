@@ -649,14 +649,16 @@ describe("bridge: wireBridge through the real ContainerProxy", () => {
 
 describe("bridge: the test context", () => {
   it("calls a container's declared bridge on t.env", async () => {
+    // region test-context-bridge
     const t = createContainerTestContext<{ CACHE: KVNamespace; JOBS: MemoryQueue }>({ CACHE: memoryKv(), JOBS: memoryQueue() });
-    t.container("CONTAINER_TRANSCODER", { bridge: { CACHE: RO("kv"), JOBS: RW("queue") } });
+    t.container("CONTAINER_TRANSCODER", { bridge: { CACHE: { kind: "kv", readOnly: true }, JOBS: { kind: "queue", readOnly: false } } });
     await t.env.CACHE.put("k", "v");
     const b = t.bridge("CONTAINER_TRANSCODER");
     assert.equal(await (await b.fetch("/v1/kv/CACHE/get?key=k")).text(), "v");
     assert.equal((await b.fetch("/v1/kv/CACHE/put?key=k", { method: "PUT", body: "w" })).status, 403);
     assert.equal((await b.fetch("/v1/queue/JOBS/send", { method: "POST", body: JSON.stringify({ body: { id: 1 } }) })).status, 204);
     assert.deepEqual(t.env.JOBS.sent, [{ body: { id: 1 }, contentType: "json", delaySeconds: undefined }]);
+    // endregion
     const direct = t.bridge({ CACHE: RW("kv") }, { limits: { kvValueBytes: 2 } });
     assert.equal((await direct.fetch("/v1/kv/CACHE/put?key=k", { method: "PUT", body: generated(10, 1).stream })).status, 413);
     assert.throws(() => t.bridge("CONTAINER_OTHER"), /CONTAINER_OTHER has no bridge grants/);
