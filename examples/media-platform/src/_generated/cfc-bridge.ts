@@ -234,18 +234,26 @@ function declaredLength(request: Request, limit: number, what: string): number |
 async function readLimited(request: Request, limit: number, what: string): Promise<Uint8Array> {
   declaredLength(request, limit, what);
   if (request.body === null) return new Uint8Array(0);
-  const reader = request.body.getReader();
+  const bytes = await readUpTo(request.body, limit);
+  if (bytes === undefined) throw tooLarge(`${what} is over ${limit} bytes`);
+  return bytes;
+}
+
+/**
+ * A stream's bytes, or undefined as soon as it passes `limit` bytes (the rest is cancelled,
+ * never read). Chunk by chunk into one buffer: faster than `Response.arrayBuffer()` for large bodies.
+ */
+export async function readUpTo(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array | undefined> {
+  const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    total += read.value.byteLength;
     if (total > limit) {
       await reader.cancel().catch(() => undefined);
-      throw tooLarge(`${what} is over ${limit} bytes`);
+      return undefined;
     }
-    chunks.push(value);
+    chunks.push(read.value);
   }
   if (chunks.length === 1 && chunks[0] !== undefined) return chunks[0];
   const all = new Uint8Array(total);

@@ -45,7 +45,7 @@
 // Every property of `t.env` not given in `extra` is a fake DurableObjectNamespace named after
 // the property. Stubs refuse to be treated as promises, as real RPC stubs must not be.
 
-import { BRIDGE_HOST, type BridgeGrants, type BridgeLimits, createBridgeHandler } from "./cfc-bridge.js";
+import { BRIDGE_HOST, type BridgeGrants, type BridgeLimits, createBridgeHandler, readUpTo } from "./cfc-bridge.js";
 import { ENVIRONMENT_VAR, environmentOf } from "./cfc-environments.js";
 
 /** One request that reached a fake container. */
@@ -660,26 +660,8 @@ async function bytesOf(value: unknown): Promise<Uint8Array> {
   if (value instanceof ArrayBuffer) return new Uint8Array(value.slice(0));
   if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength));
   if (value instanceof Blob) return new Uint8Array(await value.arrayBuffer());
-  if (value instanceof ReadableStream) return concatenated(value as ReadableStream<Uint8Array>);
+  if (value instanceof ReadableStream) return (await readUpTo(value as ReadableStream<Uint8Array>, Number.POSITIVE_INFINITY)) as Uint8Array;
   throw new TypeError(`cfc test binding: cannot store a value of type ${typeof value}`);
-}
-
-/** A stream's bytes, read chunk by chunk (faster than `Response.arrayBuffer()` for large bodies). */
-async function concatenated(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = stream.getReader();
-  for (let read = await reader.read(); !read.done; read = await reader.read()) {
-    chunks.push(read.value);
-    total += read.value.byteLength;
-  }
-  const all = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return all;
 }
 
 function streamOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
