@@ -2,12 +2,14 @@ package dev.cfc.codegen.internal.java;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfc.container.BridgeClient;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.net.MalformedURLException;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +73,8 @@ final class GeneratedJava {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
     List<String> options = new ArrayList<>(OPTIONS);
-    options.addAll(List.of("-d", classes.toString()));
+    options.addAll(
+        List.of("-d", classes.toString(), "-classpath", containerLibrary().toString()));
     boolean ok;
     try (StandardJavaFileManager fm =
         javac.getStandardFileManager(collector, Locale.ROOT, StandardCharsets.UTF_8)) {
@@ -91,6 +94,19 @@ final class GeneratedJava {
             .append('\n');
       }
       return new Compiled(ok && collector.getDiagnostics().isEmpty(), text.toString(), classes);
+    }
+  }
+
+  /**
+   * Where the {@code dev.cfc:cfc-container} classes are, the one library generated code uses:
+   * surefire may start the tests from a manifest-only jar, so javac is given it explicitly.
+   */
+  static Path containerLibrary() {
+    try {
+      return Path.of(
+          BridgeClient.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
     }
   }
 

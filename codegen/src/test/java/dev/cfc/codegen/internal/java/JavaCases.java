@@ -1,5 +1,6 @@
 package dev.cfc.codegen.internal.java;
 
+import dev.cfc.dsl.Bridge;
 import dev.cfc.dsl.Container;
 import dev.cfc.dsl.ContainerDefaults;
 import dev.cfc.dsl.ContainerDefinition;
@@ -27,8 +28,14 @@ final class JavaCases {
 
   static Map<String, Case> all() {
     Map<String, Case> cases = new LinkedHashMap<>();
-    for (Case c :
-        List.of(twoContainers(), hostileStrings(), nameClashes(), minimal(), noContainers())) {
+    for (Case c : List.of(
+        twoContainers(),
+        hostileStrings(),
+        nameClashes(),
+        minimal(),
+        noContainers(),
+        bridge(),
+        bridgeNames())) {
       cases.put(c.name(), c);
     }
     return cases;
@@ -107,5 +114,53 @@ final class JavaCases {
   /** No containers at all: only RequestMetadata. */
   static Case noContainers() {
     return new Case("no-containers", List.of());
+  }
+
+  /**
+   * An uploader granted every kind of binding, read-only KV, R2 and D1 among them, beside an indexer
+   * with no grant (no bridge record).
+   */
+  static Case bridge() {
+    return new Case(
+        "bridge",
+        List.of(
+            Container.define("uploader")
+                .image(Image.build("containers/uploader"))
+                .defaultPort(8080)
+                .env("LOG_LEVEL", "info")
+                .bridge(
+                    Bridge.kv("CACHE").readOnly(),
+                    Bridge.r2("MEDIA_BUCKET"),
+                    Bridge.r2("ARCHIVE").readOnly(),
+                    Bridge.d1("DB").readOnly(),
+                    Bridge.queue("PROGRESS"),
+                    Bridge.service("BILLING"))
+                .build(),
+            Container.define("indexer")
+                .image(Image.registry("registry.cloudflare.com/media/indexer:1.0"))
+                .build()));
+  }
+
+  /**
+   * Binding names that are keywords, record members or the record's factories, and one that is
+   * not a Java identifier at all.
+   */
+  static Case bridgeNames() {
+    return new Case(
+        "bridge-names",
+        List.of(Container.define("keywords")
+            .image(Image.build("containers/keywords"))
+            .bridge(
+                Bridge.kv("CLASS"),
+                Bridge.kv("TO_STRING"),
+                Bridge.r2("HASH_CODE").readOnly(),
+                Bridge.r2("GET_CLASS"),
+                Bridge.d1("CONNECT"),
+                Bridge.queue("IN_MEMORY"),
+                Bridge.service("RECORD"),
+                Bridge.service("CLIENT"),
+                Bridge.kv("2FA"),
+                Bridge.kv("odd\"*/name"))
+            .build()));
   }
 }
