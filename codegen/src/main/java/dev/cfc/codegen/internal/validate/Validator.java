@@ -56,6 +56,7 @@ public final class Validator {
     EnvironmentRules overrides =
         new EnvironmentRules(context.maintained(), context.config(), findings);
     BaseClassRules baseClasses = new BaseClassRules(context.projectDir(), findings);
+    BridgeJavaRules bridgeJava = new BridgeJavaRules(findings);
     List<ScopeRules> scopeRules = scopeRules(findings);
     names.check(definitions);
     new NameOverrideRules(context.resolver()).check(definitions).forEach(findings::add);
@@ -64,6 +65,7 @@ public final class Validator {
       names.checkRenamedFrom(definition);
       overrides.check(definition);
       baseClasses.check(definition);
+      bridgeJava.check(definition);
       checkScope(scopeRules, definition, null, definition.settingsFor(null));
       for (String env : context.environments()) {
         checkScope(scopeRules, definition, env, definition.settingsFor(env));
