@@ -3,7 +3,6 @@ package dev.cfc.codegen.internal.java;
 import dev.cfc.dsl.ContainerDefinition;
 import java.util.Set;
 import java.util.regex.Pattern;
-import javax.lang.model.SourceVersion;
 
 /**
  * Names in the generated {@code <Name>Bridge} record, shared by the emitter and by validation
@@ -49,11 +48,6 @@ public final class BridgeNames {
   }
 
   private static boolean reserved(String name) {
-    return SourceVersion.isKeyword(name, SourceVersion.RELEASE_17)
-        || name.equals("var")
-        || name.equals("yield")
-        || name.equals("record")
-        || JavaNames.RECORD_MEMBERS.contains(name)
-        || FACTORY_METHODS.contains(name);
+    return JavaNames.notAnyRecordsComponent(name) || FACTORY_METHODS.contains(name);
   }
 }

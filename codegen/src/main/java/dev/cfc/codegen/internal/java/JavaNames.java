@@ -78,13 +78,21 @@ final class JavaNames {
 
   /** Whether {@code name} cannot be a component of the generated record as it is. */
   static boolean reserved(String name, Collection<String> portAccessors) {
+    return notAnyRecordsComponent(name)
+        || FACTORY_METHODS.contains(name)
+        || portAccessors.contains(name);
+  }
+
+  /**
+   * Whether {@code name} cannot be a component of any record: a keyword, a contextual keyword
+   * javac refuses there, or a member every record has.
+   */
+  static boolean notAnyRecordsComponent(String name) {
     return SourceVersion.isKeyword(name, SourceVersion.RELEASE_17)
         || name.equals("var")
         || name.equals("yield")
         || name.equals("record")
-        || RECORD_MEMBERS.contains(name)
-        || FACTORY_METHODS.contains(name)
-        || portAccessors.contains(name);
+        || RECORD_MEMBERS.contains(name);
   }
 
   /**
