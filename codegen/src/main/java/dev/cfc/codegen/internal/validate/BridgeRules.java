@@ -157,9 +157,9 @@ final class BridgeRules implements ScopeRules {
             "CFC142",
             grant.where(),
             grant.binding() + " is " + describe(other) + " in " + where + ", not "
-                + noun(grant.kind()),
+                + withArticle(grant.kind()),
             "grant it with Bridge." + factory(other) + "(" + quote(grant.binding())
-                + "), or declare " + noun(grant.kind()) + " under another name");
+                + "), or declare " + withArticle(grant.kind()) + " under another name");
         return;
       }
     }
@@ -218,10 +218,12 @@ final class BridgeRules implements ScopeRules {
     };
   }
 
+  private static String withArticle(BridgeKind kind) {
+    return (kind == BridgeKind.R2 ? "an " : "a ") + noun(kind);
+  }
+
   private static String describe(BridgeKind kind) {
-    String noun = noun(kind);
-    String article = kind == BridgeKind.R2 ? "an " : "a ";
-    return article + noun + " (" + kind.wranglerKey() + ")";
+    return withArticle(kind) + " (" + kind.wranglerKey() + ")";
   }
 
   private static String factory(BridgeKind kind) {

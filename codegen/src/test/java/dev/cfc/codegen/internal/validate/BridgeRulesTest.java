@@ -178,7 +178,7 @@ class BridgeRulesTest extends ValidationFixture {
       assertThat(d.location().line()).isEqualTo(line);
       assertThat(d.message())
           .isEqualTo(
-              "MEDIA is an R2 bucket (r2_buckets) in " + facts.configFile() + ", not KV namespace");
+              "MEDIA is an R2 bucket (r2_buckets) in " + facts.configFile() + ", not a KV namespace");
       assertThat(d.hint()).contains("Bridge.r2(\"MEDIA\")");
     }
   }
