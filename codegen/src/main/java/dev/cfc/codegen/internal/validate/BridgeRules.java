@@ -63,10 +63,7 @@ final class BridgeRules implements ScopeRules {
     Set<String> seen = new HashSet<>();
     for (Bridge grant : grants) {
       if (!BINDING_NAME.matcher(grant.binding()).matches()) {
-        String fixed = grant.binding().replaceAll("[^A-Za-z0-9_]", "_");
-        if (fixed.isEmpty() || Character.isDigit(fixed.charAt(0))) {
-          fixed = "_" + fixed;
-        }
+        String fixed = Findings.asIdentifier(grant.binding());
         findings.error(
             "CFC140",
             grant.where(),

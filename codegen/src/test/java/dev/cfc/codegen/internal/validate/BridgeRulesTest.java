@@ -177,8 +177,8 @@ class BridgeRulesTest extends ValidationFixture {
       Diagnostic d = only(validate(facts, List.of(), def), "CFC142");
       assertThat(d.location().line()).isEqualTo(line);
       assertThat(d.message())
-          .isEqualTo(
-              "MEDIA is an R2 bucket (r2_buckets) in " + facts.configFile() + ", not a KV namespace");
+          .isEqualTo("MEDIA is an R2 bucket (r2_buckets) in " + facts.configFile()
+              + ", not a KV namespace");
       assertThat(d.hint()).contains("Bridge.r2(\"MEDIA\")");
     }
   }
