@@ -90,8 +90,11 @@ final class BridgeRules implements ScopeRules {
 
   private void checkDeniedHosts(
       ContainerDefinition definition, String env, Settings s, Bridge first) {
+    // An environment inherits the top level's denied hosts; those are reported once, there.
+    List<String> inherited =
+        env == null ? List.of() : definition.settingsFor(null).deniedHosts();
     for (String denied : s.deniedHosts()) {
-      if (blocks(denied, BRIDGE_HOST)) {
+      if (blocks(denied, BRIDGE_HOST) && !inherited.contains(denied)) {
         SourceLocation deniedAt = Findings.at(definition, s, "deniedHosts." + denied);
         findings.error(
             "CFC145",

@@ -230,6 +230,11 @@ class BridgeRulesTest extends ValidationFixture {
         .bridge(Bridge.kv("CACHE"))
         .environment("staging", e -> e.deniedHosts("*.internal"))
         .build();
+    ContainerDefinition everywhere =
+        app().bridge(Bridge.kv("CACHE")).deniedHosts("*.internal").build();
+    assertThat(only(validate(null, List.of("staging"), everywhere), "CFC145").message())
+        .as("a top-level pattern the environment inherits is reported once")
+        .doesNotContain("environment");
     Diagnostic staging = only(validate(null, List.of("staging"), inStaging), "CFC145");
     assertThat(staging.message()).contains("of environment \"staging\"");
     assertThat(BridgeRules.blocks("*.INTERNAL", "bridge.cfc.internal")).isTrue();
