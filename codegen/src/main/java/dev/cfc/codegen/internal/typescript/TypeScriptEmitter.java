@@ -3,6 +3,7 @@ package dev.cfc.codegen.internal.typescript;
 import dev.cfc.codegen.CfcVersion;
 import dev.cfc.codegen.internal.model.Names;
 import dev.cfc.dsl.BaseClass;
+import dev.cfc.dsl.Bridge;
 import dev.cfc.dsl.ContainerDefinition;
 import dev.cfc.dsl.Probe;
 import dev.cfc.dsl.ReadinessBudget;
@@ -156,12 +157,15 @@ public final class TypeScriptEmitter {
     if (base == null) {
       out.append("import { CfcContainer, type CfcContainerConfig")
           .append(environmentsType)
-          .append(" } from \"./cfc-runtime.js\";\n\n");
+          .append(" } from \"./cfc-runtime.js\";\n")
+          .append(BridgeEmission.importLine(definition))
+          .append('\n');
     } else {
       out.append("import { type CfcContainerConfig")
           .append(environmentsType)
           .append(", type StopParams } from \"./cfc-runtime.js\";\n");
       out.append("import { runHook, wireOutbound } from \"./cfc-hooks.js\";\n");
+      out.append(BridgeEmission.importLine(definition));
       out.append("import { ")
           .append(base.exportName())
           .append(" } from ")
@@ -176,7 +180,7 @@ public final class TypeScriptEmitter {
         .append(" extends ")
         .append(base == null ? "CfcContainer" : base.exportName())
         .append(" {\n");
-    for (Field field : overrideFields(s)) {
+    for (Field field : overrideFields(s, !definition.bridges().isEmpty())) {
       out.append("  override ")
           .append(field.name())
           .append(" = ")
@@ -203,6 +207,7 @@ public final class TypeScriptEmitter {
           .append(className)
           .append(");\n");
     }
+    out.append(BridgeEmission.wireCall(definition, className));
     return out.toString();
   }
 
@@ -212,9 +217,9 @@ public final class TypeScriptEmitter {
    * when the environment runs with the top level's values.
    */
   public static Map<String, String> environmentValues(ContainerDefinition definition, String env) {
-    Map<String, String> top = runtimeValues(definition.name(), definition.effectiveSettings());
+    Map<String, String> top = runtimeValues(definition, definition.effectiveSettings());
     Map<String, String> differing = new LinkedHashMap<>();
-    runtimeValues(definition.name(), definition.settingsFor(env)).forEach((member, literal) -> {
+    runtimeValues(definition, definition.settingsFor(env)).forEach((member, literal) -> {
       if (!literal.equals(top.get(member))) {
         differing.put(member, literal);
       }
@@ -223,9 +228,10 @@ public final class TypeScriptEmitter {
   }
 
   /** Every member of {@code CfcEnvironmentValues} a scope's settings give, as literals. */
-  private static Map<String, String> runtimeValues(String name, Settings s) {
+  private static Map<String, String> runtimeValues(ContainerDefinition definition, Settings s) {
+    String name = definition.name();
     Map<String, String> values = new LinkedHashMap<>();
-    for (Field field : overrideFields(s)) {
+    for (Field field : overrideFields(s, !definition.bridges().isEmpty())) {
       if (RUNTIME_FIELDS.contains(field.name())) {
         values.put(field.name(), field.literal());
       }
@@ -313,9 +319,11 @@ public final class TypeScriptEmitter {
           .append(className(d))
           .append(".js\";\n");
     }
-    // A team's class may declare outbound handlers, which need ContainerProxy as much as egress.
+    // A team's class may declare outbound handlers, which need ContainerProxy as much as egress;
+    // the bridge is an outbound handler.
     if (definitions.stream()
         .anyMatch(d -> d.baseClass() != null
+            || !d.bridges().isEmpty()
             || scopes(d, environments).stream().anyMatch(TypeScriptEmitter::interceptsEgress))) {
       out.append("export { ContainerProxy } from \"@cloudflare/containers\";\n");
     }
@@ -375,6 +383,12 @@ public final class TypeScriptEmitter {
     for (ContainerDefinition d : definitions) {
       for (String binding : d.effectiveSettings().secretsStore().values()) {
         envMember(out, seen, binding, "SecretsStoreSecret");
+      }
+    }
+    // Validation made sure each is declared in every environment the Worker is deployed to.
+    for (ContainerDefinition d : definitions) {
+      for (Bridge grant : d.bridges()) {
+        envMember(out, seen, grant.binding(), BridgeEmission.envType(grant.kind()));
       }
     }
     // Bound only in some environments: optional, as the top-level deploy lacks them.
@@ -445,6 +459,11 @@ public final class TypeScriptEmitter {
    * {@code labels}.
    */
   static List<Field> overrideFields(Settings s) {
+    return overrideFields(s, false);
+  }
+
+  /** As {@link #overrideFields(Settings)}, with the bridge host allowed when {@code bridged}. */
+  static List<Field> overrideFields(Settings s, boolean bridged) {
     List<Field> fields = new ArrayList<>();
     if (s.defaultPort() != null) {
       fields.add(new Field("defaultPort", String.valueOf(s.defaultPort())));
@@ -465,7 +484,9 @@ public final class TypeScriptEmitter {
       fields.add(new Field("interceptHttps", String.valueOf(s.interceptHttps())));
     }
     if (!s.allowedHosts().isEmpty()) {
-      fields.add(new Field("allowedHosts", TsLiterals.strings(s.allowedHosts())));
+      fields.add(new Field(
+          "allowedHosts",
+          TsLiterals.strings(BridgeEmission.allowedHosts(s.allowedHosts(), bridged))));
     }
     if (!s.deniedHosts().isEmpty()) {
       fields.add(new Field("deniedHosts", TsLiterals.strings(s.deniedHosts())));

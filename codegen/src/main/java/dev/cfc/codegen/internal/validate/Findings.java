@@ -46,6 +46,15 @@ final class Findings {
     return where != null ? where : definition.where();
   }
 
+  /**
+   * The name matching {@code ^[A-Za-z_][A-Za-z0-9_]*$} a user most likely meant: other characters
+   * become {@code _}, and a leading digit or an empty name gets a leading {@code _}.
+   */
+  static String asIdentifier(String name) {
+    String fixed = name.replaceAll("[^A-Za-z0-9_]", "_");
+    return fixed.isEmpty() || Character.isDigit(fixed.charAt(0)) ? "_" + fixed : fixed;
+  }
+
   /** A value as a Java string literal, so blanks and control characters show in a message. */
   static String quote(String value) {
     StringBuilder out = new StringBuilder("\"");

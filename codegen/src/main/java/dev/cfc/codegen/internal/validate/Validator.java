@@ -86,6 +86,7 @@ public final class Validator {
         new DurationRules(findings),
         new VariableRules(context.config(), findings),
         new EgressRules(context.config(), findings),
+        new BridgeRules(context.config(), findings),
         new ProbeRules(findings),
         new RolloutRules(findings),
         new LabelRules(findings),

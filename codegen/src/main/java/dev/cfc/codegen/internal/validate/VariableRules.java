@@ -98,10 +98,7 @@ final class VariableRules implements ScopeRules {
   private void checkVariableName(
       ContainerDefinition definition, Settings s, String kind, String name) {
     if (!VARIABLE_NAME.matcher(name).matches()) {
-      String fixed = name.replaceAll("[^A-Za-z0-9_]", "_");
-      if (fixed.isEmpty() || Character.isDigit(fixed.charAt(0))) {
-        fixed = "_" + fixed;
-      }
+      String fixed = Findings.asIdentifier(name);
       findings.error(
           "CFC040",
           at(definition, s, kind + "." + name),

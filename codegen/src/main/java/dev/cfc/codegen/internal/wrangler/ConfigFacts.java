@@ -1,7 +1,9 @@
 package dev.cfc.codegen.internal.wrangler;
 
 import dev.cfc.codegen.Diagnostic;
+import dev.cfc.dsl.BridgeKind;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,10 @@ import java.util.Map;
  * @param hasMain whether a top-level {@code main} is set
  * @param environmentVars the text of {@code vars.CFC_ENVIRONMENT} per scope that sets it ({@code
  *     ""} = top level, else the environment name)
+ * @param workerBindings declared binding names per scope ({@code ""} = top level, else the
+ *     environment name) per kind ({@code kv_namespaces}, {@code r2_buckets}, {@code d1_databases},
+ *     {@code queues.producers}, {@code services}); wrangler does not inherit them into
+ *     environments, so each scope lists only its own
  */
 public record ConfigFacts(
     ConfigSource source,
@@ -29,11 +35,40 @@ public record ConfigFacts(
     Diagnostic.Location compatibilityDateAt,
     Map<String, List<String>> secretsStoreBindings,
     boolean hasMain,
-    Map<String, String> environmentVars) {
+    Map<String, String> environmentVars,
+    Map<String, Map<BridgeKind, List<String>>> workerBindings) {
 
   public ConfigFacts {
     secretsStoreBindings = Map.copyOf(secretsStoreBindings);
     environmentVars = Map.copyOf(environmentVars);
+    workerBindings = Map.copyOf(workerBindings);
+  }
+
+  /** Facts of a config that declares no KV, R2, D1, queue or service binding. */
+  public ConfigFacts(
+      ConfigSource source,
+      String workerName,
+      Diagnostic.Location workerNameAt,
+      String compatibilityDate,
+      Diagnostic.Location compatibilityDateAt,
+      Map<String, List<String>> secretsStoreBindings,
+      boolean hasMain,
+      Map<String, String> environmentVars) {
+    this(
+        source,
+        workerName,
+        workerNameAt,
+        compatibilityDate,
+        compatibilityDateAt,
+        secretsStoreBindings,
+        hasMain,
+        environmentVars,
+        Map.of());
+  }
+
+  /** The binding names a scope declares as {@code kind} ({@code ""} = top level). */
+  public List<String> bindings(String scope, BridgeKind kind) {
+    return workerBindings.getOrDefault(scope, Map.of()).getOrDefault(kind, List.of());
   }
 
   /** Facts of a config that sets {@code CFC_ENVIRONMENT} in no scope. */
@@ -74,9 +109,16 @@ public record ConfigFacts(
   static ConfigFacts of(ConfigDocument doc) {
     Map<String, List<String>> secrets = new LinkedHashMap<>();
     Map<String, String> environmentVars = new LinkedHashMap<>();
+    Map<String, Map<BridgeKind, List<String>>> workerBindings = new LinkedHashMap<>();
     for (String scope : doc.scopes()) {
+      Map<BridgeKind, List<String>> byKind = new EnumMap<>(BridgeKind.class);
+      for (BridgeKind kind : BridgeKind.values()) {
+        List<String> path = List.of(kind.wranglerKey().split("\\."));
+        byKind.put(kind, bindingNames(doc.value(ConfigDocument.pathIn(scope, path))));
+      }
+      workerBindings.put(scope, Map.copyOf(byKind));
       secrets.put(
-          scope, secretBindings(doc.value(ConfigDocument.pathIn(scope, "secrets_store_secrets"))));
+          scope, bindingNames(doc.value(ConfigDocument.pathIn(scope, "secrets_store_secrets"))));
       Object environmentVar =
           doc.value(ConfigDocument.pathIn(scope, List.of("vars", ENVIRONMENT_VAR)));
       if (environmentVar != null) {
@@ -93,10 +135,12 @@ public record ConfigFacts(
         orFile(doc, doc.keyAt(List.of("compatibility_date"))),
         secrets,
         doc.keyAt(List.of("main")) != null,
-        environmentVars);
+        environmentVars,
+        workerBindings);
   }
 
-  private static List<String> secretBindings(Object declared) {
+  /** The {@code binding} of each entry of an array of tables. */
+  private static List<String> bindingNames(Object declared) {
     List<String> out = new ArrayList<>();
     if (declared instanceof List<?> entries) {
       for (Object entry : entries) {

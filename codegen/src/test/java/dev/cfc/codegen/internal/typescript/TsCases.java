@@ -1,5 +1,6 @@
 package dev.cfc.codegen.internal.typescript;
 
+import dev.cfc.dsl.Bridge;
 import dev.cfc.dsl.Container;
 import dev.cfc.dsl.ContainerDefinition;
 import dev.cfc.dsl.Image;
@@ -47,7 +48,13 @@ final class TsCases {
   static Map<String, Case> all() {
     Map<String, Case> cases = new LinkedHashMap<>();
     for (Case c : List.of(
-        twoContainers(), hostileStrings(), minimal(), noContainers(), namedClasses(), hooks())) {
+        twoContainers(),
+        hostileStrings(),
+        minimal(),
+        noContainers(),
+        namedClasses(),
+        hooks(),
+        bridge())) {
       cases.put(c.name(), c);
     }
     return cases;
@@ -180,5 +187,35 @@ final class TsCases {
   /** No containers at all: index.ts still type-checks. */
   static Case noContainers() {
     return new Case("no-containers", WORKER, List.of());
+  }
+
+  /**
+   * Bridge grants of all five kinds, one read-only, on a container with an allow-list that
+   * staging replaces, and a second container sharing one binding: {@code Env} types each binding
+   * once, both allow-lists name the bridge host, {@code index.ts} exports ContainerProxy.
+   */
+  static Case bridge() {
+    return new Case(
+        "bridge",
+        WORKER,
+        List.of(
+            Container.define("transcoder")
+                .image(Image.build("containers/transcoder"))
+                .defaultPort(8080)
+                .enableInternet(false)
+                .allowedHosts("*.stripe.com")
+                .environment("staging", e -> e.allowedHosts("sandbox.stripe.com"))
+                .bridge(
+                    Bridge.kv("CACHE").readOnly(),
+                    Bridge.r2("MEDIA"),
+                    Bridge.d1("DB"),
+                    Bridge.queue("PROGRESS"),
+                    Bridge.service("BILLING"))
+                .build(),
+            Container.define("thumbnailer")
+                .image(Image.registry("registry.cloudflare.com/media/thumbnailer:1.0"))
+                .bridge(Bridge.r2("MEDIA").readOnly())
+                .build()),
+        List.of("staging"));
   }
 }
