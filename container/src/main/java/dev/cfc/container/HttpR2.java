@@ -35,17 +35,7 @@ final class HttpR2 implements R2Bucket {
         .param("key", Wire.requireText(key, "key"))
         .retried();
     return transport.sendOrAbsent(call).map(response -> {
-      String description = response.headers().firstValue("cfc-object").orElse(null);
-      if (description == null) {
-        closeQuietly(response.body());
-        throw new BridgeException(
-            binding,
-            call.operation,
-            response.statusCode(),
-            "bad_response",
-            "the answer has no cfc-object header",
-            null);
-      }
+      String description = response.headers().firstValue("cfc-object").orElse("");
       R2Object object;
       try {
         object = Wire.r2Object(Wire.parse(description.getBytes(StandardCharsets.UTF_8)));
@@ -56,7 +46,7 @@ final class HttpR2 implements R2Bucket {
             call.operation,
             response.statusCode(),
             "bad_response",
-            "cfc-object is not an object description: " + description,
+            "the cfc-object header is not an object description: " + description,
             e);
       }
       return new R2ObjectBody(object, response.body());

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * {@code Fetcher} over the bridge: {@code {METHOD} /v1/service/{binding}/fetch{pathAndQuery}}.
@@ -30,9 +29,7 @@ final class HttpService implements ServiceBinding {
       String pathAndQuery,
       Map<String, String> headers,
       HttpRequest.BodyPublisher body) {
-    Wire.checkServiceCall(method, pathAndQuery);
-    Wire.checkServiceHeaders(headers);
-    Objects.requireNonNull(body, "body");
+    Wire.checkServiceRequest(method, pathAndQuery, headers, body);
     Call call = Call.of(method, "service", binding, "fetch").tail(pathAndQuery).body(() -> body);
     headers.forEach(call::header);
     if (Wire.isReadMethod(method)) {

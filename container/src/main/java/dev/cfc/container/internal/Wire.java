@@ -247,11 +247,22 @@ public final class Wire {
   }
 
   /**
-   * Checks the headers a caller passes to a service: no {@code host}, no hop-by-hop header and no
-   * {@code cfc-*} header, which the bridge would drop; refusing them says so at once.
+   * Checks a service call before it is sent: an upper-case method, a path starting with
+   * {@code /}, a body, and no {@code host}, hop-by-hop or {@code cfc-*} header, which the bridge
+   * would drop; refusing them says so at once.
    */
-  public static void checkServiceHeaders(Map<String, String> headers) {
+  public static void checkServiceRequest(
+      String method, String pathAndQuery, Map<String, String> headers, Object body) {
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(pathAndQuery, "pathAndQuery");
     Objects.requireNonNull(headers, "headers");
+    Objects.requireNonNull(body, "body");
+    if (method.isEmpty() || !method.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
+      throw new IllegalArgumentException("method " + method + " is not an upper-case HTTP method");
+    }
+    if (!pathAndQuery.startsWith("/")) {
+      throw new IllegalArgumentException("pathAndQuery must start with /: " + pathAndQuery);
+    }
     headers.forEach((name, value) -> {
       Objects.requireNonNull(name, "header name");
       Objects.requireNonNull(value, "value of header " + name);
@@ -263,18 +274,6 @@ public final class Wire {
             + " cfc-* headers are the bridge's own)");
       }
     });
-  }
-
-  /** Checks a service call's method and path. */
-  public static void checkServiceCall(String method, String pathAndQuery) {
-    Objects.requireNonNull(method, "method");
-    Objects.requireNonNull(pathAndQuery, "pathAndQuery");
-    if (method.isEmpty() || !method.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
-      throw new IllegalArgumentException("method " + method + " is not an upper-case HTTP method");
-    }
-    if (!pathAndQuery.startsWith("/")) {
-      throw new IllegalArgumentException("pathAndQuery must start with /: " + pathAndQuery);
-    }
   }
 
   /** True for the service methods the bridge treats as reads (and retries). */

@@ -102,9 +102,7 @@ public final class StubService implements ServiceBinding {
       String pathAndQuery,
       Map<String, String> headers,
       HttpRequest.BodyPublisher body) {
-    Wire.checkServiceCall(method, pathAndQuery);
-    Wire.checkServiceHeaders(headers);
-    Objects.requireNonNull(body, "body");
+    Wire.checkServiceRequest(method, pathAndQuery, headers, body);
     Request request = new Request(method, pathAndQuery, Map.copyOf(headers), read(body));
     int query = pathAndQuery.indexOf('?');
     String path = query < 0 ? pathAndQuery : pathAndQuery.substring(0, query);
