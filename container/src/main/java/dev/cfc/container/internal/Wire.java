@@ -55,11 +55,6 @@ public final class Wire {
 
   private Wire() {}
 
-  /** The mapper of the protocol's JSON (a copy, so callers cannot reconfigure the shared one). */
-  public static ObjectMapper mapper() {
-    return MAPPER.copy();
-  }
-
   /** {@code value} as JSON text. */
   public static String json(Object value) {
     try {

@@ -111,9 +111,7 @@ public final class InMemoryKv implements KvNamespace {
     }
     JsonNode metadata = null;
     if (options.metadata() != null) {
-      String json = Wire.headerJson(options.metadata());
-      limits.jsonSize("put", "metadata", json, Limits.KV_METADATA_BYTES);
-      metadata = Wire.tree(options.metadata());
+      metadata = limits.json("put", "metadata", options.metadata(), Limits.KV_METADATA_BYTES);
     }
     Instant expiresAt = null;
     if (options.expirationTtl() != null) {

@@ -86,8 +86,7 @@ public final class InMemoryQueue implements QueueProducer {
     if (delay.toSeconds() > Limits.QUEUE_MAX_DELAY_SECONDS) {
       throw limits.badRequest(op, "delaySeconds must be 0 to 43200: " + delay.toSeconds());
     }
-    String json = Wire.json(body);
-    limits.jsonSize(op, "the message body", json, Limits.QUEUE_MESSAGE_BYTES);
-    return new Message(body, Wire.tree(body), delay);
+    return new Message(
+        body, limits.json(op, "the message body", body, Limits.QUEUE_MESSAGE_BYTES), delay);
   }
 }

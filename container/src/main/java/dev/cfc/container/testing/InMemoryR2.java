@@ -169,11 +169,7 @@ public final class InMemoryR2 implements R2Bucket {
     Objects.requireNonNull(bytes, "bytes");
     Objects.requireNonNull(options, "options");
     if (!options.customMetadata().isEmpty()) {
-      limits.jsonSize(
-          "put",
-          "customMetadata",
-          Wire.headerJson(new TreeMap<>(options.customMetadata())),
-          Limits.R2_METADATA_BYTES);
+      limits.json("put", "customMetadata", options.customMetadata(), Limits.R2_METADATA_BYTES);
     }
     String etag = md5(bytes);
     R2Object object = new R2Object(

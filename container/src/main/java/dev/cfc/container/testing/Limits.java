@@ -1,5 +1,6 @@
 package dev.cfc.container.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.cfc.container.BridgeException;
 import dev.cfc.container.internal.Wire;
 
@@ -70,12 +71,16 @@ final class Limits {
     return limit;
   }
 
-  /** Checks {@code json}'s UTF-8 size against {@code maxBytes}; returns the size. */
-  int jsonSize(String op, String what, String json, int maxBytes) {
-    int bytes = Wire.utf8Length(json);
+  /**
+   * {@code value} as JSON, checked against {@code maxBytes} of UTF-8 as the Worker measures it
+   * (not the escaped form the header carries).
+   */
+  JsonNode json(String op, String what, Object value, int maxBytes) {
+    JsonNode json = Wire.tree(value);
+    int bytes = Wire.utf8Length(json.toString());
     if (bytes > maxBytes) {
       throw tooLarge(op, what + " is " + bytes + " bytes of JSON, more than " + maxBytes);
     }
-    return bytes;
+    return json;
   }
 }

@@ -159,6 +159,19 @@ class FakesTest {
   }
 
   @Test
+  void jsonLimitsCountUtf8AsTheWorkerSeesItNotTheEscapedHeaderForm() {
+    // 300 Cyrillic letters: 600 bytes of UTF-8, but 1800 once escaped as \\uXXXX.
+    String text = "ж".repeat(300);
+    new InMemoryKv().put("k", "v", KvPutOptions.none().metadata(Map.of("m", text)));
+    new InMemoryR2()
+        .put("k", new byte[0], R2PutOptions.none().customMetadata(Map.of("m", text + text)));
+    new InMemoryQueue().send("ж".repeat(40_000));
+    assertThatThrownBy(() ->
+            new InMemoryKv().put("k", "v", KvPutOptions.none().metadata(Map.of("m", text + text))))
+        .isInstanceOf(BridgeException.class);
+  }
+
+  @Test
   void inMemoryR2DescribesObjectsLikeR2() throws IOException {
     Clock clock = Clock.fixed(Instant.parse("2026-02-03T04:05:06Z"), ZoneOffset.UTC);
     InMemoryR2 r2 = new InMemoryR2(clock);
