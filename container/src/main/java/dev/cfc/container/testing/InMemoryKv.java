@@ -63,8 +63,7 @@ public final class InMemoryKv implements KvNamespace {
   @Override
   public synchronized Optional<KvEntry> getWithMetadata(String key) {
     limits.key("get", key, Limits.KV_KEY_BYTES);
-    return live(key)
-        .map(stored -> new KvEntry(stored.value().clone(), Optional.ofNullable(stored.metadata())));
+    return live(key).map(stored -> new KvEntry(stored.value().clone(), metadata(stored)));
   }
 
   @Override
@@ -90,10 +89,8 @@ public final class InMemoryKv implements KvNamespace {
         break;
       }
       Stored stored = entry.getValue();
-      keys.add(new KvKey(
-          entry.getKey(),
-          Optional.ofNullable(stored.expiresAt()),
-          Optional.ofNullable(stored.metadata())));
+      keys.add(
+          new KvKey(entry.getKey(), Optional.ofNullable(stored.expiresAt()), metadata(stored)));
     }
     return new KvList(
         keys,
@@ -132,6 +129,10 @@ public final class InMemoryKv implements KvNamespace {
   public synchronized void delete(String key) {
     limits.key("delete", key, Limits.KV_KEY_BYTES);
     entries.remove(key);
+  }
+
+  private static Optional<JsonNode> metadata(Stored stored) {
+    return Optional.ofNullable(stored.metadata()).map(JsonNode::deepCopy);
   }
 
   private Optional<Stored> live(String key) {

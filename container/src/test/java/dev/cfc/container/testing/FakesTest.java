@@ -128,6 +128,15 @@ class FakesTest {
     var entry = kv.getWithMetadata("k").orElseThrow();
     assertThat(entry.value()).containsExactly(1, 2, 3);
     assertThat(entry.metadata().orElseThrow().get("a").asText()).isEqualTo("ключ");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) entry.metadata().orElseThrow())
+        .put("a", "changed");
+    assertThat(kv.getWithMetadata("k")
+            .orElseThrow()
+            .metadata()
+            .orElseThrow()
+            .get("a")
+            .asText())
+        .isEqualTo("ключ");
     assertThat(kv.list("k").keys().get(0).metadata()).isPresent();
     kv.delete("k");
     kv.delete("k");
