@@ -25,16 +25,6 @@ final class HttpKv implements KvNamespace {
   }
 
   @Override
-  public Optional<String> get(String key) {
-    return getBytes(key).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
-  }
-
-  @Override
-  public Optional<byte[]> getBytes(String key) {
-    return getWithMetadata(key).map(KvEntry::value);
-  }
-
-  @Override
   public Optional<KvEntry> getWithMetadata(String key) {
     Call call = Call.of("GET", "kv", binding, "get")
         .param("key", Wire.requireText(key, "key"))

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
@@ -54,6 +55,7 @@ final class FakeBridge implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpServer server;
+  private final ExecutorService executor = Executors.newCachedThreadPool();
   private final List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, Deque<Integer>> faults = new ConcurrentHashMap<>();
   private final Map<String, Route> routes = new ConcurrentHashMap<>();
@@ -66,7 +68,7 @@ final class FakeBridge implements AutoCloseable {
 
   FakeBridge() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.setExecutor(Executors.newCachedThreadPool());
+    server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
   }
@@ -114,6 +116,7 @@ final class FakeBridge implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    executor.shutdownNow();
   }
 
   private void handle(HttpExchange exchange) throws IOException {

@@ -8,7 +8,6 @@ import dev.cfc.container.KvListOptions;
 import dev.cfc.container.KvNamespace;
 import dev.cfc.container.KvPutOptions;
 import dev.cfc.container.internal.Wire;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,16 +47,6 @@ public final class InMemoryKv implements KvNamespace {
   public InMemoryKv(String binding, Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.limits = new Limits("kv", Objects.requireNonNull(binding, "binding"));
-  }
-
-  @Override
-  public Optional<String> get(String key) {
-    return getBytes(key).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
-  }
-
-  @Override
-  public Optional<byte[]> getBytes(String key) {
-    return getWithMetadata(key).map(KvEntry::value);
   }
 
   @Override
