@@ -16,7 +16,8 @@ public interface D1Database {
 
   /**
    * Runs one statement and maps each row to {@code rowType} (a record or bean whose component
-   * names are the column names) with Jackson.
+   * names are the column names) with Jackson. Columns the type does not have are ignored, so a
+   * {@code SELECT *} keeps working when a column is added. Not retried.
    */
   <T> List<T> query(Class<T> rowType, String sql, Object... params);
 }

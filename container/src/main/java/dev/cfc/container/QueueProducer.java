@@ -16,6 +16,9 @@ public interface QueueProducer {
   /** Sends {@code body}, delivered no sooner than {@code delay} from now (at most 12 h). */
   void send(Object body, Duration delay);
 
-  /** Sends each of {@code bodies} in one batch (at most 100 messages, 256 KiB). */
+  /**
+   * Sends each of {@code bodies} in one batch (at most 100 messages, 256 KiB); an empty list sends
+   * nothing.
+   */
   void sendBatch(List<?> bodies);
 }

@@ -14,6 +14,15 @@ public interface ServiceBinding {
   /**
    * Sends {@code method pathAndQuery} with {@code headers} and {@code body} to the service and
    * returns its answer with the body streamed. {@code pathAndQuery} starts with {@code /}.
+   *
+   * <p>The answer is returned whatever its status, including the bridge handler's own refusals
+   * ({@code 403 not_declared}, {@code 403 read_only}); only a call that got no answer throws a
+   * {@link BridgeException}. GET, HEAD and OPTIONS are tried again on a connection failure, 429,
+   * 502 or 503; other methods are sent once.
+   *
+   * @throws IllegalArgumentException for a {@code host}, hop-by-hop or {@code cfc-*} header
+   *     (the bridge drops them), a method that is not upper case, or a path without a leading
+   *     {@code /}
    */
   HttpResponse<InputStream> fetch(
       String method,
