@@ -5,7 +5,7 @@ import { describe, it, mock } from "node:test";
 import v8 from "node:v8";
 import vm from "node:vm";
 import { Container, ContainerProxy } from "@cloudflare/containers";
-import { BRIDGE_HOST, BRIDGE_LIMITS, type BridgeGrants, type BridgeLimits, createBridgeHandler, isReadOnlySql, wireBridge } from "../src/cfc-bridge.js";
+import { BRIDGE_HOST, BRIDGE_LIMITS, ERROR_HEADER, type BridgeGrants, type BridgeLimits, createBridgeHandler, isReadOnlySql, wireBridge } from "../src/cfc-bridge.js";
 import { wireOutbound } from "../src/cfc-hooks.js";
 import { createContainerTestContext, type MemoryQueue, memoryKv, memoryQueue, memoryR2 } from "../src/cfc-testing.js";
 import { memoryD1 } from "./support/memory-d1.js";
@@ -54,6 +54,7 @@ const q = (params: Record<string, string>) => new URLSearchParams(params).toStri
 async function errorOf(response: Response): Promise<{ status: number; code: string; binding: string; operation: string; message: string }> {
   assert.equal(response.headers.get("content-type"), "application/json");
   const { error } = (await response.json()) as { error: { code: string; binding: string; operation: string; message: string } };
+  assert.equal(response.headers.get(ERROR_HEADER), error.code, "the handler marks its own error answers");
   return { status: response.status, ...error };
 }
 
@@ -97,6 +98,13 @@ describe("bridge: kv", () => {
     const plain = await call(`/v1/kv/CACHE/get?key=plain`);
     assert.equal(plain.headers.get("cfc-metadata"), null, "no metadata, no header");
     assert.deepEqual([...new Uint8Array(await plain.arrayBuffer())], [0, 255, 1]);
+    for (const metadata of ["just text", 42, [1, "two"], null]) {
+      const stored = await call(`/v1/kv/CACHE/put?key=any-json`, { method: "PUT", body: "v", headers: { "cfc-metadata": JSON.stringify(metadata) } });
+      assert.equal(stored.status, 204, `metadata ${JSON.stringify(metadata)}: KV takes any JSON value`);
+      const back = await call(`/v1/kv/CACHE/get?key=any-json`);
+      assert.equal(back.headers.get("cfc-metadata"), metadata === null ? null : JSON.stringify(metadata));
+    }
+    await call(`/v1/kv/CACHE/delete?key=any-json`, { method: "DELETE" });
 
     const listed = (await (await call(`/v1/kv/CACHE/list`)).json()) as { keys: { name: string; expiration?: number; metadata?: unknown }[]; list_complete: boolean };
     assert.deepEqual(listed.keys.map((k) => k.name), ["greeting", "plain"]);

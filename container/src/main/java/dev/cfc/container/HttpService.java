@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * {@code Fetcher} over the bridge: {@code {METHOD} /v1/service/{binding}/fetch{pathAndQuery}}.
- * The service's answer comes back as it is, whatever its status (including the handler's own
- * {@code 403} refusals); only a request that got no answer throws. GET, HEAD and OPTIONS are
+ * The service's answer comes back as it is, whatever its status; the handler's own refusals
+ * (marked with the {@code cfc-bridge-error} header: not granted, read-only, too large) and a
+ * request that got no answer throw a {@link BridgeException}. GET, HEAD and OPTIONS are
  * retried, other methods are not. Host, hop-by-hop and {@code cfc-*} headers are refused with an
  * {@link IllegalArgumentException}, since the bridge would drop them.
  */
@@ -35,6 +36,10 @@ final class HttpService implements ServiceBinding {
     if (Wire.isReadMethod(method)) {
       call.retried();
     }
-    return transport.exchange(call);
+    HttpResponse<InputStream> response = transport.exchange(call);
+    if (response.headers().firstValue(Transport.ERROR_HEADER).isPresent()) {
+      throw transport.refusal(call, response);
+    }
+    return response;
   }
 }

@@ -15,8 +15,9 @@ public interface ServiceBinding {
    * Sends {@code method pathAndQuery} with {@code headers} and {@code body} to the service and
    * returns its answer with the body streamed. {@code pathAndQuery} starts with {@code /}.
    *
-   * <p>The answer is returned whatever its status, including the bridge handler's own refusals
-   * ({@code 403 not_declared}, {@code 403 read_only}); only a call that got no answer throws a
+   * <p>The service's answer is returned whatever its status. The bridge handler's own refusals
+   * ({@code 403 not_declared}, {@code 403 read_only}, {@code 413 too_large}), which it marks with
+   * the header {@code cfc-bridge-error}, and a call that got no answer throw a
    * {@link BridgeException}. GET, HEAD and OPTIONS are tried again on a connection failure, 429,
    * 502 or 503; other methods are sent once.
    *

@@ -23,6 +23,9 @@ import java.util.Set;
  */
 final class Transport {
 
+  /** The header the handler sets, to the error code, on its own error answers. */
+  static final String ERROR_HEADER = "cfc-bridge-error";
+
   private static final Set<Integer> RETRIED_STATUSES = Set.of(429, 502, 503);
   private static final int MAX_ERROR_BODY = 64 * 1024;
 
@@ -139,7 +142,7 @@ final class Transport {
   }
 
   /** The handler's error answer {@code {"error":{"code","message"}}} as an exception. */
-  private BridgeException refusal(Call call, HttpResponse<InputStream> response) {
+  BridgeException refusal(Call call, HttpResponse<InputStream> response) {
     int status = response.statusCode();
     byte[] body;
     try (InputStream in = response.body()) {

@@ -1,5 +1,6 @@
 package dev.cfc.container;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -251,10 +252,11 @@ class BridgeClientTest {
     });
 
     bridge.failNext("/v1/service/API/fetch/x", 503);
-    HttpResponse<InputStream> post =
-        client.service("API").fetch("POST", "/x", Map.of(), BodyPublishers.ofString("b"));
-    assertThat(post.statusCode()).as("a POST's 503 is the service's answer").isEqualTo(503);
-    post.body().close();
+    assertThatThrownBy(
+            () -> client.service("API").fetch("POST", "/x", Map.of(), BodyPublishers.ofString("b")))
+        .as("a POST is sent once")
+        .isInstanceOfSatisfying(
+            BridgeException.class, e -> assertThat(e.status()).isEqualTo(503));
     assertThat(bridge.count("/v1/service/API/fetch/x")).isEqualTo(3);
   }
 
@@ -646,5 +648,26 @@ class BridgeClientTest {
     }
     assertThat(new InetSocketAddress(bridge.uri().getHost(), bridge.uri().getPort()).isUnresolved())
         .isFalse();
+  }
+
+  @Test
+  void aServicesOwnErrorIsAnAnswerButTheHandlersRefusalThrows() throws IOException {
+    bridge.route(
+        "/v1/service/API/fetch/forbidden",
+        (exchange, request) ->
+            FakeBridge.send(exchange, 403, "text/plain", "the service says no".getBytes(UTF_8)));
+    HttpResponse<InputStream> own = client.service("API").get("/forbidden");
+    assertThat(own.statusCode()).isEqualTo(403);
+    try (InputStream body = own.body()) {
+      assertThat(new String(body.readAllBytes(), UTF_8)).isEqualTo("the service says no");
+    }
+
+    assertThatThrownBy(() -> client.service("UNGRANTED").get("/anything"))
+        .isInstanceOfSatisfying(BridgeException.class, e -> {
+          assertThat(e.status()).isEqualTo(403);
+          assertThat(e.code()).isEqualTo("not_declared");
+          assertThat(e.binding()).isEqualTo("UNGRANTED");
+          assertThat(e.operation()).isEqualTo("service.fetch");
+        });
   }
 }

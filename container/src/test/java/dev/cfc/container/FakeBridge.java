@@ -286,6 +286,7 @@ final class FakeBridge implements AutoCloseable {
     error.put("binding", parts.length > 3 ? parts[3] : "");
     error.put("operation", parts.length > 4 ? parts[2] + "." + parts[4] : "");
     error.put("message", message);
+    exchange.getResponseHeaders().add("cfc-bridge-error", code);
     send(exchange, status, "application/json", JSON.writeValueAsBytes(Map.of("error", error)));
   }
 
