@@ -17,6 +17,9 @@ import type { Container } from "@cloudflare/containers";
 /** The reserved host the container's app sends bridge requests to. */
 export const BRIDGE_HOST = "bridge.cfc.internal";
 
+/** Set, to the error code, on every answer of the handler's own that is an error. */
+export const ERROR_HEADER = "cfc-bridge-error";
+
 /** The kinds of binding a container can be granted. */
 export type BridgeKind = "kv" | "r2" | "d1" | "queue" | "service";
 
@@ -169,7 +172,11 @@ function readOnly(binding: string, operation: string): BridgeFailure {
 
 function errorResponse(failure: BridgeFailure, binding: string, operation: string): Response {
   const body = { error: { code: failure.code, binding, operation, message: failure.message.slice(0, 500) } };
-  return new Response(JSON.stringify(body), { status: failure.status, headers: { "content-type": "application/json" } });
+  // The header tells the handler's own answer from a service's answer passed through as it came.
+  return new Response(JSON.stringify(body), {
+    status: failure.status,
+    headers: { "content-type": "application/json", [ERROR_HEADER]: failure.code },
+  });
 }
 
 /** Maps an error a binding threw to the protocol's status (429, 413, D1's query_error, else 502). */
@@ -275,7 +282,7 @@ async function readJson(request: Request, limit: number, what: string): Promise<
 }
 
 /** JSON from a header, checked against `limit` bytes (of its JSON, as the platform counts). */
-function headerObject(request: Request, name: string, limit: number): Record<string, unknown> | undefined {
+function headerJsonValue(request: Request, name: string, limit: number): unknown {
   const text = request.headers.get(name);
   if (text === null) return undefined;
   let value: unknown;
@@ -284,9 +291,15 @@ function headerObject(request: Request, name: string, limit: number): Record<str
   } catch {
     throw badRequest(`header ${name} is not valid JSON`);
   }
-  if (value === null || typeof value !== "object" || Array.isArray(value)) throw badRequest(`header ${name} must be a JSON object`);
   const size = utf8Length(JSON.stringify(value));
   if (size > limit) throw tooLarge(`${name} is ${size} bytes of JSON; at most ${limit}`);
+  return value;
+}
+
+function headerObject(request: Request, name: string, limit: number): Record<string, unknown> | undefined {
+  const value = headerJsonValue(request, name, limit);
+  if (value === undefined) return undefined;
+  if (value === null || typeof value !== "object" || Array.isArray(value)) throw badRequest(`header ${name} must be a JSON object`);
   return value as Record<string, unknown>;
 }
 
@@ -321,7 +334,7 @@ const kvOperations: Readonly<Record<string, Operation>> = {
       const k = key(url, limits.kvKeyBytes, true);
       const expirationTtl = integer(url, "expirationTtl", limits.kvMinExpirationTtl, Number.MAX_SAFE_INTEGER);
       const expiration = integer(url, "expiration", 1, Number.MAX_SAFE_INTEGER);
-      const metadata = headerObject(request, "cfc-metadata", limits.kvMetadataBytes);
+      const metadata = headerJsonValue(request, "cfc-metadata", limits.kvMetadataBytes);
       const value = await readLimited(request, limits.kvValueBytes, "the KV value");
       const options: KVNamespacePutOptions = {};
       if (expirationTtl !== undefined) options.expirationTtl = expirationTtl;
