@@ -70,6 +70,15 @@ final class BridgeRules implements ScopeRules {
             "bridge binding " + quote(grant.binding()) + " is not a valid binding name",
             "binding names match ^[A-Za-z_][A-Za-z0-9_]*$; rename it in the wrangler config and"
                 + " here, for example " + quote(fixed));
+      } else if (grant.binding().equals("__proto__")) {
+        // In the generated grants object literal this key sets the prototype instead of
+        // declaring a grant, so the container could never reach the binding.
+        findings.error(
+            "CFC140",
+            grant.where(),
+            "bridge binding \"__proto__\" cannot be granted: in JavaScript it names an object's"
+                + " prototype, not a property",
+            "rename the binding in the wrangler config and here, for example \"PROTO\"");
       }
       if (!seen.add(grant.binding())) {
         findings.error(

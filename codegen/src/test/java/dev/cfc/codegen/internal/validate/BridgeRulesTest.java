@@ -126,6 +126,9 @@ class BridgeRulesTest extends ValidationFixture {
     assertThat(
             only(validate(app().bridge(Bridge.r2("1MEDIA")).build()), "CFC140").hint())
         .contains("\"_1MEDIA\"");
+    assertThat(only(validate(app().bridge(Bridge.kv("__proto__")).build()), "CFC140")
+            .message())
+        .contains("prototype");
   }
 
   @Test
