@@ -169,7 +169,8 @@ public final class WatchBenchmark {
     return out.toString();
   }
 
-  private static long percentile(List<Long> values, int percent) {
+  /** The {@code percent}th percentile of {@code values}, nearest rank. */
+  static long percentile(List<Long> values, int percent) {
     List<Long> sorted = new ArrayList<>(values);
     Collections.sort(sorted);
     int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
