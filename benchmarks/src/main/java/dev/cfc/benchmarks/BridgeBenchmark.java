@@ -14,9 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -79,7 +76,7 @@ public final class BridgeBenchmark {
       throw new IllegalStateException(server + " is missing: build runtime-js-templates with its"
           + " tests first (mvn -B -q install -pl runtime-js-templates)");
     }
-    String loadBefore = load();
+    String loadBefore = Machine.loadAverage();
     Process node = new ProcessBuilder(
             "node",
             "--import",
@@ -183,11 +180,6 @@ public final class BridgeBenchmark {
     }
   }
 
-  private static String load() throws IOException {
-    Path loadavg = Path.of("/proc/loadavg");
-    return Files.exists(loadavg) ? Files.readString(loadavg).strip() : "unknown";
-  }
-
   private static String report(
       int gets,
       List<Long> nanos,
@@ -197,8 +189,8 @@ public final class BridgeBenchmark {
       long getNanos,
       String loadBefore)
       throws IOException {
-    double median = WatchBenchmark.percentile(nanos, 50) / 1e6;
-    double p90 = WatchBenchmark.percentile(nanos, 90) / 1e6;
+    double median = Machine.percentile(nanos, 50) / 1e6;
+    double p90 = Machine.percentile(nanos, 90) / 1e6;
     double fake = fakeNanos / 1e6;
     double overhead = median - fake;
     double putRate = size / 1e6 / (putNanos / 1e9);
@@ -207,16 +199,11 @@ public final class BridgeBenchmark {
     out.append("# bridge: Java client (cfc-container) -> HTTP -> Node bridge-server ->")
         .append(" createBridgeHandler -> in-memory fake\n");
     out.append("# ")
-        .append(ZonedDateTime.now(ZoneOffset.UTC)
-            .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
-        .append(", nproc ")
-        .append(Runtime.getRuntime().availableProcessors())
-        .append(", java ")
-        .append(System.getProperty("java.version"))
+        .append(Machine.describe())
         .append(", load average before: ")
         .append(loadBefore)
         .append(", after: ")
-        .append(load())
+        .append(Machine.loadAverage())
         .append('\n');
     out.append(String.format(
         "# %d sequential KV gets of a 100-byte value after %d warm-up gets; the fake's own get"

@@ -7,9 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -134,20 +131,12 @@ public final class WatchBenchmark {
 
   private static String report(int edits, List<Long> millis, List<Long> runMillis)
       throws IOException {
-    String load = Files.exists(Path.of("/proc/loadavg"))
-        ? Files.readString(Path.of("/proc/loadavg")).strip()
-        : "unknown";
     StringBuilder out = new StringBuilder();
     out.append("# cfc generate --watch on a copy of examples/quickstart: save -> files written\n");
     out.append("# ")
-        .append(ZonedDateTime.now(ZoneOffset.UTC)
-            .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
-        .append(", nproc ")
-        .append(Runtime.getRuntime().availableProcessors())
-        .append(", java ")
-        .append(System.getProperty("java.version"))
+        .append(Machine.describe())
         .append(", load average after: ")
-        .append(load)
+        .append(Machine.loadAverage())
         .append('\n');
     out.append("# ")
         .append(edits)
@@ -158,23 +147,15 @@ public final class WatchBenchmark {
     out.append(String.format(
         "save -> files written   median %4d ms   p90 %4d ms   min %4d ms   max %4d ms   target"
             + " median <= 100 ms %s%n",
-        percentile(millis, 50),
-        percentile(millis, 90),
+        Machine.percentile(millis, 50),
+        Machine.percentile(millis, 90),
         Collections.min(millis),
         Collections.max(millis),
-        percentile(millis, 50) <= 100 ? "met" : "NOT met"));
+        Machine.percentile(millis, 50) <= 100 ? "met" : "NOT met"));
     out.append(String.format(
         "of which the run itself median %4d ms   p90 %4d ms (the rest: notification, debounce)%n",
-        percentile(runMillis, 50), percentile(runMillis, 90)));
+        Machine.percentile(runMillis, 50), Machine.percentile(runMillis, 90)));
     return out.toString();
-  }
-
-  /** The {@code percent}th percentile of {@code values}, nearest rank. */
-  static long percentile(List<Long> values, int percent) {
-    List<Long> sorted = new ArrayList<>(values);
-    Collections.sort(sorted);
-    int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
-    return sorted.get(Math.max(0, index));
   }
 
   private static void copy(Path from, Path to) throws IOException {
