@@ -6,11 +6,15 @@
 //   GET  /admin/<videoId>       the transcoder's admin port (9090), behind a bearer token
 //   GET  /renditions/<key>      a finished rendition, straight from R2
 //
+// The transcoder reads its source video from UPLOADS and sends progress to PROGRESS through the
+// bridge (the generated class answers http://bridge.cfc.internal; see docs/bridge.md). This
+// Worker consumes PROGRESS below.
+//
 // `./_generated` is written by `cfc generate` from cfc/media/MediaContainers.java.
 import { containers, type Env } from "./_generated/index.js";
 
 // wrangler needs every Durable Object class, and ContainerProxy for the fetcher's egress
-// interception, exported from the entry module.
+// interception and the transcoder's bridge, exported from the entry module.
 export { ContainerProxy, FetcherContainer, JobsContainer, TranscoderContainer } from "./_generated/index.js";
 
 /** The generated bindings plus the ones this Worker declares by hand in wrangler.toml. */
@@ -37,11 +41,9 @@ export default {
         if (request.method !== "POST") return methodNotAllowed("POST");
         if (!VIDEO_ID.test(second)) return new Response("bad video id\n", { status: 400 });
         // One instance per video: repeated calls for the same id reach the same container.
-        // The body is read first so that a cold-start retry can send it again.
+        // ?source=<key> names the upload in UPLOADS; the container streams it from there.
         return c.transcoder.get(second).fetch(`/transcode/${second}${url.search}`, {
           method: "POST",
-          headers: { "content-type": request.headers.get("content-type") ?? "application/json" },
-          body: await request.arrayBuffer(),
         });
       }
       case "jobs": {
@@ -80,7 +82,39 @@ export default {
         });
     }
   },
-} satisfies ExportedHandler<WorkerEnv>;
+
+  /**
+   * The transcoder's progress reports. The container can send anything to PROGRESS, so a
+   * message is checked before it is trusted; one of another shape is logged and dropped.
+   */
+  async queue(batch: MessageBatch<unknown>): Promise<void> {
+    for (const message of batch.messages) {
+      const progress = asProgress(message.body);
+      if (progress === null) {
+        console.warn("dropped a malformed progress message", message.id);
+      } else {
+        console.log(`${progress.videoId} ${progress.stage} ${progress.percent}%`);
+      }
+      message.ack();
+    }
+  },
+} satisfies ExportedHandler<WorkerEnv, unknown>;
+
+/** What TranscoderServer sends: {"videoId":"intro-01","stage":"reading","percent":50}. */
+interface Progress {
+  videoId: string;
+  stage: string;
+  percent: number;
+}
+
+function asProgress(body: unknown): Progress | null {
+  if (typeof body !== "object" || body === null) return null;
+  const { videoId, stage, percent } = body as Record<string, unknown>;
+  if (typeof videoId !== "string" || !VIDEO_ID.test(videoId)) return null;
+  if (typeof stage !== "string" || typeof percent !== "number") return null;
+  if (!Number.isInteger(percent) || percent < 0 || percent > 100) return null;
+  return { videoId, stage, percent };
+}
 
 function methodNotAllowed(allowed: string): Response {
   return new Response("method not allowed\n", { status: 405, headers: { allow: allowed } });

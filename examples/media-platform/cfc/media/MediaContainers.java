@@ -1,5 +1,6 @@
 package media;
 
+import dev.cfc.dsl.Bridge;
 import dev.cfc.dsl.Container;
 import dev.cfc.dsl.ContainerDefaults;
 import dev.cfc.dsl.ContainerDefinition;
@@ -16,8 +17,10 @@ import java.util.List;
  * <ul>
  *   <li>{@code transcoder}: the Java app in {@code containers/transcoder}, built from its
  *       Dockerfile. One instance per video id; it listens on 8080 (work) and 9090 (liveness and
- *       admin) and receives the Worker's request metadata. Production runs the image promoted
- *       from staging instead of building it.
+ *       admin) and receives the Worker's request metadata. Through the bridge it reads source
+ *       videos from the R2 bucket {@code UPLOADS} (read-only) and reports progress to the queue
+ *       {@code PROGRESS}; it has no other binding of the Worker. Production runs the image
+ *       promoted from staging instead of building it.
  *   <li>{@code jobs}: a registry image of batch workers the Worker uses as a pool.
  *   <li>{@code fetcher}: pulls source media from partners and talks to Stripe; it may reach only
  *       the hosts of {@link #PARTNERS}, with HTTPS intercepted, and reads its Stripe key from
@@ -50,7 +53,6 @@ public final class MediaContainers implements ContainerSet {
         Container.define("transcoder")
             .image(Image.build("containers/transcoder"))
             .buildArg("JAVA_VERSION", "17")
-            .buildArg("MAVEN_IMAGE", "maven:3.9-eclipse-temurin-17")
             .defaultPort(8080)
             .requiredPorts(8080, 9090)
             .readyOn(Probe.path("/ready"), Probe.path("/live").port(9090).status(204))
@@ -62,6 +64,7 @@ public final class MediaContainers implements ContainerSet {
             .env("OUTPUT_BUCKET", "media-renditions")
             .secrets("TRANSCODER_API_KEY")
             .forwardMetadata(true)
+            .bridge(Bridge.r2("UPLOADS").readOnly(), Bridge.queue("PROGRESS"))
             .label("team", "media")
             .environment("production", e -> e
                 .image(Image.registry("registry.cloudflare.com/media/transcoder:1.4.0"))

@@ -10,6 +10,8 @@ export interface Env {
   CONTAINER_FETCHER: DurableObjectNamespace<FetcherContainer>;
   TRANSCODER_API_KEY: string;
   STRIPE_SECRET: SecretsStoreSecret;
+  UPLOADS: R2Bucket;
+  PROGRESS: Queue;
 }
 
 export interface Containers {

@@ -172,7 +172,7 @@ class MediaPlatformExampleTest {
     String appPom =
         Files.readString(EXAMPLE.resolve("containers/transcoder/pom.xml"), StandardCharsets.UTF_8);
     assertThat(appPom)
-        .as("the app builds from its own directory, as its Dockerfile does")
+        .as("the app has no parent, so it also builds from its own directory")
         .doesNotContain("<parent>")
         .contains("<source>src/generated/java</source>");
   }

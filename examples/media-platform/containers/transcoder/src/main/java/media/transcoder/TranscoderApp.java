@@ -2,12 +2,14 @@ package media.transcoder;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import media.generated.TranscoderBridge;
 import media.generated.TranscoderContainerConfig;
 
 /**
  * The container's entry point ({@code java -jar transcoder.jar}): reads the configuration the
- * generated {@code TranscoderContainer} class passes in as environment variables, and serves
- * the work port and the admin port the definition declares until the container is stopped.
+ * generated {@code TranscoderContainer} class passes in as environment variables, connects to
+ * the Worker's bindings through the bridge, and serves the work port and the admin port the
+ * definition declares until the container is stopped.
  */
 public final class TranscoderApp {
 
@@ -30,7 +32,11 @@ public final class TranscoderApp {
       System.exit(1);
       return;
     }
-    TranscoderServer server = TranscoderServer.start(config,
+    // One client for the process: http://bridge.cfc.internal, which the generated class answers
+    // (CFC_BRIDGE_URL points it elsewhere, e.g. at a local handler). Nothing connects until the
+    // first call.
+    TranscoderBridge bridge = TranscoderBridge.connect();
+    TranscoderServer server = TranscoderServer.start(config, bridge,
         new InetSocketAddress(config.port8080()), new InetSocketAddress(config.port9090()));
     // The platform sends SIGTERM before it stops the container: stop answering ready, give
     // requests in progress a few seconds, then exit.

@@ -2,14 +2,20 @@ package media.transcoder;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.cfc.container.BridgeException;
+import dev.cfc.container.R2ObjectBody;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -20,6 +26,7 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import media.generated.RequestMetadata;
+import media.generated.TranscoderBridge;
 import media.generated.TranscoderContainerConfig;
 
 /**
@@ -28,23 +35,29 @@ import media.generated.TranscoderContainerConfig;
  *
  * <ul>
  *   <li>work port: {@code GET /ready} (the readiness probe {@code Probe.path("/ready")}) and
- *       {@code POST /transcode/<videoId>?profile=720p}, which queues a rendition and answers
- *       {@code 202} with where it will be written and the Worker's request metadata;
+ *       {@code POST /transcode/<videoId>?profile=720p&source=<key>}, which streams the source
+ *       video from the R2 bucket {@code UPLOADS} through the bridge (default key
+ *       {@code <videoId>/source.mp4}; {@code 404} when there is none), reports its progress to
+ *       the queue {@code PROGRESS}, queues a rendition and answers {@code 202} with where it
+ *       will be written and the Worker's request metadata;
  *   <li>admin port: {@code GET /live} ({@code 204}, the probe
  *       {@code Probe.path("/live").port(9090).status(204)}) and {@code GET /admin/status}.
  * </ul>
  *
  * <p>The Worker reaches the work port through {@code containers(env).transcoder.get(id)} and the
- * admin port through {@code .port(9090)}. Transcoding itself is out of scope: a job is recorded,
- * not run.
+ * admin port through {@code .port(9090)}. Transcoding itself is out of scope: the source is read
+ * and digested, and a job is recorded, not run.
  */
 public final class TranscoderServer implements AutoCloseable {
 
   private static final Pattern VIDEO_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final Set<String> PROFILES = Set.of("360p", "720p", "1080p");
   private static final String DEFAULT_PROFILE = "720p";
+  /** How much of the source is held at once: it is streamed, never read whole. */
+  static final int CHUNK_BYTES = 64 * 1024;
 
   private final TranscoderContainerConfig config;
+  private final TranscoderBridge bridge;
   private final HttpServer work;
   private final HttpServer admin;
   private final ExecutorService executor;
@@ -52,9 +65,10 @@ public final class TranscoderServer implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Map<String, String> jobs = new ConcurrentHashMap<>();
 
-  private TranscoderServer(TranscoderContainerConfig config, HttpServer work, HttpServer admin,
-      ExecutorService executor) {
+  private TranscoderServer(TranscoderContainerConfig config, TranscoderBridge bridge,
+      HttpServer work, HttpServer admin, ExecutorService executor) {
     this.config = config;
+    this.bridge = bridge;
     this.work = work;
     this.admin = admin;
     this.executor = executor;
@@ -64,12 +78,14 @@ public final class TranscoderServer implements AutoCloseable {
    * Binds both ports and starts serving; {@code /ready} answers 200 once this returns.
    *
    * @param config the container's configuration
+   * @param bridge the Worker's bindings: {@code TranscoderBridge.connect()} in the container,
+   *     {@code TranscoderBridge.inMemory()} in tests
    * @param workAddress where to serve {@code /ready} and {@code /transcode} (port 0: any)
    * @param adminAddress where to serve {@code /live} and {@code /admin/status} (port 0: any)
    * @return the running server
    * @throws IOException when a port cannot be bound
    */
-  public static TranscoderServer start(TranscoderContainerConfig config,
+  public static TranscoderServer start(TranscoderContainerConfig config, TranscoderBridge bridge,
       InetSocketAddress workAddress, InetSocketAddress adminAddress) throws IOException {
     HttpServer work = HttpServer.create(workAddress, 0);
     HttpServer admin;
@@ -80,7 +96,7 @@ public final class TranscoderServer implements AutoCloseable {
       throw e;
     }
     ExecutorService executor = Executors.newFixedThreadPool(8);
-    TranscoderServer server = new TranscoderServer(config, work, admin, executor);
+    TranscoderServer server = new TranscoderServer(config, bridge, work, admin, executor);
     work.createContext("/", server::handleWork);
     admin.createContext("/", server::handleAdmin);
     work.setExecutor(executor);
@@ -156,8 +172,10 @@ public final class TranscoderServer implements AutoCloseable {
       return;
     }
     String profile;
+    String sourceKey;
     try {
       profile = query(exchange, "profile", DEFAULT_PROFILE);
+      sourceKey = query(exchange, "source", videoId + "/source.mp4");
     } catch (IllegalArgumentException e) {
       send(exchange, 400, "text/plain", "bad query: " + e.getMessage() + "\n");
       return;
@@ -178,7 +196,22 @@ public final class TranscoderServer implements AutoCloseable {
           + "\n");
       return;
     }
-    byte[] source = exchange.getRequestBody().readAllBytes();
+    SourceDigest source;
+    try {
+      Optional<SourceDigest> read = readSource(videoId, sourceKey);
+      if (read.isEmpty()) {
+        send(exchange, 404, "text/plain", "no source video " + sourceKey + " in UPLOADS\n");
+        return;
+      }
+      source = read.get();
+      progress(videoId, "queued", 100);
+    } catch (BridgeException | IOException e) {
+      // Names the binding, the operation and the handler's code, e.g. "r2.get on UPLOADS".
+      log("error", e.getMessage());
+      send(exchange, 502, "text/plain", "the Worker's bindings failed: " + e.getMessage()
+          + "\n");
+      return;
+    }
 
     String output = "r2://" + config.outputBucket() + "/" + videoId + "/" + profile + ".mp4";
     jobs.put(videoId + "/" + profile, output);
@@ -188,7 +221,9 @@ public final class TranscoderServer implements AutoCloseable {
     body.put("status", "queued");
     body.put("output", output);
     body.put("signature", sign(videoId + "/" + profile));
-    body.put("sourceBytes", source.length);
+    body.put("source", sourceKey);
+    body.put("sourceBytes", source.bytes());
+    body.put("sourceSha256", source.sha256());
     body.put("requestId", metadata == null ? "" : metadata.id());
     body.put("colo", metadata == null ? "" : metadata.colo());
     body.put("country", metadata == null ? "" : metadata.country());
@@ -196,6 +231,59 @@ public final class TranscoderServer implements AutoCloseable {
     log("info", "queued " + videoId + "/" + profile
         + (metadata == null ? "" : " ray=" + metadata.id() + " colo=" + metadata.colo()));
     send(exchange, 202, "application/json", Json.object(body) + "\n");
+  }
+
+  /** The size and SHA-256 of a source video, read once as a stream. */
+  private record SourceDigest(long bytes, String sha256) {}
+
+  /**
+   * Streams the source from UPLOADS in {@link #CHUNK_BYTES} reads, sending a progress message
+   * at 0% and each further quarter read; empty when there is no such object.
+   */
+  private Optional<SourceDigest> readSource(String videoId, String key) throws IOException {
+    Optional<R2ObjectBody> found = bridge.uploads().get(key);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    MessageDigest sha256 = sha256();
+    long size;
+    long read = 0;
+    try (R2ObjectBody object = found.get(); InputStream in = object.body()) {
+      size = object.object().size();
+      progress(videoId, "reading", 0);
+      int reported = 0;
+      byte[] chunk = new byte[CHUNK_BYTES];
+      for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+        sha256.update(chunk, 0, n);
+        read += n;
+        int quarter = size == 0 ? 4 : (int) Math.min(4, read * 4 / size);
+        if (quarter > reported) {
+          reported = quarter;
+          progress(videoId, "reading", quarter * 25);
+        }
+      }
+    }
+    if (read != size) {
+      throw new IOException("source " + key + " ended after " + read + " of " + size + " bytes");
+    }
+    return Optional.of(new SourceDigest(read, HexFormat.of().formatHex(sha256.digest())));
+  }
+
+  /** One message to PROGRESS, as the Worker's queue consumer expects it. */
+  private void progress(String videoId, String stage, int percent) {
+    Map<String, Object> message = new LinkedHashMap<>();
+    message.put("videoId", videoId);
+    message.put("stage", stage);
+    message.put("percent", percent);
+    bridge.progress().send(message);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is unavailable", e);
+    }
   }
 
   private void handleAdmin(HttpExchange exchange) throws IOException {
