@@ -3,6 +3,9 @@ package dev.cfc.codegen.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.TreeNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.cfc.codegen.CompileRequest;
 import dev.cfc.codegen.CompileResult;
 import dev.cfc.codegen.Compiler;
@@ -10,6 +13,7 @@ import dev.cfc.codegen.DefinitionLoader;
 import dev.cfc.codegen.DiagnosticCatalog;
 import dev.cfc.codegen.GoldenDirectory;
 import dev.cfc.codegen.ProjectConfig;
+import dev.cfc.container.BridgeClient;
 import dev.cfc.dsl.ContainerSet;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -317,11 +321,23 @@ class DocsSnippetsTest {
   }
 
   private static String dslClasspath() throws URISyntaxException {
-    return Path.of(ContainerSet.class
-            .getProtectionDomain()
-            .getCodeSource()
-            .getLocation()
-            .toURI())
+    return jarOf(ContainerSet.class);
+  }
+
+  /**
+   * What a container app's Maven build has: the generated {@code <Name>Bridge} needs
+   * cfc-container, which needs Jackson.
+   */
+  private static List<String> containerClasspath() throws URISyntaxException {
+    return List.of(
+        jarOf(BridgeClient.class),
+        jarOf(JsonNode.class),
+        jarOf(TreeNode.class),
+        jarOf(JsonProperty.class));
+  }
+
+  private static String jarOf(Class<?> type) throws URISyntaxException {
+    return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI())
         .toString();
   }
 
@@ -371,7 +387,8 @@ class DocsSnippetsTest {
 
   /**
    * Projects with {@code java-out}: the generated Java and the container apps written against it
-   * (every other {@code .java} outside the DSL sources) compile with {@code -Xlint:all -Werror}.
+   * (every other {@code .java} outside the DSL sources) compile with {@code -Xlint:all -Werror},
+   * with cfc-container and Jackson on the class path as in a container app's build.
    */
   @TestFactory
   Stream<DynamicTest> containerJavaOfQuotedProjectsCompiles() throws IOException {
@@ -401,7 +418,7 @@ class DocsSnippetsTest {
           .toList();
     }
     assertThat(files).anyMatch(p -> p.startsWith(dir.resolve(config.javaOut())));
-    compile(files, List.of());
+    compile(files, containerClasspath());
   }
 
   private static void compile(List<Path> files, List<String> classpath) throws IOException {

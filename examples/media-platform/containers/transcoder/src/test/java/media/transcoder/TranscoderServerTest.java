@@ -164,6 +164,23 @@ class TranscoderServerTest {
   }
 
   @Test
+  void theAppRunsOnInMemoryBindings() throws Exception {
+    // region fakes
+    InMemoryR2 videos = new InMemoryR2(); // R2Bucket: the test seeds what the app only reads
+    videos.put("intro-01/source.mp4", new byte[] {1, 2, 3}, R2PutOptions.contentType("video/mp4"));
+    InMemoryQueue sent = new InMemoryQueue(); // records each message, as JSON, in sent()
+    TranscoderBridge bridge = new TranscoderBridge(videos, sent);
+
+    try (TranscoderServer app = start(TranscoderContainerConfig.from(
+        Map.of("TRANSCODER_API_KEY", "k", "LOG_LEVEL", "warn")), bridge)) {
+      assertEquals(202, post(app.workPort(), "/transcode/intro-01", null).statusCode());
+    }
+    assertEquals("{\"videoId\":\"intro-01\",\"stage\":\"queued\",\"percent\":100}",
+        sent.sent().get(2).json().toString());
+    // endregion
+  }
+
+  @Test
   void aMissingSourceIsA404AndReportsNoProgress() throws Exception {
     HttpResponse<String> response =
         post(server.workPort(), "/transcode/intro-01?source=nowhere.mp4", null);
