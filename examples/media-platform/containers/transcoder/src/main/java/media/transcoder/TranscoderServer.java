@@ -176,6 +176,9 @@ public final class TranscoderServer implements AutoCloseable {
     try {
       profile = query(exchange, "profile", DEFAULT_PROFILE);
       sourceKey = query(exchange, "source", videoId + "/source.mp4");
+      if (sourceKey.isEmpty()) {
+        throw new IllegalArgumentException("source is empty");
+      }
     } catch (IllegalArgumentException e) {
       send(exchange, 400, "text/plain", "bad query: " + e.getMessage() + "\n");
       return;
@@ -205,8 +208,19 @@ public final class TranscoderServer implements AutoCloseable {
       }
       source = read.get();
       progress(videoId, "queued", 100);
-    } catch (BridgeException | IOException e) {
+    } catch (BridgeException e) {
+      if (e.code().equals("bad_request")) {
+        // The handler refused the key itself, e.g. longer than R2 allows: the caller's mistake.
+        send(exchange, 400, "text/plain", "bad source key: " + e.getMessage() + "\n");
+        return;
+      }
       // Names the binding, the operation and the handler's code, e.g. "r2.get on UPLOADS".
+      log("error", e.getMessage());
+      send(exchange, 502, "text/plain", "the Worker's bindings failed: " + e.getMessage()
+          + "\n");
+      return;
+    } catch (IOException e) {
+      // The stream broke off or ended short.
       log("error", e.getMessage());
       send(exchange, 502, "text/plain", "the Worker's bindings failed: " + e.getMessage()
           + "\n");

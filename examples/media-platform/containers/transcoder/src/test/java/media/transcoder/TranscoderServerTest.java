@@ -234,6 +234,13 @@ class TranscoderServerTest {
     HttpResponse<String> profile = post(server.workPort(), "/transcode/a?profile=4k", null);
     assertEquals(400, profile.statusCode());
     assertTrue(profile.body().startsWith("unknown profile 4k"), profile.body());
+    HttpResponse<String> empty = post(server.workPort(), "/transcode/a?source=", null);
+    assertEquals(400, empty.statusCode());
+    assertEquals("bad query: source is empty\n", empty.body());
+    HttpResponse<String> tooLong =
+        post(server.workPort(), "/transcode/a?source=" + "k".repeat(1025), null);
+    assertEquals(400, tooLong.statusCode());
+    assertTrue(tooLong.body().startsWith("bad source key: "), tooLong.body());
     assertEquals(404, get(server.workPort(), "/").statusCode());
   }
 
