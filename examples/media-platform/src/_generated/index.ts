@@ -3,4 +3,4 @@ export { FetcherContainer } from "./FetcherContainer.js";
 export { JobsContainer } from "./JobsContainer.js";
 export { TranscoderContainer } from "./TranscoderContainer.js";
 export { ContainerProxy } from "@cloudflare/containers";
-export { type Containers, type Env, containers } from "./handles.js";
+export { BRIDGE_GRANTS, type Containers, type Env, containers } from "./handles.js";

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { createContainerTestContext, type MemoryQueue, memoryKv, memoryQueue, memoryR2 } from "./_generated/cfc-testing.js";
-import type { Env } from "./_generated/handles.js";
+import { BRIDGE_GRANTS, type Env } from "./_generated/handles.js";
 
 test("the thumbnailer reaches only what ThumbnailContainers grants it", async () => {
   const t = createContainerTestContext<Env & { PROGRESS: MemoryQueue }>({
@@ -13,14 +13,8 @@ test("the thumbnailer reaches only what ThumbnailContainers grants it", async ()
     MEDIA: memoryR2(),
     PROGRESS: memoryQueue(),
   });
-  // The grants of the definition, as the generated class passes them to wireBridge(...).
-  t.container("CONTAINER_THUMBNAILER", {
-    bridge: {
-      CACHE: { kind: "kv", readOnly: true },
-      MEDIA: { kind: "r2", readOnly: false },
-      PROGRESS: { kind: "queue", readOnly: false },
-    },
-  });
+  // The grants of the definition, the table the generated class registers with wireBridge(...).
+  t.container("CONTAINER_THUMBNAILER", { bridge: BRIDGE_GRANTS.thumbnailer });
   const bridge = t.bridge("CONTAINER_THUMBNAILER"); // requests as the container's app sends them
 
   await t.env.CACHE.put("sizes", "320x180");

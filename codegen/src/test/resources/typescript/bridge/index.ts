@@ -2,4 +2,4 @@
 export { ThumbnailerContainer } from "./ThumbnailerContainer.js";
 export { TranscoderContainer } from "./TranscoderContainer.js";
 export { ContainerProxy } from "@cloudflare/containers";
-export { type Containers, type Env, containers } from "./handles.js";
+export { BRIDGE_GRANTS, type Containers, type Env, containers } from "./handles.js";

@@ -22,32 +22,56 @@ final class BridgeEmission {
   static String importLine(ContainerDefinition definition) {
     return definition.bridges().isEmpty()
         ? ""
-        : "import { wireBridge } from \"./cfc-bridge.js\";\n";
+        : "import { wireBridge } from \"./cfc-bridge.js\";\n"
+            + "import { BRIDGE_GRANTS } from \"./handles.js\";\n";
   }
 
   /**
-   * The statement registering the bridge handler under the class, grants in declaration order,
-   * or empty without grants.
+   * The statement registering the bridge handler under the class with the container's entry of
+   * {@code BRIDGE_GRANTS}, or empty without grants.
    */
   static String wireCall(ContainerDefinition definition, String className) {
     if (definition.bridges().isEmpty()) {
       return "";
     }
-    StringBuilder grants = new StringBuilder();
-    for (Bridge grant : definition.bridges()) {
-      grants
-          .append(grants.isEmpty() ? "" : ",\n")
-          .append("  ")
-          .append(TsLiterals.key(grant.binding()))
-          .append(": { kind: ")
-          .append(TsLiterals.string(grant.kind().wireName()))
-          .append(", readOnly: ")
-          .append(grant.readsOnly())
-          .append(" }");
-    }
+    String name = definition.name();
     return "\n// The bridge: requests from the container to http://" + BRIDGE_HOST
-        + " run only these grants.\nwireBridge(" + className + ", "
-        + TsLiterals.string(definition.name()) + ", {\n" + grants + ",\n});\n";
+        + " run only these grants.\nwireBridge(" + className + ", " + TsLiterals.string(name)
+        + ", BRIDGE_GRANTS"
+        + (TsLiterals.isIdentifier(name) ? "." + name : "[" + TsLiterals.string(name) + "]")
+        + ");\n";
+  }
+
+  /**
+   * {@code BRIDGE_GRANTS} of {@code handles.ts}: each bridged container's grants in declaration
+   * order, the one table the generated classes register and Worker tests hand to the test
+   * context, so the two cannot drift apart. Empty when no container has grants.
+   */
+  static String grantsConstant(List<ContainerDefinition> definitions) {
+    StringBuilder out = new StringBuilder();
+    for (ContainerDefinition definition : definitions) {
+      if (definition.bridges().isEmpty()) {
+        continue;
+      }
+      out.append("  ").append(TsLiterals.key(definition.name())).append(": {\n");
+      for (Bridge grant : definition.bridges()) {
+        out.append("    ")
+            .append(TsLiterals.key(grant.binding()))
+            .append(": { kind: ")
+            .append(TsLiterals.string(grant.kind().wireName()))
+            .append(", readOnly: ")
+            .append(grant.readsOnly())
+            .append(" },\n");
+      }
+      out.append("  },\n");
+    }
+    if (out.isEmpty()) {
+      return "";
+    }
+    return "\n/**\n * The bridge grants of each container, as its generated class registers them with"
+        + " wireBridge;\n * hand them to the test context: t.container(binding, { bridge:"
+        + " BRIDGE_GRANTS.<name> }).\n */\nexport const BRIDGE_GRANTS = {\n" + out
+        + "} as const satisfies Readonly<Record<string, BridgeGrants>>;\n";
   }
 
   /**

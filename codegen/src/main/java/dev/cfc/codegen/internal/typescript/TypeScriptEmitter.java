@@ -327,7 +327,10 @@ public final class TypeScriptEmitter {
             || scopes(d, environments).stream().anyMatch(TypeScriptEmitter::interceptsEgress))) {
       out.append("export { ContainerProxy } from \"@cloudflare/containers\";\n");
     }
-    out.append("export { type Containers, type Env, containers } from \"./")
+    boolean bridged = definitions.stream().anyMatch(d -> !d.bridges().isEmpty());
+    out.append("export { ")
+        .append(bridged ? "BRIDGE_GRANTS, " : "")
+        .append("type Containers, type Env, containers } from \"./")
         .append(HANDLES.replace(".ts", ".js"))
         .append("\";\n");
     return out.toString();
@@ -360,6 +363,9 @@ public final class TypeScriptEmitter {
     } else {
       out.append("import { type ContainerHandle, type HandleDeps, createContainerHandle }"
           + " from \"./cfc-handles.js\";\n");
+      if (definitions.stream().anyMatch(d -> !d.bridges().isEmpty())) {
+        out.append("import type { BridgeGrants } from \"./cfc-bridge.js\";\n");
+      }
       for (ContainerDefinition d : sorted) {
         out.append("import type { ")
             .append(className(d))
@@ -446,6 +452,7 @@ public final class TypeScriptEmitter {
       out.append(" }, deps),\n");
     }
     out.append("  };\n}\n");
+    out.append(BridgeEmission.grantsConstant(definitions));
     return out.toString();
   }
 

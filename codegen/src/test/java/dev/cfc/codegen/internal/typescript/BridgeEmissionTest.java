@@ -28,11 +28,19 @@ class BridgeEmissionTest {
     String file = emitter.classFile(def, "media");
     assertThat(file)
         .contains("import { CfcContainer, type CfcContainerConfig } from \"./cfc-runtime.js\";\n"
-            + "import { wireBridge } from \"./cfc-bridge.js\";\n\n")
-        .endsWith("wireBridge(TranscoderContainer, \"transcoder\", {\n"
-            + "  MEDIA: { kind: \"r2\", readOnly: true },\n"
-            + "  PROGRESS: { kind: \"queue\", readOnly: false },\n"
-            + "});\n");
+            + "import { wireBridge } from \"./cfc-bridge.js\";\n"
+            + "import { BRIDGE_GRANTS } from \"./handles.js\";\n\n")
+        .endsWith("wireBridge(TranscoderContainer, \"transcoder\", BRIDGE_GRANTS.transcoder);\n");
+    assertThat(emitter.handlesFile(List.of(def)))
+        .contains("import type { BridgeGrants } from \"./cfc-bridge.js\";\n")
+        .endsWith("""
+            export const BRIDGE_GRANTS = {
+              transcoder: {
+                MEDIA: { kind: "r2", readOnly: true },
+                PROGRESS: { kind: "queue", readOnly: false },
+              },
+            } as const satisfies Readonly<Record<string, BridgeGrants>>;
+            """);
     assertThat(file.indexOf("wireBridge(")).isGreaterThan(file.lastIndexOf("\n}\n"));
   }
 
@@ -109,6 +117,7 @@ class BridgeEmissionTest {
     assertThat(files.get("AContainer.ts"))
         .doesNotContain("bridge")
         .contains("override allowedHosts = [\"x.example\"];");
-    assertThat(files.get("handles.ts")).doesNotContain("KVNamespace");
+    assertThat(files.get("handles.ts")).doesNotContain("KVNamespace").doesNotContain("BRIDGE");
+    assertThat(files.get("index.ts")).doesNotContain("BRIDGE_GRANTS");
   }
 }
