@@ -19,6 +19,12 @@ import java.util.Objects;
  */
 public record Bridge(BridgeKind kind, String binding, boolean readsOnly, SourceLocation where) {
 
+  /**
+   * The reserved host the container's app sends bridge requests to, which the generated class
+   * intercepts ({@code BRIDGE_HOST} of the runtime's {@code cfc-bridge.ts}).
+   */
+  public static final String HOST = "bridge.cfc.internal";
+
   public Bridge {
     Objects.requireNonNull(kind, "bridge kind");
     Objects.requireNonNull(binding, "bridge binding");

@@ -13,9 +13,6 @@ import java.util.List;
  */
 final class BridgeEmission {
 
-  /** The reserved host the container's app sends bridge requests to ({@code BRIDGE_HOST}). */
-  static final String BRIDGE_HOST = "bridge.cfc.internal";
-
   private BridgeEmission() {}
 
   /** The import line of the class file, or empty without grants. */
@@ -35,7 +32,7 @@ final class BridgeEmission {
       return "";
     }
     String name = definition.name();
-    return "\n// The bridge: requests from the container to http://" + BRIDGE_HOST
+    return "\n// The bridge: requests from the container to http://" + Bridge.HOST
         + " run only these grants.\nwireBridge(" + className + ", " + TsLiterals.string(name)
         + ", BRIDGE_GRANTS"
         + (TsLiterals.isIdentifier(name) ? "." + name : "[" + TsLiterals.string(name) + "]")
@@ -80,11 +77,11 @@ final class BridgeEmission {
    * too.
    */
   static List<String> allowedHosts(List<String> hosts, boolean bridged) {
-    if (!bridged || hosts.isEmpty() || hosts.contains(BRIDGE_HOST)) {
+    if (!bridged || hosts.isEmpty() || hosts.contains(Bridge.HOST)) {
       return hosts;
     }
     List<String> withBridge = new ArrayList<>(hosts);
-    withBridge.add(BRIDGE_HOST);
+    withBridge.add(Bridge.HOST);
     return withBridge;
   }
 

@@ -25,9 +25,6 @@ import java.util.stream.Collectors;
  */
 final class BridgeRules implements ScopeRules {
 
-  /** The reserved host the container's app sends bridge requests to (cfc-bridge.ts). */
-  static final String BRIDGE_HOST = "bridge.cfc.internal";
-
   private static final Pattern BINDING_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private final ConfigFacts config;
@@ -103,17 +100,17 @@ final class BridgeRules implements ScopeRules {
     List<String> inherited =
         env == null ? List.of() : definition.settingsFor(null).deniedHosts();
     for (String denied : s.deniedHosts()) {
-      if (blocks(denied, BRIDGE_HOST) && !inherited.contains(denied)) {
+      if (blocks(denied, Bridge.HOST) && !inherited.contains(denied)) {
         SourceLocation deniedAt = Findings.at(definition, s, "deniedHosts." + denied);
         findings.error(
             "CFC145",
             first.where(),
             "deniedHosts " + quote(denied)
                 + (env == null ? "" : " of environment " + quote(env))
-                + " (at " + deniedAt.fileName() + ":" + deniedAt.line() + ") blocks " + BRIDGE_HOST
+                + " (at " + deniedAt.fileName() + ":" + deniedAt.line() + ") blocks " + Bridge.HOST
                 + ", the host the container's app reaches its bridge bindings at: denied hosts"
                 + " are checked before any outbound handler",
-            "deny narrower hosts than " + quote(denied) + ", so " + BRIDGE_HOST
+            "deny narrower hosts than " + quote(denied) + ", so " + Bridge.HOST
                 + " stays reachable");
       }
     }
